@@ -1,0 +1,60 @@
+package io.r1kit.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Starts DJL's PyTorch engine without ever touching the network.
+ *
+ * <p>DJL looks for its native library in {@code DJL_CACHE_DIR} and, when it is missing, would
+ * download one. r1kit ships the CPU natives as the Maven jars {@code pytorch-native-cpu} and
+ * {@code pytorch-jni}, so the library unpacks from the class path; {@code ai.djl.offline=true}
+ * turns any remaining download attempt into an error instead. Users with a GPU point
+ * {@code PYTORCH_LIBRARY_PATH} at a CUDA libtorch of the same PyTorch version.
+ */
+public final class Engines {
+
+    /** The engine r1kit runs on. */
+    public static final String ENGINE = "PyTorch";
+
+    /** Where natives unpack when neither {@code DJL_CACHE_DIR} nor the system property is set. */
+    public static final Path DEFAULT_CACHE = Paths.get(System.getProperty("user.home"), ".r1kit", "djl");
+
+    private Engines() {}
+
+    /**
+     * Sets the offline switches (unless the user set them) and returns the PyTorch engine.
+     *
+     * @throws IllegalStateException when the engine cannot start, with the reason DJL gave
+     */
+    public static synchronized Engine pytorch() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", DEFAULT_CACHE.toString());
+        }
+        try {
+            return Engine.getEngine(ENGINE);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("DJL's PyTorch engine did not start offline: " + e.getMessage()
+                    + " (the jars pytorch-native-cpu and pytorch-jni must be on the class path)", e);
+        }
+    }
+
+    /** The device to run on by default: the first GPU when the engine sees one, else the CPU. */
+    public static Device defaultDevice() {
+        Engine engine = pytorch();
+        return engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** One line describing the engine, e.g. {@code "PyTorch 2.7.1 on cpu(), 0 GPUs"}. */
+    public static String describe() {
+        Engine engine = pytorch();
+        return engine.getEngineName() + " " + engine.getVersion() + " on " + defaultDevice()
+                + ", " + engine.getGpuCount() + " GPUs";
+    }
+}
