@@ -1,0 +1,8 @@
+// r1kit's JShell startup: the imports a notebook or a JShell session needs for the toolkit.
+// Evaluated by the r1kit kernel extension and by `environment/r1kit shell`.
+import io.r1kit.*;
+import io.r1kit.scene.*;
+import io.r1kit.notebook.*;
+import io.r1kit.model.Engines;
+import java.nio.file.*;
+import java.util.*;
