@@ -1,0 +1,42 @@
+package io.r1kit.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+
+    /** Exit code, stdout and stderr of one CLI run. */
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void missingFileIsOneLineNamingIt(@TempDir Path dir) {
+        Result r = run("scene", "info", dir.resolve("nope.ply").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertEquals("", r.out());
+        assertEquals("r1kit: nope.ply: no such file or folder (" + dir.resolve("nope.ply").toAbsolutePath() + ")\n",
+                r.err());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Result r = run("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("r1kit "), r.out());
+        r = run("scene", "info", "--help");
+        assertTrue(r.out().contains("--json"), r.out());
+    }
+}
