@@ -44,4 +44,5 @@ fi
 echo "==> installing the r1kit kernel"
 "$venv/bin/python" environment/install_kernel.py --prefix "$venv" --root "$root"
 chmod +x environment/r1kit
+ln -sf "$root/environment/r1kit" "$venv/bin/r1kit"
 echo "r1kit is set up. Kernel: 'Java (r1kit)'. CLI: environment/r1kit. JupyterLab: .venv/bin/jupyter lab"

@@ -70,3 +70,14 @@ def test_toolkit_tables_display_as_html(kernel):
     status, _, data, error = run(kernel, code)
     assert status == "ok", error
     assert "<td>&lt;x&gt;</td>" in data[-1]["text/html"]
+
+
+def test_charts_display_as_png(kernel):
+    code = ('var cloud = new PointCloud(new float[]{0,0,0, 1,1,1}, new float[]{0,0,0, 1,1,1}, null);\n'
+            'var scene = Scene.builder("t").points(cloud)'
+            '.addObject(new SceneObject(1, "chair", 5, new Box3(.5f,.5f,.5f,1,1,1), new int[]{0,1})).build();\n'
+            'SceneCharts.labelCounts(scene)')
+    status, _, data, error = run(kernel, code)
+    assert status == "ok", error
+    png = data[-1].get("image/png", "")
+    assert png.startswith("iVBORw0KGgo"), data[-1].keys()  # base64 of the PNG signature
