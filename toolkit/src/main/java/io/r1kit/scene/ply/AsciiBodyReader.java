@@ -69,6 +69,17 @@ final class AsciiBodyReader extends BodyReader {
     }
 
     @Override
+    long itemsLeft() {
+        return tokens.size() - next;
+    }
+
+    @Override
+    SceneFormatException listTooLong(PlyProperty p, long n) {
+        return new SceneFormatException(file, element + " " + index + " (line " + line + ") has too few values: list "
+                + p.name() + " declares " + n + " items, " + itemsLeft() + " follow");
+    }
+
+    @Override
     void end() throws SceneFormatException {
         if (next < tokens.size()) {
             throw new SceneFormatException(file, element + " " + index + " (line " + line + ") has "

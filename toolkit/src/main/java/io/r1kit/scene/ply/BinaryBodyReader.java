@@ -62,6 +62,16 @@ final class BinaryBodyReader extends BodyReader {
     }
 
     @Override
+    long itemsLeft() {
+        return buf.remaining();
+    }
+
+    @Override
+    SceneFormatException listTooLong(PlyProperty p, long n) {
+        return truncated();
+    }
+
+    @Override
     void end() {
         // binary instances have no terminator
     }

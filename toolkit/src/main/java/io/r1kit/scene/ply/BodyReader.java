@@ -51,8 +51,18 @@ abstract class BodyReader {
             throw new SceneFormatException(file, element + " " + index + ": list " + p.name() + " length "
                     + (long) n + " is too large");
         }
+        // checked before the caller sizes an array by it: a damaged length must not allocate gigabytes
+        if (n > itemsLeft()) {
+            throw listTooLong(p, (long) n);
+        }
         return (int) n;
     }
+
+    /** An upper bound on the values that can still be read in the current instance. */
+    abstract long itemsLeft();
+
+    /** The error for a list declaring more items than {@link #itemsLeft()}. */
+    abstract SceneFormatException listTooLong(PlyProperty p, long n);
 
     /** Reads past every instance of {@code e}. */
     void skip(PlyElement e) throws SceneFormatException {

@@ -27,7 +27,7 @@ final class FaceReader {
                     + " be sampled");
         }
         List<PlyProperty> props = face.properties();
-        int[] tris = new int[Math.max(16, face.count() * 3)];
+        int[] tris = new int[3 * Math.max(16, Math.min(face.count(), 1 << 20))];
         int size = 0;
         int[] poly = new int[8];
         for (int f = 0; f < face.count(); f++) {

@@ -52,16 +52,22 @@ public final class PlyReader {
         List<String> notes = new ArrayList<>(header.notes());
         notes.addAll(layout.notes);
 
+        BodyReader body = BodyReader.of(file, header, buf);
+        if (body instanceof BinaryBodyReader binary) {
+            binary.checkLength(header).ifPresent(notes::add);
+        }
         int n = vertex.count();
+        // a damaged count must not make us allocate gigabytes: each vertex takes some bytes in the body
+        long minBytes = (long) n * minBytesPerInstance(vertex, header.format());
+        if (minBytes > buf.limit() - header.bodyOffset()) {
+            throw new SceneFormatException(file, "truncated: the header declares " + n + " vertices, which need at"
+                    + " least " + minBytes + " bytes, but the body has " + (buf.limit() - header.bodyOffset()));
+        }
         float[] xyz = new float[3 * n];
         float[] rgb = new float[3 * n];
         float[] normals = layout.hasNormals ? new float[3 * n] : null;
         int[] triangles = null;
         List<String> skipped = new ArrayList<>();
-        BodyReader body = BodyReader.of(file, header, buf);
-        if (body instanceof BinaryBodyReader binary) {
-            binary.checkLength(header).ifPresent(notes::add);
-        }
         for (PlyElement e : header.elements()) {
             if (e == vertex) {
                 readVertices(file, body, vertex, layout, xyz, rgb, normals);
@@ -135,6 +141,22 @@ public final class PlyReader {
             }
             body.end();
         }
+    }
+
+    /**
+     * A lower bound on the body bytes one instance of {@code e} takes: binary, its scalars and list
+     * lengths; ASCII, one line of at least a value and a line end (kept loose so that short lines
+     * get the reader's more precise message).
+     */
+    private static long minBytesPerInstance(PlyElement e, PlyFormat format) {
+        if (format == PlyFormat.ASCII) {
+            return 2;
+        }
+        long bytes = 0;
+        for (PlyProperty p : e.properties()) {
+            bytes += p.isList() ? p.countType().size() : p.type().size();
+        }
+        return bytes;
     }
 
     /** The normals, or {@code null} with a note when one is NaN or infinite (the points stay usable). */

@@ -100,6 +100,30 @@ class PlyReaderErrorsTest {
     }
 
     @Test
+    void damagedCountsDoNotAllocate() throws IOException {
+        assertEquals("bad.ply: truncated: the header declares 2000000000 vertices, which need at least 4000000000"
+                        + " bytes, but the body has 6",
+                failText("ply\nformat ascii 1.0\nelement vertex 2000000000\n" + XYZ + "end_header\n0 0 0\n"));
+        String faces = "ply\nformat ascii 1.0\nelement vertex 3\n" + XYZ
+                + "element face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n";
+        Path p = PlyFiles.text(dir, "list.ply", faces + "4 0 1 2\n");
+        assertEquals("list.ply: face 0 (line 13) has too few values: list vertex_indices declares 4 items, 3 follow",
+                assertThrows(SceneFormatException.class, () -> PlyReader.read(p, PlyOptions.sampleSurface(5, 1)))
+                        .getMessage());
+        String head = "ply\nformat binary_little_endian 1.0\nelement vertex 3\n" + XYZ
+                + "element face 1\nproperty list int int vertex_indices\nend_header\n";
+        Path q = PlyFiles.binary(dir, "biglist.ply", head, ByteOrder.LITTLE_ENDIAN, b -> {
+            for (int i = 0; i < 9; i++) {
+                b.putFloat(i);
+            }
+            b.putInt(2_000_000_000).putInt(0).putInt(1).putInt(2);
+        });
+        assertEquals("biglist.ply: truncated: file ends at face 0 of 1",
+                assertThrows(SceneFormatException.class, () -> PlyReader.read(q, PlyOptions.sampleSurface(5, 1)))
+                        .getMessage());
+    }
+
+    @Test
     void binaryNaN() throws IOException {
         String head = "ply\nformat binary_big_endian 1.0\nelement vertex 2\n" + XYZ + "end_header\n";
         Path p = PlyFiles.binary(dir, "nan.ply", head, ByteOrder.BIG_ENDIAN,
