@@ -1,5 +1,8 @@
 package io.r1kit.scene;
 
+import io.r1kit.scene.ply.PlyLoader;
+import io.r1kit.scene.scannet.ScanNetRawLoader;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,10 @@ import java.util.stream.Collectors;
  */
 public final class Scenes {
 
-    private static final List<SceneLoader> LOADERS = List.of();
+    // Raw ScanNet before PLY: its mesh is a .ply, but only with an aggregation file beside it.
+    private static final List<SceneLoader> LOADERS = List.of(
+            new ScanNetRawLoader(),
+            new PlyLoader());
 
     private Scenes() {}
 
