@@ -65,7 +65,8 @@ public enum AnnotationFormat {
     /**
      * The format suggested by a file name as the releases spell it: {@code *.jsonl} (Scene-30K),
      * {@code *nr3d*.csv} / {@code *sr3d*.csv}, and for {@code *.json}: {@code *scanrefer*},
-     * {@code *scanqa*}, {@code *sqa*question*}, {@code *sqa*annotation*}, {@code *3d_llm*},
+     * {@code *scanqa*}, {@code *sqa*question*} or {@code *balanced*question*} (SQA3D's
+     * {@code v1_balanced_questions_*_scannetv2.json}), {@code *sqa*annotation*}, {@code *3d_llm*},
      * {@code *scene_caption*} (all ignoring case).
      */
     public static Optional<AnnotationFormat> fromFileName(String fileName) {
@@ -85,7 +86,7 @@ public enum AnnotationFormat {
         if (n.contains("scanqa")) {
             return Optional.of(SCANQA);
         }
-        if (n.contains("sqa") && n.contains("question")) {
+        if ((n.contains("sqa") || n.contains("balanced")) && n.contains("question")) {
             return Optional.of(SQA3D_QUESTIONS);
         }
         if (n.contains("sqa") && n.contains("annotation")) {

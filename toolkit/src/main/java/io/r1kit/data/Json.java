@@ -1,11 +1,11 @@
 package io.r1kit.data;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,41 +16,39 @@ import java.util.regex.Pattern;
 
 /**
  * Strict JSON parsing that turns Gson's syntax errors into one-line {@link DataFormatException}s
- * with the line and column of the problem.
+ * with the place of the problem: {@code "bad JSON at line 3 column 18: unterminated string"} for a
+ * whole file, {@code "line 7: bad JSON at column 21: ..."} for one jsonl line.
  */
 final class Json {
 
-    private static final TypeAdapter<JsonElement> ELEMENT = new com.google.gson.Gson().getAdapter(JsonElement.class);
+    private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
     private static final Pattern LOCATION = Pattern.compile(" at line (\\d+) column (\\d+)");
 
     private Json() {}
 
     /** Reads {@code file} as UTF-8 and parses it as exactly one JSON value. */
     static JsonElement parseFile(Path file) throws IOException {
-        return parse(file, TextFiles.read(file), "");
+        String text = TextFiles.read(file);
+        return parse(file, text, 0);
     }
 
-    /**
-     * Parses {@code text} as exactly one JSON value. {@code where} prefixes the message (e.g.
-     * {@code "line 4: "} for one jsonl line), empty for a whole file.
-     */
-    static JsonElement parse(Path file, String text, String where) throws DataFormatException {
+    /** Parses line {@code line} (from 1) of a jsonl file as exactly one JSON value. */
+    static JsonElement parseLine(Path file, int line, String text) throws DataFormatException {
+        return parse(file, text, line);
+    }
+
+    private static JsonElement parse(Path file, String text, int line) throws DataFormatException {
         JsonReader reader = strictReader(text);
         try {
             JsonElement element = ELEMENT.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new DataFormatException(file, where + "bad JSON: extra content after the value");
-            }
+            reader.peek(); // a strict reader throws here on anything after the value
             return element;
         } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-            if (e instanceof DataFormatException d) {
-                throw d;
-            }
-            throw syntaxError(file, where, e, text);
+            throw syntaxError(file, line, e, text);
         }
     }
 
-    /** A strict (RFC 8259) reader over {@code text}: no comments, NaN or unquoted names. */
+    /** A strict (RFC 8259) reader over {@code text}: no comments, NaN, unquoted names or second value. */
     static JsonReader strictReader(String text) {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
@@ -63,32 +61,36 @@ final class Json {
     }
 
     /**
-     * Rewords a Gson syntax error as {@code "<where>bad JSON at line L column C: <what>"}; when
-     * the error sits at the very end of {@code text} it says so, since that usually means a
-     * truncated download.
+     * Rewords a Gson syntax error. {@code line} is the jsonl line the text came from, 0 for a whole
+     * file. An error at the very end of the text says so, since that usually means truncation.
      */
-    static DataFormatException syntaxError(Path file, String where, Exception e, String text) {
+    static DataFormatException syntaxError(Path file, int line, Exception e, String text) {
         String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        Matcher m = LOCATION.matcher(message);
+        String unit = line == 0 ? "file" : "line";
         String place = "";
         String what = message;
         boolean atEnd = e instanceof EOFException;
+        Matcher m = LOCATION.matcher(message);
         if (m.find()) {
-            place = " at line " + m.group(1) + " column " + m.group(2);
+            int l = Integer.parseInt(m.group(1));
+            int c = Integer.parseInt(m.group(2));
+            place = line == 0 ? " at line " + l + " column " + c : " at column " + c;
             what = message.substring(0, m.start());
-            atEnd |= isEnd(text, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            atEnd |= isEnd(text, l, c);
         }
         if (e instanceof EOFException) {
-            what = "unexpected end of input (truncated file?)";
+            what = "unexpected end of input";
         } else if (what.startsWith("Use JsonReader.setStrictness")) {
+            // Gson's advice to turn on leniency; in strict mode it means "not valid JSON here".
             what = "malformed JSON";
         } else if (!what.isEmpty()) {
             what = Character.toLowerCase(what.charAt(0)) + what.substring(1);
         }
-        if (atEnd && !(e instanceof EOFException)) {
-            what += " at the end of the file (truncated file?)";
+        if (atEnd) {
+            what += (e instanceof EOFException ? "" : " at the end of the " + unit) + " (truncated " + unit + "?)";
         }
-        return new DataFormatException(file, where + "bad JSON" + place + ": " + what, e);
+        String prefix = line == 0 ? "" : "line " + line + ": ";
+        return new DataFormatException(file, prefix + "bad JSON" + place + ": " + what, e);
     }
 
     /** Whether 1-based (line, column) as Gson counts them is just past the last character of {@code text}. */

@@ -38,8 +38,7 @@ public final class Scene30k {
             if (line.isBlank()) {
                 continue;
             }
-            String where = "line " + (i + 1);
-            JsonFields r = JsonFields.of(file, where, Json.parse(file, line, where + ": "));
+            JsonFields r = JsonFields.of(file, "line " + (i + 1), Json.parseLine(file, i + 1, line));
             out.add(new Scene30kRecord(r.string("scene_id"), r.string("question"), r.string("cot")));
         }
         return List.copyOf(out);

@@ -52,14 +52,12 @@ public final class SceneCaptions {
                 out.add(new SceneCaption(sceneId, entry.strings("captions")));
             }
             reader.endObject();
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new DataFormatException(file, "bad JSON: extra content after the value");
-            }
+            reader.peek(); // a strict reader throws here on anything after the object
         } catch (IOException | JsonParseException | IllegalStateException e) {
             if (e instanceof DataFormatException d) {
                 throw d;
             }
-            throw Json.syntaxError(file, "", e, text);
+            throw Json.syntaxError(file, 0, e, text);
         }
         return List.copyOf(out);
     }
