@@ -22,8 +22,10 @@ public record Nr3dEntry(String stimulusId, String utterance, int targetId, Strin
 
     /**
      * Words that make an utterance view-dependent (its meaning depends on where the speaker
-     * stands), as in ReferIt3D's analysis: front, behind, back, right, left, facing, leftmost,
-     * rightmost, looking, across. Matched as whole words, ignoring case.
+     * stands), the list of ReferIt3D's evaluation: front, behind, back, right, left, facing,
+     * leftmost, rightmost, looking, across. Matched as whole words, ignoring case. ReferIt3D
+     * matches them against the release's {@code tokens} column; here the utterance is split on
+     * every non-letter, so the two agree unless that tokenizer split a word differently.
      */
     public static final Set<String> VIEW_DEPENDENT_WORDS = Set.of(
             "front", "behind", "back", "right", "left", "facing", "leftmost", "rightmost", "looking", "across");

@@ -53,10 +53,9 @@ public final class SceneCaptions {
             }
             reader.endObject();
             reader.peek(); // a strict reader throws here on anything after the object
+        } catch (DataFormatException e) {
+            throw e;
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            if (e instanceof DataFormatException d) {
-                throw d;
-            }
             throw Json.syntaxError(file, 0, e, text);
         }
         return List.copyOf(out);
