@@ -1,0 +1,36 @@
+package io.r1kit.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads ScanRefer files ({@code ScanRefer_filtered_{train,val}.json}): a JSON list of
+ * {@code {scene_id, object_id, object_name, ann_id, description, token}}. The release stores
+ * {@code object_id} and {@code ann_id} as strings of integers ({@code "12"}); plain JSON integers
+ * are accepted too.
+ *
+ * <pre>{@code
+ * List<ScanReferEntry> val = ScanRefer.read(Path.of("ScanRefer_filtered_val.json"));
+ * }</pre>
+ */
+public final class ScanRefer {
+
+    private ScanRefer() {}
+
+    /** All entries of {@code file}, in file order. */
+    public static List<ScanReferEntry> read(Path file) throws IOException {
+        List<ScanReferEntry> out = new ArrayList<>();
+        for (JsonFields r : JsonFields.records(file, Json.parseFile(file))) {
+            out.add(new ScanReferEntry(
+                    r.string("scene_id"),
+                    r.integer("object_id"),
+                    r.string("object_name"),
+                    r.integer("ann_id"),
+                    r.string("description"),
+                    r.strings("token")));
+        }
+        return List.copyOf(out);
+    }
+}
