@@ -91,7 +91,19 @@ public record GeneratorConfig(int pointBudget, int minObjects, int maxObjects, d
 
     /** Reads a config written by {@link #toJson()}; checks it like the constructor does. */
     public static GeneratorConfig fromJson(String json) {
-        GeneratorConfig c = new Gson().fromJson(json, GeneratorConfig.class);
+        GeneratorConfig c;
+        try {
+            c = new Gson().fromJson(json, GeneratorConfig.class);
+        } catch (RuntimeException e) {
+            // Gson wraps what the constructor rejects; report its reason, not the wrapper's.
+            Throwable reason = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException) {
+                    reason = t;
+                }
+            }
+            throw new IllegalArgumentException("generator config JSON is not valid: " + reason.getMessage(), e);
+        }
         if (c == null) {
             throw new IllegalArgumentException("generator config JSON is empty");
         }

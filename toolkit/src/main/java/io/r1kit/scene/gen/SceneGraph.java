@@ -1,7 +1,6 @@
 package io.r1kit.scene.gen;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -136,10 +135,18 @@ public record SceneGraph(RoomKind kind, float width, float depth, float height, 
                 throw new IllegalArgumentException("scene graph JSON is empty");
             }
             return g;
-        } catch (JsonParseException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
-                    ? e.getCause() : e;
-            throw new IllegalArgumentException("scene graph JSON is not valid: " + firstLine(cause.getMessage()), e);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException && e.getMessage().startsWith("scene graph JSON")) {
+                throw e;
+            }
+            // Gson wraps what the record constructors reject; report their reason, not the wrapper's.
+            Throwable reason = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
+                    reason = t;
+                }
+            }
+            throw new IllegalArgumentException("scene graph JSON is not valid: " + firstLine(reason.getMessage()), e);
         }
     }
 
