@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * SceneGraph g = new SceneGenerator().generate(RoomKind.BEDROOM, 7).graph();
- * g.count("pillow");                              // 2
+ * g.count("pillow");                              // how many pillows the bedroom has
  * g.objects("chair", Colour.RED);                 // the red chairs
  * g.holds(lampId, Predicate.ON, nightstandId);    // true
  * SceneGraph.fromJson(g.toJson()).equals(g);      // true
