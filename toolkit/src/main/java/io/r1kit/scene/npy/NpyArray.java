@@ -108,6 +108,9 @@ public final class NpyArray {
 
     public int ndim() { return shape.length; }
 
+    /** The shape in Python tuple notation, e.g. {@code (50000, 6)}, {@code (1000,)} or {@code ()}. */
+    public String shapeString() { return shapeText(shape); }
+
     /** Number of elements (1 for a 0-d array). */
     public int size() { return size; }
 
