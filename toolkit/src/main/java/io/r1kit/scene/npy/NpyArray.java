@@ -2,7 +2,6 @@ package io.r1kit.scene.npy;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -31,9 +30,9 @@ public final class NpyArray {
         this.dtype = Objects.requireNonNull(dtype, "dtype");
         this.shape = shape.clone();
         this.fortranOrder = fortranOrder;
-        long n = elementCount(shape);
+        long n = NpyShape.elementCount(shape);
         if ((long) data.remaining() != n * dtype.size()) {
-            throw new IllegalArgumentException("shape " + shapeText(shape) + " of " + dtype.descr() + " needs "
+            throw new IllegalArgumentException("shape " + NpyShape.text(shape) + " of " + dtype.descr() + " needs "
                     + n * dtype.size() + " bytes, got " + data.remaining());
         }
         this.size = (int) n;
@@ -109,7 +108,7 @@ public final class NpyArray {
     public int ndim() { return shape.length; }
 
     /** The shape in Python tuple notation, e.g. {@code (50000, 6)}, {@code (1000,)} or {@code ()}. */
-    public String shapeString() { return shapeText(shape); }
+    public String shapeString() { return NpyShape.text(shape); }
 
     /** Number of elements (1 for a 0-d array). */
     public int size() { return size; }
@@ -193,18 +192,7 @@ public final class NpyArray {
 
     /** Names C-order index {@code i} for messages: "element 3", "row 3, column 2" or "index (1, 2, 3)". */
     public String position(int i) {
-        if (shape.length <= 1) {
-            return "element " + i;
-        }
-        if (shape.length == 2) {
-            return "row " + i / shape[1] + ", column " + i % shape[1];
-        }
-        int[] idx = unravel(i);
-        StringBuilder s = new StringBuilder("index (");
-        for (int d = 0; d < idx.length; d++) {
-            s.append(d > 0 ? ", " : "").append(idx[d]);
-        }
-        return s.append(')').toString();
+        return NpyShape.position(shape, i);
     }
 
     /** The raw bytes in C order, little endian: what {@link NpyWriter} writes. */
@@ -224,30 +212,7 @@ public final class NpyArray {
 
     @Override
     public String toString() {
-        return "NpyArray[" + dtype.descr() + ", " + shapeText(shape) + (fortranOrder ? ", fortran order" : "") + "]";
-    }
-
-    /** Shape in Python tuple notation, e.g. {@code (50000, 6)} or {@code (1000,)}. */
-    static String shapeText(int[] shape) {
-        StringBuilder s = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            s.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        return s.append(shape.length == 1 ? ",)" : ")").toString();
-    }
-
-    static long elementCount(int[] shape) {
-        long n = 1;
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
-            }
-            n *= d;
-            if (n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + shapeText(shape) + " has more than 2^31 elements");
-            }
-        }
-        return n;
+        return "NpyArray[" + dtype.descr() + ", " + NpyShape.text(shape) + (fortranOrder ? ", fortran order" : "") + "]";
     }
 
     private long longAt(int i, long min, long max, String what) {
@@ -299,41 +264,20 @@ public final class NpyArray {
         return v;
     }
 
-    /** Where the element at C-order index i sits in the stored data. */
     private int storageIndex(int i) {
-        if (!fortranOrder || shape.length < 2) {
-            return i;
-        }
-        if (shape.length == 2) {
-            return (i % shape[1]) * shape[0] + i / shape[1];
-        }
-        int[] idx = unravel(i);
-        int k = 0;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            k = k * shape[d] + idx[d];
-        }
-        return k;
-    }
-
-    private int[] unravel(int i) {
-        int[] idx = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = i % shape[d];
-            i /= shape[d];
-        }
-        return idx;
+        return NpyShape.storageIndex(shape, fortranOrder, i);
     }
 
     private void requireNdim(String what) {
         if (shape.length != 1 && shape.length != 2) {
-            throw new IllegalStateException(what + " needs a 1-d or 2-d array, this one has shape " + shapeText(shape));
+            throw new IllegalStateException(what + " needs a 1-d or 2-d array, this one has shape " + NpyShape.text(shape));
         }
     }
 
     private static int[] shapeFor(int length, int[] shape) {
         int[] s = shape.length == 0 ? new int[] {length} : shape.clone();
-        if (elementCount(s) != length) {
-            throw new IllegalArgumentException(length + " values do not fill shape " + shapeText(s));
+        if (NpyShape.elementCount(s) != length) {
+            throw new IllegalArgumentException(length + " values do not fill shape " + NpyShape.text(s));
         }
         return s;
     }

@@ -41,7 +41,7 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
     /** The header text NumPy would write, without padding. */
     String format() {
         return "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
-                + ", 'shape': " + NpyArray.shapeText(shape) + ", }";
+                + ", 'shape': " + NpyShape.text(shape) + ", }";
     }
 
     /** A recursive-descent reader over the Python literal subset of .npy headers. */

@@ -74,12 +74,12 @@ public final class NpyReader {
             try {
                 header = NpyHeader.parse(text);
                 dtype = NpyDtype.parse(header.descr());
-                expected = NpyArray.elementCount(header.shape()) * dtype.size();
+                expected = NpyShape.elementCount(header.shape()) * dtype.size();
             } catch (IllegalArgumentException e) {
                 throw new SceneFormatException(file, e.getMessage());
             }
             long found = fileSize - dataStart;
-            String what = "shape " + NpyArray.shapeText(header.shape()) + " of " + header.descr() + " needs "
+            String what = "shape " + NpyShape.text(header.shape()) + " of " + header.descr() + " needs "
                     + count(expected) + " bytes";
             if (found < expected) {
                 throw new SceneFormatException(file, "data is truncated: " + what + ", found " + count(found));
