@@ -56,10 +56,11 @@ public final class ScanNetBoxes {
      */
     public static Result read(Path file, float[] xyz, int[] instanceLabels) throws IOException {
         NpyArray a = NpyReader.read(file);
-        if (a.size() == 0 && a.ndim() <= 2) {
-            return new Result(List.of(), List.of()); // numpy saves "no boxes" as (0,) or (0, 7)
+        boolean rowsOf7or8 = a.ndim() == 2 && (a.cols() == 7 || a.cols() == 8);
+        if (a.size() == 0 && (a.ndim() == 1 || rowsOf7or8)) {
+            return new Result(List.of(), List.of()); // a scan without objects: numpy saves (0,) or (0, 7)
         }
-        if (a.ndim() != 2 || (a.cols() != 7 && a.cols() != 8)) {
+        if (!rowsOf7or8) {
             throw new SceneFormatException(file, "expected K×7 boxes (cx, cy, cz, dx, dy, dz, nyu40 label) or K×8"
                     + " (with an object id), shape is " + a.shapeString());
         }

@@ -198,6 +198,18 @@ class ScanNetNpyLoaderTest {
     }
 
     @Test
+    void emptyBoxFilesMeanNoObjects() throws Exception {
+        writeScan("e", POINTS, 6);
+        NpyWriter.write(dir.resolve("e_bbox.npy"), NpyArray.ofDoubles(new double[0], 0, 7));
+        assertEquals(0, loader.load(dir.resolve("e")).objects().size());
+        NpyWriter.write(dir.resolve("e_bbox.npy"), NpyArray.ofDoubles(new double[0]));
+        assertEquals(0, loader.load(dir.resolve("e")).objects().size());
+        NpyWriter.write(dir.resolve("e_bbox.npy"), NpyArray.ofDoubles(new double[0], 0, 5));
+        assertProblem("e_bbox.npy: expected K×7 boxes (cx, cy, cz, dx, dy, dz, nyu40 label) or K×8 (with an object id),"
+                + " shape is (0, 5)", "e_vert.npy");
+    }
+
+    @Test
     void folderWithSeveralScansListsThem() throws Exception {
         writeScan("scene0002_00", POINTS, 6);
         writeScan("scene0001_00", POINTS, 6);
