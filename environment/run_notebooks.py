@@ -34,9 +34,9 @@ def save_images(nb, files_dir):
 def run(path, out_dir, timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
-    # Notebooks open files relative to the repository root, wherever they are run from.
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    client = NotebookClient(nb, timeout=timeout, kernel_name="r1kit", resources={"metadata": {"path": root}})
+    # The kernel starts in the notebook's folder, as in JupyterLab, so relative paths agree.
+    folder = os.path.dirname(os.path.abspath(path))
+    client = NotebookClient(nb, timeout=timeout, kernel_name="r1kit", resources={"metadata": {"path": folder}})
     start = time.time()
     failed = None
     try:

@@ -2,6 +2,8 @@
 // Evaluated by the r1kit kernel extension and by `environment/r1kit shell`.
 import io.r1kit.*;
 import io.r1kit.scene.*;
+import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.scene.gen.RoomKind;
 import io.r1kit.notebook.*;
 import io.r1kit.model.Engines;
 import java.nio.file.*;

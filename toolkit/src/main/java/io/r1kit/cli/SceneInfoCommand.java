@@ -60,9 +60,11 @@ final class SceneInfoCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "  %4s  %-18s %-26s %-22s %s%n", "id", "label", "centre", "size", "points"));
             for (SceneObject o : scene.objects()) {
                 Box3 b = o.box();
-                sb.append(String.format(Locale.ROOT, "  %4d  %-18s %-26s %-22s %d%n", o.id(), o.label(),
+                sb.append(String.format(Locale.ROOT, "  %4d  %-18s %-26s %-22s %s%n", o.id(), o.label(),
                         String.format(Locale.ROOT, "(%.2f, %.2f, %.2f)", b.cx(), b.cy(), b.cz()),
-                        String.format(Locale.ROOT, "%.2f x %.2f x %.2f", b.dx(), b.dy(), b.dz()), o.pointCount()));
+                        String.format(Locale.ROOT, "%.2f x %.2f x %.2f", b.dx(), b.dy(), b.dz()),
+                        // Boxes without per-point labels have no points: say "-" rather than 0.
+                        o.pointCount() == 0 && scene.instanceLabels().isEmpty() ? "-" : o.pointCount()));
             }
         }
         for (String note : scene.source().notes()) {

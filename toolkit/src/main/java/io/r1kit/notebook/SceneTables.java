@@ -20,8 +20,10 @@ public final class SceneTables {
         List<List<Object>> rows = new ArrayList<>();
         for (SceneObject o : scene.objects()) {
             Box3 b = o.box();
+            // Boxes read without per-point labels have no points: "-" rather than a misleading 0.
+            Object points = o.pointCount() == 0 && scene.instanceLabels().isEmpty() ? "-" : o.pointCount();
             rows.add(List.of(o.id(), o.label(), f(b.cx()), f(b.cy()), f(b.cz()), f(b.dx()), f(b.dy()), f(b.dz()),
-                    o.pointCount()));
+                    points));
         }
         return Table.of(scene.id() + ": " + scene.objects().size() + " objects",
                 List.of("id", "label", "cx", "cy", "cz", "dx", "dy", "dz", "points"), rows);

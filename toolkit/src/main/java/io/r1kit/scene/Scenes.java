@@ -1,6 +1,8 @@
 package io.r1kit.scene;
 
+import io.r1kit.scene.bin.PointBinLoader;
 import io.r1kit.scene.ply.PlyLoader;
+import io.r1kit.scene.scannet.ScanNetNpyLoader;
 import io.r1kit.scene.scannet.ScanNetRawLoader;
 
 import java.io.IOException;
@@ -21,6 +23,8 @@ public final class Scenes {
     // Raw ScanNet before PLY: its mesh is a .ply, but only with an aggregation file beside it.
     private static final List<SceneLoader> LOADERS = List.of(
             new ScanNetRawLoader(),
+            new ScanNetNpyLoader(),
+            new PointBinLoader(),
             new PlyLoader());
 
     private Scenes() {}

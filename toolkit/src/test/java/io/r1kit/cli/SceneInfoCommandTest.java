@@ -1,0 +1,61 @@
+package io.r1kit.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.r1kit.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.r1kit.cli.MainTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SceneInfoCommandTest {
+
+    private final String scan = SharedData.path("scannet/scene0000_02_vert.npy").toString();
+
+    @Test
+    void textListsPointsObjectsAndTheUnusableLabels() {
+        MainTest.Result r = run("scene", "info", scan);
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("scene0000_02  (scannet-npy, "), out);
+        assertTrue(out.contains("points   50,000 (colours)"), out);
+        assertTrue(out.contains("objects  28"), out);
+        assertTrue(out.contains("     1  cabinet            (2.56, -2.92, 0.55)        1.84 x 0.66 x 1.05     -"), out);
+        assertTrue(out.contains("note     scene0000_02_ins_label.npy has 1,000 entries for 50,000 points"), out);
+    }
+
+    @Test
+    void jsonIsOneObjectWithEveryBox() {
+        MainTest.Result r = run("scene", "info", scan, "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(50_000, o.get("points").getAsInt());
+        assertEquals(28, o.getAsJsonArray("objects").size());
+        JsonObject first = o.getAsJsonArray("objects").get(0).getAsJsonObject();
+        assertEquals("cabinet", first.get("label").getAsString());
+        assertEquals(3, first.get("semantic_id").getAsInt());
+        assertEquals(2.5633168f, first.getAsJsonArray("box").get(0).getAsFloat(), 1e-6f);
+        assertEquals(2, o.getAsJsonArray("notes").size());
+    }
+
+    @Test
+    void badInputIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path ply = dir.resolve("broken.ply");
+        Files.writeString(ply, "ply\nformat ascii 1.0\nelement vertex 2\nproperty float x\nproperty float y\n"
+                + "property float z\nend_header\n0 0 0\n");
+        MainTest.Result r = run("scene", "info", ply.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().startsWith("r1kit: broken.ply: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        Path txt = dir.resolve("notes.txt");
+        Files.writeString(txt, "hello");
+        r = run("scene", "info", txt.toString());
+        assertEquals("r1kit: notes.txt: not a scene format r1kit reads (known: scannet-raw, scannet-npy, mmdet3d-bin, ply)\n",
+                r.err());
+    }
+}
