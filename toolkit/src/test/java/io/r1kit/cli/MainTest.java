@@ -39,4 +39,15 @@ class MainTest {
         r = run("scene", "info", "--help");
         assertTrue(r.out().contains("--json"), r.out());
     }
+
+    @Test
+    void engineStartsOfflineAndReportsJson() {
+        Result r = run("engine", "--json");
+        assertEquals(0, r.code(), r.err());
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("PyTorch", o.get("engine").getAsString());
+        assertEquals("2.7.1", o.get("version").getAsString());
+        assertEquals("cpu()", o.get("device").getAsString());
+        assertTrue(o.get("offline").getAsBoolean());
+    }
 }
