@@ -61,8 +61,11 @@ public final class Phrasing {
         return label + "s";
     }
 
-    /** {@code "one chair"}, {@code "three chairs"}. */
+    /** {@code "one chair"}, {@code "three chairs"}; a plural label counts sets: {@code "one set of books"}. */
     public static String counted(int n, String label) {
+        if (label.endsWith("s") && !label.endsWith("ss")) {
+            return number(n) + (n == 1 ? " set of " : " sets of ") + label;
+        }
         return number(n) + " " + (n == 1 ? label : plural(label));
     }
 
