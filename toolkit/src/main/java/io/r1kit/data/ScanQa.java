@@ -1,5 +1,7 @@
 package io.r1kit.data;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,5 +34,23 @@ public final class ScanQa {
                     r.optionalStrings("object_names").orElse(List.of())));
         }
         return List.copyOf(out);
+    }
+
+    /** Writes {@code entries} in the release's layout; {@link #read} reads it back. */
+    public static void write(Path file, List<ScanQaEntry> entries) throws IOException {
+        JsonArray list = new JsonArray();
+        for (ScanQaEntry e : entries) {
+            JsonObject o = new JsonObject();
+            o.addProperty("question_id", e.questionId());
+            o.addProperty("scene_id", e.sceneId());
+            o.addProperty("question", e.question());
+            o.add("answers", JsonWriter.strings(e.answers()));
+            JsonArray ids = new JsonArray();
+            e.objectIds().forEach(ids::add);
+            o.add("object_ids", ids);
+            o.add("object_names", JsonWriter.strings(e.objectNames()));
+            list.add(o);
+        }
+        JsonWriter.write(file, list);
     }
 }

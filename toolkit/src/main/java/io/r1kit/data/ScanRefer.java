@@ -1,5 +1,7 @@
 package io.r1kit.data;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,5 +34,21 @@ public final class ScanRefer {
                     r.strings("token")));
         }
         return List.copyOf(out);
+    }
+
+    /** Writes {@code entries} as the release does ({@code object_id} and {@code ann_id} as strings); {@link #read} reads it back. */
+    public static void write(Path file, List<ScanReferEntry> entries) throws IOException {
+        JsonArray list = new JsonArray();
+        for (ScanReferEntry e : entries) {
+            JsonObject o = new JsonObject();
+            o.addProperty("scene_id", e.sceneId());
+            o.addProperty("object_id", Integer.toString(e.objectId()));
+            o.addProperty("object_name", e.objectName());
+            o.addProperty("ann_id", Integer.toString(e.annId()));
+            o.addProperty("description", e.description());
+            o.add("token", JsonWriter.strings(e.tokens()));
+            list.add(o);
+        }
+        JsonWriter.write(file, list);
     }
 }

@@ -1,5 +1,7 @@
 package io.r1kit.data;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,5 +41,18 @@ public final class ThreeDLlm {
             out.add(new ThreeDLlmEntry(question, answers, r.string("scene_id")));
         }
         return List.copyOf(out);
+    }
+
+    /** Writes {@code entries} as {@code [{question, answers, scene_id}]}; {@link #read} reads it back. */
+    public static void write(Path file, List<ThreeDLlmEntry> entries) throws IOException {
+        JsonArray list = new JsonArray();
+        for (ThreeDLlmEntry e : entries) {
+            JsonObject o = new JsonObject();
+            o.addProperty("question", e.question());
+            o.add("answers", JsonWriter.strings(e.answers()));
+            o.addProperty("scene_id", e.sceneId());
+            list.add(o);
+        }
+        JsonWriter.write(file, list);
     }
 }

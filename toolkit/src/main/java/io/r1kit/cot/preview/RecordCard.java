@@ -1,0 +1,110 @@
+package io.r1kit.cot.preview;
+
+import io.r1kit.cot.CotRecord;
+import io.r1kit.cot.filter.Text;
+import io.r1kit.cot.filter.Verdict;
+import io.r1kit.notebook.HtmlRenderable;
+import io.r1kit.task.Reasoning;
+import io.r1kit.task.ReasoningParser;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One CoT record as a card: an optional picture of the scene (e.g. a rendering with the target
+ * highlighted, passed in by the caller), the question, the numbered reasoning steps, the answer and
+ * each filter's verdict with the value it measured.
+ *
+ * <pre>{@code
+ * RecordCard.of(records.get(0))                 // shows as HTML in a notebook
+ * RecordCard.of(records.get(0), image).toHtml() // with the picture, embedded as a PNG
+ * }</pre>
+ */
+public final class RecordCard implements HtmlRenderable {
+
+    private final CotRecord record;
+    private final BufferedImage image;
+
+    private RecordCard(CotRecord record, BufferedImage image) {
+        this.record = Objects.requireNonNull(record, "record");
+        this.image = image;
+    }
+
+    public static RecordCard of(CotRecord record) {
+        return new RecordCard(record, null);
+    }
+
+    /** A card showing {@code image} (may be null) above the text. */
+    public static RecordCard of(CotRecord record, BufferedImage image) {
+        return new RecordCard(record, image);
+    }
+
+    public Optional<BufferedImage> image() {
+        return Optional.ofNullable(image);
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder sb = new StringBuilder("<div class=\"r1kit-cot-card\" style=\"border:1px solid #ccc;padding:8px;max-width:760px\">");
+        sb.append("<div style=\"color:#666\">").append(esc(record.sceneId())).append(" · ").append(record.task().slug());
+        if (record.type() != null) {
+            sb.append(" · ").append(record.type().slug());
+        }
+        if (!record.target().isEmpty()) {
+            sb.append(" · target: <b>").append(esc(record.target())).append("</b>");
+        }
+        sb.append("</div>");
+        if (image != null) {
+            sb.append("<img alt=\"scene\" style=\"max-width:100%\" src=\"data:image/png;base64,").append(png(image)).append("\"/>");
+        }
+        sb.append("<p><b>Question.</b> ").append(esc(record.question())).append("</p>");
+        ReasoningParser.Result parsed = ReasoningParser.parse(record.cot());
+        if (parsed.valid()) {
+            Reasoning r = parsed.reasoning().get();
+            sb.append("<ol>");
+            Text.steps(r.think()).forEach(s -> sb.append("<li>").append(esc(s.replaceFirst("(?i)^step\\s+\\d+\\s*:\\s*", "")))
+                    .append("</li>"));
+            sb.append("</ol><p><b>Answer.</b> ").append(esc(r.answer())).append("</p>");
+        } else {
+            sb.append("<p><b>Not in the reasoning format</b> (").append(esc(parsed.reason())).append("):</p><pre>")
+                    .append(esc(record.cot())).append("</pre>");
+        }
+        sb.append("<table><tr><th>filter</th><th>value</th><th>threshold</th><th>verdict</th></tr>");
+        for (Verdict v : record.verdicts()) {
+            sb.append("<tr><td>").append(v.filter()).append("</td><td>").append(number(v.value())).append("</td><td>")
+                    .append(number(v.threshold())).append("</td><td style=\"color:").append(v.pass() ? "#070\">pass" : "#b00\">fail")
+                    .append("</td></tr>");
+        }
+        return sb.append("</table></div>").toString();
+    }
+
+    @Override
+    public String toString() {
+        return "RecordCard[" + record.sceneId() + ", " + record.task().slug() + ", " + record.question() + "]";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String png(BufferedImage img) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", out);
+            return Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
