@@ -1,7 +1,12 @@
 package io.r1kit.render;
 
+import io.r1kit.notebook.HtmlRenderable;
+
+import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,9 +15,9 @@ import java.util.TreeMap;
  * One rendered view: the colour image, the depth map ({@code +inf} where no point landed), the
  * per-pixel instance buffer (which object each pixel shows, {@link PointInstances#NONE} for none)
  * and the camera and options that made it. Buffers are row-major, pixel {@code (x, y)} at
- * {@code y * width + x}.
+ * {@code y * width + x}. In a notebook it shows as its image with a one-line summary.
  */
-public final class RenderedView {
+public final class RenderedView implements HtmlRenderable {
 
     private final Camera camera;
     private final RenderOptions options;
@@ -99,6 +104,22 @@ public final class RenderedView {
     /** Writes the colour image as PNG. */
     public Path write(Path png) throws IOException {
         return Images.write(image, png);
+    }
+
+    /** The colour image (inline PNG) and a summary line. */
+    @Override
+    public String toHtml() {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "<figure style=\"margin:0\"><img src=\"data:image/png;base64,"
+                + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\"/><figcaption>"
+                + String.format(java.util.Locale.ROOT, "%dx%d, %.1f%% of pixels filled, %d objects visible; camera %s",
+                        width(), height(), 100 * filledFraction(), visiblePixels().size(), camera)
+                + "</figcaption></figure>";
     }
 
     @Override

@@ -44,6 +44,9 @@ class PointRendererTest {
         assertEquals(Float.POSITIVE_INFINITY, v.depth(0, 0));
         assertEquals(PointInstances.NONE, v.instanceAt(0, 0));
         assertEquals(0xFFFFFF, v.rgb(0, 0));
+        assertTrue(v.toHtml().startsWith("<figure style=\"margin:0\"><img src=\"data:image/png;base64,iVBOR"), v.toHtml());
+        assertTrue(v.toHtml().endsWith("100x100, 0.0% of pixels filled, 1 objects visible; camera "
+                + "eye=0.000,-5.000,0.000;target=0.000,0.000,0.000;fov=90.0 (100x100)</figcaption></figure>"), v.toHtml());
     }
 
     @Test
