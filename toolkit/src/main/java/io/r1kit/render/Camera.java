@@ -111,16 +111,16 @@ public final class Camera {
     }
 
     /**
-     * An egocentric camera: the eye at {@code (x, y, height)} looking horizontally along
-     * {@code heading} degrees (counter-clockwise from +x), tilted down by {@code pitchDeg}.
+     * An egocentric camera: the eye at {@code (x, y, eyeHeight)} looking along {@code heading}
+     * degrees (counter-clockwise from +x), tilted down by {@code pitchDeg}.
      */
-    public static Camera ego(double x, double y, double height, double headingDeg, double pitchDeg,
-                             double fovYDegrees, int width, int height2) {
+    public static Camera ego(double x, double y, double eyeHeight, double headingDeg, double pitchDeg,
+                             double fovYDegrees, int width, int height) {
         double h = Math.toRadians(headingDeg);
         double p = Math.toRadians(pitchDeg);
-        double[] eye = {x, y, height};
-        double[] target = {x + Math.cos(p) * Math.cos(h), y + Math.cos(p) * Math.sin(h), height - Math.sin(p)};
-        return new Camera(eye, target, Z_UP, fovYDegrees, width, height2);
+        double[] eye = {x, y, eyeHeight};
+        double[] target = {x + Math.cos(p) * Math.cos(h), y + Math.cos(p) * Math.sin(h), eyeHeight - Math.sin(p)};
+        return new Camera(eye, target, Z_UP, fovYDegrees, width, height);
     }
 
     /** This camera with another image size (same pose and field of view). */

@@ -122,6 +122,18 @@ class PointRendererTest {
     }
 
     @Test
+    void aPointSubsetKeepsItsObjects() {
+        float[] xyz = {0.1f, 0.1f, 0.1f, 1.5f, 1.5f, 1.5f, 5, 5, 5};
+        Scene s = Scene.builder("three").points(new PointCloud(xyz, new float[9], null))
+                .addObject(new SceneObject(4, "table", -1, new Box3(1, 1, 1, 4, 4, 4), new int[0]))
+                .build();
+        PointRenderer r = PointRenderer.of(s, new int[] {2, 1});
+        assertEquals(2, r.size());
+        assertEquals(PointInstances.NONE, r.instanceOf(0));
+        assertEquals(4, r.instanceOf(1));
+    }
+
+    @Test
     void realScanFillsASensibleShareOfTheImage() throws Exception {
         Scene scan = Scenes.load(SharedData.path("scannet/scene0000_02_vert.npy"));
         RenderedView v = PointRenderer.of(scan).render(Camera.fit(scan.bounds(), 30, 45, 60, 256, 256), RenderOptions.defaults());
