@@ -1,0 +1,144 @@
+package io.r1kit.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.r1kit.render.Camera;
+import io.r1kit.render.Images;
+import io.r1kit.render.Overlays;
+import io.r1kit.render.PointRenderer;
+import io.r1kit.render.RenderOptions;
+import io.r1kit.render.RenderedView;
+import io.r1kit.scene.Scene;
+import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.Scenes;
+import io.r1kit.view.CandidateViews;
+import io.r1kit.view.ViewSelectionConfig;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code r1kit render PATH --view N | --camera SPEC --out F.png [--boxes] [--highlight ID] [--size S]
+ * [--depth D.png] [--json]}: one software-rendered view of a scene as PNG.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render one view of a scene to PNG (views numbered as the candidates of `r1kit views`).")
+final class RenderCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", description = "a .ply, .bin, ScanNet *_vert.npy / scan folder")
+    Path path;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Pose pose;
+
+    static final class Pose {
+        @Option(names = "--view", paramLabel = "N", description = "candidate view N of view selection (0..23 by default)")
+        Integer view;
+
+        @Option(names = "--camera", paramLabel = "SPEC", description = "\"eye=x,y,z;target=x,y,z[;up=x,y,z][;fov=deg]\"")
+        String camera;
+    }
+
+    @Option(names = "--out", paramLabel = "F.png", required = true, description = "where to write the colour image")
+    Path out;
+
+    @Option(names = "--boxes", description = "draw every object's box with its label and a legend")
+    boolean boxes;
+
+    @Option(names = "--highlight", paramLabel = "ID", description = "show object ID in colour, dim the rest")
+    Integer highlight;
+
+    @Option(names = "--size", paramLabel = "S", defaultValue = "512", description = "image side in pixels (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--depth", paramLabel = "D.png", description = "also write the colour-mapped depth (near = bright)")
+    Path depth;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (size < 16 || size > 4096) {
+            throw new IllegalArgumentException("--size " + size + " must be in 16..4096 pixels");
+        }
+        Scene scene = Scenes.load(path);
+        String file = path.getFileName().toString();
+        Camera camera;
+        try {
+            camera = pose.view != null
+                    ? CandidateViews.candidate(scene.bounds(), ViewSelectionConfig.defaults(), pose.view, size)
+                    : Camera.parse(pose.camera, size, size);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        SceneObject target = null;
+        if (highlight != null) {
+            target = scene.object(highlight).orElseThrow(() -> new IllegalArgumentException(file + ": no object with id "
+                    + highlight + " (the scene has " + scene.objects().size() + " objects; see r1kit scene info)"));
+        }
+        RenderedView view = PointRenderer.of(scene).render(camera, RenderOptions.defaults());
+        BufferedImage image = target != null ? Overlays.highlight(view, target) : view.image();
+        if (boxes) {
+            image = boxesOn(image, view, scene);
+        }
+        Images.write(image, out);
+        if (depth != null) {
+            Images.write(view.depthImage(), depth);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(json ? new GsonBuilder().setPrettyPrinting().create().toJson(toJson(view, camera)) : toText(view, camera));
+        w.flush();
+        return 0;
+    }
+
+    /** Boxes drawn over an image that may already be highlighted (same camera as {@code view}). */
+    private static BufferedImage boxesOn(BufferedImage image, RenderedView view, Scene scene) {
+        BufferedImage drawn = Overlays.boxes(view, scene.objects());
+        BufferedImage plain = view.image();
+        // Overlays.boxes draws on the plain render; copy its drawn pixels onto the (highlighted) image.
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int d = drawn.getRGB(x, y);
+                if (d != plain.getRGB(x, y)) {
+                    image.setRGB(x, y, d);
+                }
+            }
+        }
+        return image;
+    }
+
+    private String toText(RenderedView view, Camera camera) {
+        String pose = this.pose.view != null ? "view " + this.pose.view : "camera";
+        return String.format(Locale.ROOT, "wrote %s (%dx%d, %s: %s)%nfilled   %.1f%% of pixels, %d objects visible%s",
+                out, view.width(), view.height(), pose, camera, 100 * view.filledFraction(), view.visiblePixels().size(),
+                depth == null ? "" : "\ndepth    " + depth);
+    }
+
+    private JsonObject toJson(RenderedView view, Camera camera) {
+        JsonObject o = new JsonObject();
+        o.addProperty("out", out.toString());
+        o.addProperty("depth", depth == null ? null : depth.toString());
+        o.addProperty("width", view.width());
+        o.addProperty("height", view.height());
+        if (pose.view != null) {
+            o.addProperty("view", pose.view);
+        }
+        o.addProperty("camera", camera.toString());
+        o.addProperty("filled_fraction", view.filledFraction());
+        JsonObject visible = new JsonObject();
+        view.visiblePixels().forEach((id, n) -> visible.addProperty(String.valueOf(id), n));
+        o.add("visible_pixels", visible);
+        return o;
+    }
+}

@@ -1,0 +1,71 @@
+package io.r1kit.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.r1kit.scene.Scene;
+import io.r1kit.scene.Scenes;
+import io.r1kit.view.ViewSelection;
+import io.r1kit.view.ViewSelectionConfig;
+import io.r1kit.view.ViewSelector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code r1kit views PATH --query TEXT [--k K] [--json] [--out chosen.png]}: dynamic view selection,
+ * every candidate's S_text, S_coverage, S_clip and utility, the chosen views written as one image.
+ */
+@Command(name = "views", mixinStandardHelpOptions = true,
+        description = "Dynamic view selection: score candidate views for a query and write the k best as one image.")
+final class ViewsCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", description = "a .ply, .bin, ScanNet *_vert.npy / scan folder")
+    Path path;
+
+    @Option(names = "--query", paramLabel = "TEXT", required = true, description = "what the views should show")
+    String query;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "6", description = "views to choose (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--out", paramLabel = "F.png", description = "image of the chosen views (default: SCENE-views.png)")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (k < 1 || k > ViewSelectionConfig.defaults().candidateCount()) {
+            throw new IllegalArgumentException("--k " + k + " must be in 1.." + ViewSelectionConfig.defaults().candidateCount()
+                    + " (the number of candidate views)");
+        }
+        ViewSelectionConfig config = ViewSelectionConfig.defaults().withK(k);
+        Scene scene = Scenes.load(path);
+        ViewSelection s = ViewSelector.select(scene, query, config);
+        Path png = out != null ? out : Path.of(scene.id() + "-views.png");
+        s.write(png);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            JsonObject o = s.toJson();
+            o.addProperty("out", png.toString());
+            w.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
+        } else {
+            w.println(s.table().toString().stripTrailing());
+            w.println("targets  " + (s.targets().isEmpty() ? "none (no object label shares a word with the query)"
+                    : s.targets().stream().map(t -> t.label() + " #" + t.id()).collect(Collectors.joining(", "))));
+            w.println("chosen   " + s.chosen().stream().map(v -> String.valueOf(v.candidate())).collect(Collectors.joining(", "))
+                    + "  -> " + png);
+        }
+        w.flush();
+        return 0;
+    }
+}

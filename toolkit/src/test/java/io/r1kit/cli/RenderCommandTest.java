@@ -1,0 +1,58 @@
+package io.r1kit.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.r1kit.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+import static io.r1kit.cli.MainTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RenderCommandTest {
+
+    private final String scan = SharedData.path("scannet/scene0000_02_vert.npy").toString();
+
+    @Test
+    void viewWithBoxesAndDepthWritesBothImages(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("v3.png");
+        Path depth = dir.resolve("d3.png");
+        MainTest.Result r = run("render", scan, "--view", "3", "--out", png.toString(), "--boxes", "--size", "128",
+                "--depth", depth.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote " + png + " (128x128, view 3: eye="), r.out());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(128, img.getWidth());
+        assertEquals(128, ImageIO.read(depth.toFile()).getHeight());
+    }
+
+    @Test
+    void cameraSpecAndHighlightAsJson(@TempDir Path dir) {
+        Path png = dir.resolve("c.png");
+        MainTest.Result r = run("render", scan, "--camera", "eye=6,-6,5;target=0,0,1;fov=60", "--highlight", "3",
+                "--size", "96", "--out", png.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(96, o.get("width").getAsInt());
+        assertTrue(o.get("filled_fraction").getAsDouble() > 0.05, r.out());
+        assertTrue(o.getAsJsonObject("visible_pixels").size() > 5, r.out());
+    }
+
+    @Test
+    void badInputIsOneLine(@TempDir Path dir) {
+        String out = dir.resolve("x.png").toString();
+        assertEquals("r1kit: scene0000_02_vert.npy: view 24 does not exist: candidates are 0..23\n",
+                run("render", scan, "--view", "24", "--out", out).err());
+        assertEquals("r1kit: scene0000_02_vert.npy: no object with id 99 (the scene has 28 objects; see r1kit scene info)\n",
+                run("render", scan, "--view", "0", "--highlight", "99", "--out", out).err());
+        assertEquals("r1kit: scene0000_02_vert.npy: camera: fov has 'wide', not a number\n",
+                run("render", scan, "--camera", "eye=1,1,1;target=0,0,0;fov=wide", "--out", out).err());
+        MainTest.Result both = run("render", scan, "--view", "1", "--camera", "eye=1,1,1;target=0,0,0", "--out", out);
+        assertEquals(2, both.code());
+    }
+}

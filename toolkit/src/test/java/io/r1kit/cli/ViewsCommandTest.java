@@ -1,0 +1,52 @@
+package io.r1kit.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.r1kit.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.r1kit.cli.MainTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ViewsCommandTest {
+
+    private final String scan = SharedData.path("scannet/scene0000_02_vert.npy").toString();
+
+    @Test
+    void textListsEveryCandidateAndWritesTheChosenViews(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("chosen.png");
+        MainTest.Result r = run("views", scan, "--query", "the bed", "--k", "2", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("view  azimuth  elevation  S_text  S_coverage  S_clip  U"), r.out());
+        assertEquals(24 + 4, r.out().strip().lines().count(), r.out());  // caption, header, 24 rows, targets, chosen
+        assertTrue(r.out().contains("targets  bed #9"), r.out());
+        assertTrue(Files.size(png) > 0 && ImageIO.read(png.toFile()).getWidth() > 2 * 320, "two views side by side");
+    }
+
+    @Test
+    void jsonHasThreeScoresPerView(@TempDir Path dir) {
+        MainTest.Result r = run("views", scan, "--query", "the fridge", "--k", "3", "--json", "--out",
+                dir.resolve("f.png").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(24, o.getAsJsonArray("views").size());
+        assertEquals(3, o.getAsJsonArray("chosen").size());
+        JsonObject v = o.getAsJsonArray("views").get(0).getAsJsonObject();
+        for (String key : new String[] {"s_text", "s_coverage", "s_clip", "utility"}) {
+            assertTrue(v.has(key), key);
+        }
+        assertEquals("refrigerator", o.getAsJsonArray("targets").get(0).getAsJsonObject().get("label").getAsString());
+    }
+
+    @Test
+    void badKIsOneLine() {
+        assertEquals("r1kit: --k 30 must be in 1..24 (the number of candidate views)\n",
+                run("views", scan, "--query", "bed", "--k", "30").err());
+    }
+}
