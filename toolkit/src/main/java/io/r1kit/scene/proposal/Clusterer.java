@@ -39,6 +39,14 @@ final class Clusterer {
      */
     static final int MAX_HDBSCAN_ROWS = 2000;
 
+    /**
+     * A component whose horizontal footprint has a diagonal at most this long (m) is kept whole:
+     * Tribuo's HDBSCAN never returns a single cluster (its excess-of-mass selection skips the
+     * root), so it would cut one chair or crate into parts; what stands alone and is this small is
+     * taken for one object, and only larger components (furniture touching) are split.
+     */
+    static final double WHOLE_OBJECT_EXTENT = 1.0;
+
     private Clusterer() {}
 
     /**
@@ -72,7 +80,8 @@ final class Clusterer {
             for (int i = 0, k = 0; i < r; i++) if (component[i] == c) members[k++] = i;
             double[][] sub = new double[members.length][];
             for (int k = 0; k < members.length; k++) sub[k] = rows[members[k]];
-            int[] local = members.length <= MAX_HDBSCAN_ROWS ? hdbscan(sub, cfg) : sampled(sub, xyz, members, cfg);
+            int[] local = footprint(xyz, members) <= WHOLE_OBJECT_EXTENT ? new int[members.length]
+                    : members.length <= MAX_HDBSCAN_ROWS ? hdbscan(sub, cfg) : sampled(sub, xyz, members, cfg);
             int found = java.util.Arrays.stream(local).max().orElse(-1) + 1;
             for (int k = 0; k < members.length; k++) {
                 // An unsplittable component is one object; otherwise its HDBSCAN noise stays noise.
@@ -81,6 +90,18 @@ final class Clusterer {
             next += Math.max(found, 1);
         }
         return labels;
+    }
+
+    /** Diagonal of the x-y bounding rectangle of the rows {@code members}. */
+    private static double footprint(float[] xyz, int[] members) {
+        float minX = Float.MAX_VALUE, minY = Float.MAX_VALUE, maxX = -Float.MAX_VALUE, maxY = -Float.MAX_VALUE;
+        for (int m : members) {
+            minX = Math.min(minX, xyz[3 * m]);
+            maxX = Math.max(maxX, xyz[3 * m]);
+            minY = Math.min(minY, xyz[3 * m + 1]);
+            maxY = Math.max(maxY, xyz[3 * m + 1]);
+        }
+        return Math.hypot(maxX - minX, maxY - minY);
     }
 
     /** HDBSCAN on a sample of the component's rows; the rest copy their nearest sampled row (by position). */
