@@ -4,6 +4,7 @@ import io.r1kit.*;
 import io.r1kit.scene.*;
 import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.scene.gen.RoomKind;
+import io.r1kit.scene.proposal.*;
 import io.r1kit.notebook.*;
 import io.r1kit.render.*;
 import io.r1kit.view.*;

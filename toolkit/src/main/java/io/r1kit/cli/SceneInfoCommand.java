@@ -7,6 +7,9 @@ import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
 import io.r1kit.scene.Scenes;
+import io.r1kit.scene.proposal.ProposalConfig;
+import io.r1kit.scene.proposal.ProposalRun;
+import io.r1kit.scene.proposal.Proposals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +19,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code r1kit scene info PATH [--json]}: points, objects (label + box), bounds, source. */
+/**
+ * {@code r1kit scene info PATH [--propose] [--json]}: points, objects (label + box), bounds, source;
+ * with {@code --propose}, object proposals ({@link Proposals}) take the objects' place.
+ */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print a scene's points, objects (label and box), bounds and source.")
 final class SceneInfoCommand implements Callable<Integer> {
@@ -27,16 +33,33 @@ final class SceneInfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--propose", description = "list object proposals (default settings) instead of the scene's objects")
+    boolean propose;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Scene scene = Scenes.load(path);
+        if (propose) {
+            scene = withProposals(scene);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? new GsonBuilder().setPrettyPrinting().create().toJson(toJson(scene)) : toText(scene));
         out.flush();
         return 0;
+    }
+
+    /** The scene with proposals as its objects; a note says what replaced what. */
+    static Scene withProposals(Scene scene) {
+        ProposalConfig cfg = ProposalConfig.defaults();
+        ProposalRun run = Proposals.run(scene, cfg);
+        Scene.Builder b = scene.toBuilder().objects(run.proposals()).note(run.summary(cfg));
+        if (!scene.objects().isEmpty()) {
+            b.note("the source's " + scene.objects().size() + " objects are not listed: --propose shows proposals");
+        }
+        return b.build();
     }
 
     static String toText(Scene scene) {

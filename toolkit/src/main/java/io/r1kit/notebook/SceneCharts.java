@@ -34,4 +34,32 @@ public final class SceneCharts {
         chart.addSeries("objects", labels, values);
         return BitmapEncoder.getBufferedImage(chart);
     }
+
+    /**
+     * A bar chart of each object's box size, largest first: the longest side and the height (m).
+     * Useful for proposals, which all share one label.
+     */
+    public static BufferedImage objectSizes(Scene scene) {
+        List<io.r1kit.scene.SceneObject> objects = new ArrayList<>(scene.objects());
+        objects.sort((a, b) -> Float.compare(longest(b.box()), longest(a.box())));
+        List<String> names = objects.stream().map(o -> o.label() + " " + o.id()).toList();
+        List<Float> sides = objects.stream().map(o -> longest(o.box())).toList();
+        List<Float> heights = objects.stream().map(o -> o.box().dz()).toList();
+        CategoryChart chart = new CategoryChartBuilder().width(820).height(360)
+                .title(scene.id() + ": object sizes").xAxisTitle("object").yAxisTitle("metres").build();
+        chart.getStyler().setXAxisLabelRotation(90);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        if (names.isEmpty()) {
+            names = List.of("(no objects)");
+            sides = List.of(0f);
+            heights = List.of(0f);
+        }
+        chart.addSeries("longest side", names, sides);
+        chart.addSeries("height", names, heights);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static float longest(io.r1kit.scene.Box3 b) {
+        return Math.max(b.dx(), Math.max(b.dy(), b.dz()));
+    }
 }

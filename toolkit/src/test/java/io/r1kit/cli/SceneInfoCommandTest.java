@@ -58,4 +58,29 @@ class SceneInfoCommandTest {
         assertEquals("r1kit: notes.txt: not a scene format r1kit reads (known: scannet-raw, scannet-npy, mmdet3d-bin, ply)\n",
                 r.err());
     }
+
+    @Test
+    void proposeListsProposalsInsteadOfTheObjects() {
+        MainTest.Result r = run("scene", "info", scan, "--propose");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("objects  43"), out);
+        assertTrue(out.contains("     1  object             ("), out);
+        assertTrue(out.contains("note     43 object proposals from 50,000 points (HDBSCAN, voxel 0.10 m;"), out);
+        assertTrue(out.contains("note     the source's 28 objects are not listed: --propose shows proposals"), out);
+        JsonObject o = JsonParser.parseString(run("scene", "info", scan, "--propose", "--json").out()).getAsJsonObject();
+        assertEquals(43, o.getAsJsonArray("objects").size());
+        JsonObject first = o.getAsJsonArray("objects").get(0).getAsJsonObject();
+        assertEquals("object", first.get("label").getAsString());
+        assertEquals(-1, first.get("semantic_id").getAsInt());
+        assertTrue(first.get("points").getAsInt() >= 30, first.toString());
+    }
+
+    @Test
+    void proposeOnThreePointsListsNone() {
+        MainTest.Result r = run("scene", "info", SharedData.path("ply/points.ply").toString(), "--propose");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("objects  0"), r.out());
+        assertTrue(r.out().contains("note     0 object proposals from "), r.out());
+    }
 }
