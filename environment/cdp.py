@@ -123,6 +123,7 @@ class Browser:
         self.ws = WebSocket(page["webSocketDebuggerUrl"], timeout)
         self.next_id = 0
         self.events = []
+        self.pending, self.sessions, self.enable_in_children = [], [], ()
         self.timeout = timeout
 
     def __enter__(self):
@@ -136,21 +137,45 @@ class Browser:
             self.proc.kill()
         shutil.rmtree(self.profile, ignore_errors=True)
 
-    def call(self, method, **params):
-        """Sends one command and returns its result; events that arrive meanwhile are kept."""
+    def call(self, method, session=None, **params):
+        """Sends one command (to a child target's session if given) and returns its result.
+
+        Events that arrive meanwhile are kept; child targets that attached meanwhile (out-of-process
+        iframes, such as sandboxed ones) get the domains of `enable_in_children` and are resumed.
+        """
         self.next_id += 1
-        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        my_id = self.next_id
+        msg = {"id": my_id, "method": method, "params": params}
+        if session:
+            msg["sessionId"] = session
+        self.ws.send(json.dumps(msg))
         while True:
             msg = json.loads(self.ws.receive())
-            if msg.get("id") == self.next_id:
+            if msg.get("id") == my_id:
                 if "error" in msg:
                     raise RuntimeError(f"{method}: {msg['error']}")
-                return msg.get("result", {})
+                result = msg.get("result", {})
+                break
             if "method" in msg:
                 self.events.append(msg)
+                if msg["method"] == "Target.attachedToTarget":
+                    self.pending.append(msg["params"]["sessionId"])
+        while self.pending:
+            child = self.pending.pop(0)
+            for domain in self.enable_in_children:
+                self.call(domain + ".enable", session=child)
+            self.call("Runtime.runIfWaitingForDebugger", session=child)
+            self.sessions.append(child)
+        return result
 
-    def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+    def attach_to_children(self, *domains):
+        """Attaches to child targets as they appear, paused until `domains` are enabled in them."""
+        self.enable_in_children = domains
+        self.call("Target.setAutoAttach", autoAttach=True, waitForDebuggerOnStart=True, flatten=True)
+
+    def evaluate(self, expression, session=None):
+        result = self.call("Runtime.evaluate", session=session, expression=expression, returnByValue=True,
+                           awaitPromise=True)
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")

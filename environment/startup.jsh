@@ -5,6 +5,8 @@ import io.r1kit.scene.*;
 import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.scene.gen.RoomKind;
 import io.r1kit.notebook.*;
+import io.r1kit.render.viewer.Viewer3D;
+import io.r1kit.render.viewer.ViewerOptions;
 import io.r1kit.model.Engines;
 import java.nio.file.*;
 import java.util.*;

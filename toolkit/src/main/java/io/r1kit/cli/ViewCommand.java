@@ -60,9 +60,10 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scene scene = input.room != null ? room(input.room) : Scenes.load(input.path);
+        // Options first: a bad value is reported before a large scan is read.
         ViewerOptions options = ViewerOptions.defaults().withMaxPoints(maxPoints).withSeed(seed)
                 .withPointSize(pointSize).withBoxes(!noBoxes);
+        Scene scene = input.room != null ? room(input.room) : Scenes.load(input.path);
         Viewer3D viewer = Viewer3D.of(scene, options);
         viewer.write(out);
         long bytes = Files.size(out);
