@@ -6,7 +6,9 @@ executed notebook is given, takes the viewer outputs (iframes) from it. Each pag
     (the page works offline),
   * report `data-status="ready"` with the expected point count,
   * draw its points: with the panel, labels and boxes hidden, a good share of the screenshot differs
-    from the background.
+    from the background,
+  * answer its controls: the point-size slider at 6 px covers more of the view, and a mouse drag
+    (orbit controls) changes the picture.
 Screenshots go to OUT (default out/viewer) to be looked at.
 
     python3 environment/test_viewer.py [--notebook out/notebooks/00-quickstart.ipynb] [--out out/viewer]
@@ -67,9 +69,8 @@ def decode_png(data):
     return width, height, rows
 
 
-def point_share(png, background, ignore=()):
+def point_share(rows, background, ignore=()):
     """Share of pixels that differ from the background (by more than 24 in a channel), other colours ignored."""
-    width, height, rows = decode_png(png)
     drawn = total = 0
     for row in rows:
         for px in row:
@@ -79,6 +80,13 @@ def point_share(png, background, ignore=()):
             if max(abs(px[k] - background[k]) for k in range(3)) > 24:
                 drawn += 1
     return drawn / max(total, 1)
+
+
+def changed_share(before, after):
+    """Share of pixels that differ (by more than 24 in a channel) between two pictures of one size."""
+    changed = sum(1 for r0, r1 in zip(before, after) for p, q in zip(r0, r1)
+                  if max(abs(p[k] - q[k]) for k in range(3)) > 24)
+    return changed / max(1, len(before) * len(before[0]))
 
 
 # Hides the panel, status line, labels and boxes, so only points differ from the background.
@@ -155,14 +163,35 @@ def check(url, name, out, expect_points=None):
         elif expect_points is not None and f"{expect_points:,} points" not in text:
             errors.append(f"status line {text!r} does not report {expect_points:,} points")
         ev(POINTS_ONLY)
-        ev("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
-        png = b.screenshot()
-        with open(os.path.join(out, name + "-points.png"), "wb") as f:
-            f.write(png)
-        share = point_share(png, BACKGROUND, ignore=[(255, 255, 255)] if session or context else [])
-        print(f"  {name}: {text}; points cover {share:.2f} of the view")
+        ignore = [(255, 255, 255)] if session or context else []  # the white page around a notebook iframe
+
+        def shot(suffix):
+            ev("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
+            png = b.screenshot()
+            with open(os.path.join(out, name + suffix + ".png"), "wb") as f:
+                f.write(png)
+            return decode_png(png)[2]
+
+        points = shot("-points")
+        share = point_share(points, BACKGROUND, ignore)
         if share < MIN_POINT_SHARE:
             errors.append(f"points cover {share:.3f} of the view, less than {MIN_POINT_SHARE}")
+        # The point-size slider: 6 px points cover more of the view than 2 px ones.
+        ev("(() => { const s = document.querySelector('.r1v-size'); s.value = 6;"
+           " s.dispatchEvent(new Event('input')); return s.value; })()")
+        size6 = shot("-size6")
+        bigger = point_share(size6, BACKGROUND, ignore)
+        if not bigger > 1.1 * share:  # measured: 1.2x on the dense scan, 1.6x on the sparser room
+            errors.append(f"6 px points cover {bigger:.3f} of the view, not clearly more than 2 px ones ({share:.3f})")
+        # Orbit controls: a mouse drag across the view turns the scene, so the picture changes.
+        for kind, x in (("mousePressed", 300), ("mouseMoved", 360), ("mouseMoved", 420), ("mouseReleased", 420)):
+            b.call("Input.dispatchMouseEvent", type=kind, x=x, y=250, button="left",
+                   buttons=0 if kind == "mouseReleased" else 1, clickCount=1)
+        turned = changed_share(size6, shot("-turned"))
+        if turned < 0.05:
+            errors.append(f"a mouse drag changed {turned:.3f} of the view; the orbit controls did not turn it")
+        print(f"  {name}: {text}; points cover {share:.2f} of the view, {bigger:.2f} at 6 px;"
+              f" a drag changed {turned:.2f}")
         # Last, so that events sent late (a request's network event, say) are in.
         errors += problems(b.events)
         return [f"{name}: {e}" for e in errors]

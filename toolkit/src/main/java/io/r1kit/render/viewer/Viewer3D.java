@@ -16,10 +16,10 @@ import java.util.Objects;
  * uniformly with {@link ViewerOptions#seed()}.
  *
  * <p>The page is self-contained: three.js (bundled in the toolkit jar) and the points are inlined,
- * so it works offline. In a notebook the last expression of a cell displays it; it is sent as an
- * {@code <iframe srcdoc>} so several viewers do not share scripts or styles. The front end must run
- * scripts in HTML outputs: JupyterLab does for outputs of trusted notebooks (every output made in the
- * user's own session is).
+ * so it works offline. In a notebook the last expression of a cell displays it, as an
+ * {@code <iframe srcdoc>} sandboxed to scripts only: several viewers do not share scripts or styles,
+ * and the page's scripts run inside the iframe, so the front end need not run scripts of HTML
+ * outputs itself (JupyterLab 4 shows it). {@link #write(Path)} saves the page as a file.
  *
  * <pre>{@code
  * var room = new SceneGenerator().generate(RoomKind.BEDROOM, 7);
