@@ -101,7 +101,10 @@ function start(data) {
       v.copy(l.at).project(camera);
       const inside = visible && v.z > -1 && v.z < 1 && Math.abs(v.x) <= 1 && Math.abs(v.y) <= 1;
       l.el.style.display = inside ? '' : 'none';
-      if (inside) l.el.style.left = ((v.x + 1) / 2 * w) + 'px', l.el.style.top = ((1 - v.y) / 2 * h) + 'px';
+      if (inside) {
+        l.el.style.left = ((v.x + 1) / 2 * w) + 'px';
+        l.el.style.top = ((1 - v.y) / 2 * h) + 'px';
+      }
     }
   }
   function resize() {
