@@ -8,6 +8,8 @@ import io.r1kit.scene.proposal.*;
 import io.r1kit.notebook.*;
 import io.r1kit.render.*;
 import io.r1kit.view.*;
+import io.r1kit.render.viewer.Viewer3D;
+import io.r1kit.render.viewer.ViewerOptions;
 import io.r1kit.model.Engines;
 import java.nio.file.*;
 import java.util.*;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs all of r1kit's tests: the Java tests (Maven), the kernel tests against a real
-# "Java (r1kit)" kernel, and every notebook executed top to bottom.
+# "Java (r1kit)" kernel, every notebook executed top to bottom, and the 3D viewer in headless
+# Chromium (installed with apt-get when missing and running as root, as in CI).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,3 +20,16 @@ echo "==> kernel tests"
 .venv/bin/pytest -q magics/src/test/python
 echo "==> notebooks"
 .venv/bin/python environment/run_notebooks.py --out out/notebooks notebooks/*.ipynb
+echo "==> 3D viewer in headless Chromium"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "    Chromium is missing: installing it with apt-get"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } \
+      || { echo "test.sh: apt-get could not install chromium (see above)" >&2; exit 1; }
+  else
+    echo "test.sh: the viewer test needs Chromium and cannot install it here (needs root and apt-get):" \
+      "install it (Debian: apt-get install -y chromium) and run again" >&2
+    exit 1
+  fi
+fi
+.venv/bin/python environment/test_viewer.py --notebook out/notebooks/00-quickstart.ipynb

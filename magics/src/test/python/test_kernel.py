@@ -81,3 +81,17 @@ def test_charts_display_as_png(kernel):
     assert status == "ok", error
     png = data[-1].get("image/png", "")
     assert png.startswith("iVBORw0KGgo"), data[-1].keys()  # base64 of the PNG signature
+
+
+def test_viewer_displays_as_an_iframe_with_its_page(kernel):
+    # Viewer3D and ViewerOptions come from the startup imports.
+    code = ('var pair = Scene.builder("t").points(new PointCloud(new float[]{0,0,0, 1,1,1},'
+            ' new float[]{0,0,0, 1,1,1}, null))'
+            '.addObject(new SceneObject(1, "chair", 5, new Box3(.5f,.5f,.5f,1,1,1), new int[]{0,1})).build();\n'
+            'Viewer3D.of(pair, ViewerOptions.defaults().withHeight(300))')
+    status, _, data, error = run(kernel, code)
+    assert status == "ok", error
+    html = data[-1]["text/html"]
+    assert html.startswith('<iframe class="r1kit-viewer" title="t" sandbox="allow-scripts"'), html[:200]
+    assert "height: 300px" in html and "srcdoc=\"&lt;!DOCTYPE html&gt;" in html
+    assert data[-1]["text/plain"] == "Viewer3D[t, 2 of 2 points, 1 boxes]"
