@@ -7,6 +7,8 @@ cd "$root"
 echo "==> Java tests (mvn verify)"
 mvn -B verify
 environment/setup.sh --skip-build
+echo "==> metric agreement with pycocoevalcap"
+.venv/bin/python environment/check_coco.py
 echo "==> kernel tests"
 .venv/bin/pytest -q magics/src/test/python
 echo "==> notebooks"

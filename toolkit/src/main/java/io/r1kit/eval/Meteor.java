@@ -11,12 +11,14 @@ import java.util.Set;
  * The README gives the measured difference against the official jar.
  *
  * <p>Per reference: words are aligned in stages, exact forms first, then equal Snowball English
- * stems among the words still free; within a stage each hypothesis word takes the free reference
+ * stems among the words still free (only when the exact stage matched something: the official jar
+ * scores "box" / "boxes" 0 but "red boxes" / "red box" 0.8, and we reproduce that); within a stage each hypothesis word takes the free reference
  * word that continues the previous match when there is one, otherwise the nearest. With h/r the
  * hypothesis/reference, c/f content/function words, m_i the words matched by module i:
  * {@code P = sum_i w_i (d m_i(h_c) + (1-d) m_i(h_f)) / (d |h_c| + (1-d) |h_f|)}, R likewise on r,
  * {@code Fmean = P R / (a P + (1-a) R)}, {@code Pen = g (chunks / m)^b} with m the mean number of
- * matched words of h and r, {@code score = (1 - Pen) Fmean}. A sample takes its best reference;
+ * matched words of h and r (0 when both sentences match whole in one chunk),
+ * {@code score = (1 - Pen) Fmean}. A sample takes its best reference;
  * the corpus score applies the same formulas to the statistics summed over samples, as the
  * official scorer's aggregate does (it is not the mean of the sample scores).
  */
@@ -76,8 +78,12 @@ public final class Meteor {
         int[] module = new int[hyp.length];     // module (0 exact, 1 stem) of that match
         java.util.Arrays.fill(hypMatch, -1);
         boolean[] refUsed = new boolean[ref.length];
-        matchStage(hyp, ref, hypMatch, module, refUsed, 0);
-        matchStage(hypStems, refStems, hypMatch, module, refUsed, 1);
+        int exact = matchStage(hyp, ref, hypMatch, module, refUsed, 0);
+        if (exact > 0) {
+            // The METEOR 1.5 jar keeps stem matches only next to at least one exact match: it scores
+            // "box" / "boxes" 0 but "red boxes" / "red box" 0.8. We reproduce that.
+            matchStage(hypStems, refStems, hypMatch, module, refUsed, 1);
+        }
         MeteorStats s = new MeteorStats();
         s.hypLen = hyp.length;
         s.refLen = ref.length;
@@ -116,10 +122,11 @@ public final class Meteor {
         return s;
     }
 
-    /** Matches free hypothesis words to free reference words with an equal key. */
-    private static void matchStage(String[] hypKeys, String[] refKeys, int[] hypMatch, int[] module,
+    /** Matches free hypothesis words to free reference words with an equal key; returns how many. */
+    private static int matchStage(String[] hypKeys, String[] refKeys, int[] hypMatch, int[] module,
                                    boolean[] refUsed, int stage) {
         int prev = -1;
+        int matched = 0;
         for (int h = 0; h < hypKeys.length; h++) {
             if (hypMatch[h] >= 0) {
                 prev = hypMatch[h];
@@ -140,8 +147,10 @@ public final class Meteor {
                 module[h] = stage;
                 refUsed[best] = true;
                 prev = best;
+                matched++;
             }
         }
+        return matched;
     }
 
     /** Snowball English stems (the stemmer of METEOR's stem module). */

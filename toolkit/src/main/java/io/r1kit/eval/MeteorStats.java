@@ -50,7 +50,9 @@ final class MeteorStats {
         r /= refWeight;
         double fMean = p * r / (Meteor.ALPHA * p + (1 - Meteor.ALPHA) * r);
         double meanMatched = (matchedHyp + matchedRef) / 2;
-        double penalty = Meteor.GAMMA * Math.pow(chunks / meanMatched, Meteor.BETA);
+        // METEOR 1.5 charges no fragmentation when both sentences are matched whole in one chunk.
+        boolean whole = matchedHyp == hypLen && matchedRef == refLen && chunks == 1;
+        double penalty = whole ? 0 : Meteor.GAMMA * Math.pow(chunks / meanMatched, Meteor.BETA);
         return (1 - penalty) * fMean;
     }
 }

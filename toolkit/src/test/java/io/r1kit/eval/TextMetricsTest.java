@@ -83,10 +83,17 @@ class TextMetricsTest {
     @Test
     void meteorExactAndStem() {
         assertEquals(0.0, Meteor.score(corpus("x", "y")).score());
-        // One chunk of all words: Pen = 0.6 * (1/3)^0.2 with 3 matched words; P = R = 1.
-        double pen = 0.6 * Math.pow(1.0 / 3, 0.2);
-        assertEquals(1 - pen, Meteor.score(corpus("red chair left", "red chair left")).score(), 1e-12);
+        // Identical: P = R = 1 and no fragmentation penalty.
+        assertEquals(1.0, Meteor.score(corpus("red chair left", "red chair left")).score(), 1e-12);
+        // "red chairs" / "red chair": P = R = (1 + 0.6) / 2 = 0.8 (stem weight 0.6), one whole chunk: 0.8,
+        // the official jar's value.
+        assertEquals(0.8, Meteor.score(corpus("red chairs", "red chair")).score(), 1e-12);
+        // "the chair is red" / "the red chair": 3 matches in 3 chunks, Pen = 0.6 * (3/3)^0.2 = 0.6;
+        // P = (0.75*2 + 0.25*1) / (0.75*2 + 0.25*2) = 0.875 (the, is: function words), R = 1.
+        double fMean = 0.875 / (0.85 * 0.875 + 0.15);
+        assertEquals(0.4 * fMean, Meteor.score(corpus("the chair is red", "the red chair")).score(), 1e-12);
         // "chairs" matches "chair" through the stem module (weight 0.6): lower than exact, above 0.
+        assertEquals(0.0, Meteor.score(corpus("blue chairs", "red chair")).score(), "stem alone: 0, as the jar");
         double stem = Meteor.score(corpus("red chairs", "red chair")).score();
         double exact = Meteor.score(corpus("red chair", "red chair")).score();
         assertTrue(stem > 0 && stem < exact, stem + " vs " + exact);
