@@ -5,6 +5,7 @@ import io.r1kit.scene.*;
 import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.scene.gen.RoomKind;
 import io.r1kit.notebook.*;
+import io.r1kit.eval.*;
 import io.r1kit.model.Engines;
 import java.nio.file.*;
 import java.util.*;
