@@ -1,9 +1,7 @@
 package io.r1kit.eval;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Corpus BLEU-1..4 (Papineni et al. 2002) as the COCO caption scorer computes it.
@@ -33,12 +31,13 @@ public final class Bleu {
         long[] guess = new long[n];
         long testLen = 0;
         long refLen = 0;
+        NGrams index = new NGrams();
         for (int i = 0; i < size; i++) {
             String[] cand = corpus.candidateTokens(i);
             String[][] refs = corpus.referenceTokens(i);
             long[] c = new long[n];
             long[] g = new long[n];
-            counts(cand, refs, c, g);
+            counts(index, cand, refs, c, g);
             int closest = closestLength(refs, cand.length);
             testLen += cand.length;
             refLen += closest;
@@ -60,29 +59,27 @@ public final class Bleu {
     }
 
     /** Clipped matches and guesses for n = 1..4 of one candidate against its references. */
-    private static void counts(String[] cand, String[][] refs, long[] correct, long[] guess) {
+    private static void counts(NGrams index, String[] cand, String[][] refs, long[] correct, long[] guess) {
         int n = correct.length;
-        Map<String, Integer>[] candCounts = NGrams.count(cand, n);
-        @SuppressWarnings("unchecked")
-        Map<String, Integer>[] maxRef = new Map[n];
-        for (int k = 0; k < n; k++) {
-            maxRef[k] = new HashMap<>();
+        NGrams.Counts c = index.count(cand);
+        NGrams.Counts[] r = new NGrams.Counts[refs.length];
+        for (int j = 0; j < refs.length; j++) {
+            r[j] = index.count(refs[j]);
         }
-        for (String[] ref : refs) {
-            Map<String, Integer>[] rc = NGrams.count(ref, n);
-            for (int k = 0; k < n; k++) {
-                for (Map.Entry<String, Integer> e : rc[k].entrySet()) {
-                    maxRef[k].merge(e.getKey(), e.getValue(), Math::max);
+        for (int k = 1; k <= n; k++) {
+            guess[k - 1] = Math.max(0, cand.length - k + 1);
+            long hits = 0;
+            int[] ids = c.ids()[k - 1];
+            int[] cnt = c.counts()[k - 1];
+            for (int g = 0; g < ids.length; g++) {
+                // Clipping: an n-gram counts at most as often as in the reference holding it most.
+                int max = 0;
+                for (NGrams.Counts ref : r) {
+                    max = Math.max(max, ref.count(k, ids[g]));
                 }
+                hits += Math.min(cnt[g], max);
             }
-        }
-        for (int k = 0; k < n; k++) {
-            guess[k] = Math.max(0, cand.length - k);
-            long c = 0;
-            for (Map.Entry<String, Integer> e : candCounts[k].entrySet()) {
-                c += Math.min(e.getValue(), maxRef[k].getOrDefault(e.getKey(), 0));
-            }
-            correct[k] = c;
+            correct[k - 1] = hits;
         }
     }
 

@@ -104,8 +104,19 @@ public final class CaptionCorpus {
         if (tokenize) {
             return PtbTokenizer.tokens(text).toArray(String[]::new);
         }
-        String t = text.strip();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
+        // Whitespace split without a regex: this runs on every sentence of large corpora.
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                out.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     /** Number of ids. */

@@ -1,8 +1,5 @@
 package io.r1kit.eval;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * CIDEr-D (Vedantam et al. 2015, sections 3 and 3.1) as the COCO caption scorer computes it.
  *
@@ -26,39 +23,45 @@ public final class CiderD {
     public static MetricScore score(CaptionCorpus corpus) {
         int size = corpus.size();
         int n = NGrams.MAX_N;
-        Map<String, Integer> df = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        Map<String, Integer>[][][] refCounts = new Map[size][][];
+        NGrams index = new NGrams();
+        NGrams.Counts[] cands = new NGrams.Counts[size];
+        NGrams.Counts[][] refs = new NGrams.Counts[size][];
         for (int i = 0; i < size; i++) {
-            String[][] refs = corpus.referenceTokens(i);
-            refCounts[i] = new Map[refs.length][];
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (int j = 0; j < refs.length; j++) {
-                refCounts[i][j] = NGrams.count(refs[j], n);
-                for (Map<String, Integer> m : refCounts[i][j]) {
-                    seen.addAll(m.keySet());
-                }
+            cands[i] = index.count(corpus.candidateTokens(i));
+            String[][] r = corpus.referenceTokens(i);
+            refs[i] = new NGrams.Counts[r.length];
+            for (int j = 0; j < r.length; j++) {
+                refs[i][j] = index.count(r[j]);
             }
-            for (String g : seen) {
-                df.merge(g, 1, Integer::sum);
+        }
+        // Document frequency: in how many samples' reference sets each n-gram occurs (once per sample).
+        int[] df = new int[index.size()];
+        int[] seenIn = new int[index.size()];
+        java.util.Arrays.fill(seenIn, -1);
+        for (int i = 0; i < size; i++) {
+            for (NGrams.Counts r : refs[i]) {
+                for (int[] ids : r.ids()) {
+                    for (int id : ids) {
+                        if (seenIn[id] != i) {
+                            seenIn[id] = i;
+                            df[id]++;
+                        }
+                    }
+                }
             }
         }
         double logN = Math.log(size);
         double[] scores = new double[size];
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            Vec cand = new Vec(NGrams.count(corpus.candidateTokens(i), n), df, logN);
+            Vec cand = new Vec(cands[i], df, logN);
             double[] acc = new double[n];
-            for (Map<String, Integer>[] rc : refCounts[i]) {
+            for (NGrams.Counts rc : refs[i]) {
                 Vec ref = new Vec(rc, df, logN);
                 double delta = cand.length - ref.length;
                 double penalty = Math.exp(-(delta * delta) / (2 * SIGMA * SIGMA));
                 for (int k = 0; k < n; k++) {
-                    double dot = 0;
-                    for (Map.Entry<String, Double> e : cand.weights[k].entrySet()) {
-                        double r = ref.weights[k].getOrDefault(e.getKey(), 0.0);
-                        dot += Math.min(e.getValue(), r) * r; // clipping (the "D" in CIDEr-D)
-                    }
+                    double dot = clippedDot(cand.ids[k], cand.weights[k], ref.ids[k], ref.weights[k]);
                     if (cand.norm[k] != 0 && ref.norm[k] != 0) {
                         dot /= cand.norm[k] * ref.norm[k];
                     }
@@ -69,37 +72,54 @@ public final class CiderD {
             for (double a : acc) {
                 mean += a;
             }
-            scores[i] = mean / n / refCounts[i].length * 10.0;
+            scores[i] = mean / n / refs[i].length * 10.0;
             sum += scores[i];
         }
         return new MetricScore("CIDEr", sum / size, scores);
     }
 
-    /** TF-IDF weights per n, their norms, and the bigram count used as length. */
+    /** {@code sum min(c, r) * r} over shared ids (clipping, the "D" in CIDEr-D); ids ascending. */
+    private static double clippedDot(int[] ci, double[] cw, int[] ri, double[] rw) {
+        double dot = 0;
+        int a = 0;
+        int b = 0;
+        while (a < ci.length && b < ri.length) {
+            if (ci[a] < ri[b]) {
+                a++;
+            } else if (ci[a] > ri[b]) {
+                b++;
+            } else {
+                dot += Math.min(cw[a], rw[b]) * rw[b];
+                a++;
+                b++;
+            }
+        }
+        return dot;
+    }
+
+    /** TF-IDF weights per n (aligned with the ascending ids), their norms, the bigram count as length. */
     private static final class Vec {
-        final Map<String, Double>[] weights;
+        final int[][] ids;
+        final double[][] weights;
         final double[] norm;
         final int length;
 
-        @SuppressWarnings("unchecked")
-        Vec(Map<String, Integer>[] counts, Map<String, Integer> df, double logN) {
-            weights = new Map[counts.length];
-            norm = new double[counts.length];
-            for (int k = 0; k < counts.length; k++) {
-                weights[k] = new HashMap<>(counts[k].size() * 2);
+        Vec(NGrams.Counts counts, int[] df, double logN) {
+            ids = counts.ids();
+            weights = new double[ids.length][];
+            norm = new double[ids.length];
+            for (int k = 0; k < ids.length; k++) {
+                int[] c = counts.counts()[k];
+                weights[k] = new double[c.length];
                 double sq = 0;
-                for (Map.Entry<String, Integer> e : counts[k].entrySet()) {
-                    double w = e.getValue() * (logN - Math.log(Math.max(1.0, df.getOrDefault(e.getKey(), 0))));
-                    weights[k].put(e.getKey(), w);
+                for (int g = 0; g < c.length; g++) {
+                    double w = c[g] * (logN - Math.log(Math.max(1.0, df[ids[k][g]])));
+                    weights[k][g] = w;
                     sq += w * w;
                 }
                 norm[k] = Math.sqrt(sq);
             }
-            int bigrams = 0;
-            for (int c : counts[1].values()) {
-                bigrams += c;
-            }
-            length = bigrams;
+            length = counts.total(2);
         }
     }
 }
