@@ -5,10 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.r1kit.data.DataFormatException;
 import io.r1kit.scene.Box3;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -53,19 +57,36 @@ public final class EvalFiles {
         if (text.isBlank()) {
             throw new DataFormatException(file, "empty file");
         }
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (JsonParseException e) {
-            throw new DataFormatException(file, "bad JSON: " + e.getMessage().replace('\n', ' '));
+        // Read the top level by hand: a JSON object may repeat a name, and a repeated id would
+        // silently replace the first one's value.
+        JsonObject root = new JsonObject();
+        try (JsonReader reader = new JsonReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+            reader.setStrictness(Strictness.STRICT);
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                throw new DataFormatException(file, "expected a JSON object mapping ids to values");
+            }
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String id = reader.nextName();
+                if (root.has(id)) {
+                    throw new DataFormatException(file, "id \"" + id + "\" appears twice");
+                }
+                root.add(id, JsonParser.parseReader(reader));
+            }
+            reader.endObject();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new DataFormatException(file, "bad JSON: more than one value");
+            }
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            if (e instanceof DataFormatException d) {
+                throw d;
+            }
+            throw new DataFormatException(file, "bad JSON: " + String.valueOf(e.getMessage()).replace('\n', ' '));
         }
-        if (!root.isJsonObject()) {
-            throw new DataFormatException(file, "expected a JSON object mapping ids to values");
-        }
-        if (root.getAsJsonObject().size() == 0) {
+        if (root.size() == 0) {
             throw new DataFormatException(file, "no ids");
         }
-        return root.getAsJsonObject();
+        return root;
     }
 
     /** A list of strings (or one string) at {@code id}. */
