@@ -10,6 +10,7 @@ import io.r1kit.render.*;
 import io.r1kit.view.*;
 import io.r1kit.render.viewer.Viewer3D;
 import io.r1kit.render.viewer.ViewerOptions;
+import io.r1kit.eval.*;
 import io.r1kit.model.Engines;
 import java.nio.file.*;
 import java.util.*;

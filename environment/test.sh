@@ -16,6 +16,8 @@ if unshare --net true 2>/dev/null; then
 else
   echo "skipped: unshare --net is not permitted here (needs root or user namespaces)"
 fi
+echo "==> metric agreement with pycocoevalcap"
+.venv/bin/python environment/check_coco.py
 echo "==> kernel tests"
 .venv/bin/pytest -q magics/src/test/python
 echo "==> notebooks"
