@@ -138,7 +138,7 @@ public record Qwen2Config(int vocabSize, int hiddenSize, int intermediateSize, i
                 .intermediateSize(intOr(o, "intermediate_size", d.intermediateSize))
                 .layers(intOr(o, "num_hidden_layers", d.layers)).heads(intOr(o, "num_attention_heads", d.heads));
         b.kvHeads(intOr(o, "num_key_value_heads", b.heads));
-        b.rmsNormEps(doubleOr(o, "rms_norm_eps", d.rmsNormEps)).ropeTheta(doubleOr(o, "rope_theta", d.ropeTheta))
+        b.rmsNormEps(doubleOr(o, "rms_norm_eps", d.rmsNormEps)).ropeTheta(ropeTheta(o, d.ropeTheta))
                 .maxPositions(intOr(o, "max_position_embeddings", d.maxPositions))
                 .tieWordEmbeddings(o.has("tie_word_embeddings") ? o.get("tie_word_embeddings").getAsBoolean()
                         : d.tieWordEmbeddings)
@@ -186,6 +186,21 @@ public record Qwen2Config(int vocabSize, int hiddenSize, int intermediateSize, i
                 && !e.getAsBoolean())) {
             throw new IllegalArgumentException(key + " = " + e + ": " + why);
         }
+    }
+
+    /** {@code rope_theta}, top level (transformers 4) or inside {@code rope_parameters} (transformers 5). */
+    private static double ropeTheta(JsonObject o, double fallback) {
+        JsonElement p = o.get("rope_parameters");
+        if (p != null && p.isJsonObject()) {
+            JsonObject rope = p.getAsJsonObject();
+            String type = rope.has("rope_type") ? rope.get("rope_type").getAsString() : "default";
+            if (!type.equals("default")) {
+                throw new IllegalArgumentException("rope_parameters.rope_type " + type
+                        + " is not implemented: r1kit's rotary embedding is the default one");
+            }
+            return doubleOr(rope, "rope_theta", doubleOr(o, "rope_theta", fallback));
+        }
+        return doubleOr(o, "rope_theta", fallback);
     }
 
     private static int intOr(JsonObject o, String key, int fallback) {
