@@ -127,6 +127,36 @@ def tied_bf16():
     print("tiny-qwen2-tied: greedy", tokens, "margin %.4f" % fixture["greedy_min_margin"])
 
 
+TEXTS = ["the chair is next to the table.", "<|im_start|>user\nwhere is the red sofa?<|im_end|>",
+         "a lamp stands on the desk near the window"]
+
+
+def tokenizer():
+    """A small byte-level BPE in the tokenizer.json format of Hugging Face tokenizers, with
+    Qwen2's special tokens, trained on a few scene sentences; ids stay below the model's vocab."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+    corpus = ["the chair is next to the table", "where is the red sofa", "a lamp on the desk",
+              "the bed is near the window", "find the brown chair"] * 20
+    # The byte-level symbols of every character used here, so each text round-trips.
+    alphabet = sorted({ch for text in corpus + TEXTS
+                       for piece, _ in tok.pre_tokenizer.pre_tokenize_str(text) for ch in piece})
+    trainer = trainers.BpeTrainer(vocab_size=256, special_tokens=specials, show_progress=False,
+                                  initial_alphabet=alphabet)
+    tok.train_from_iterator(corpus, trainer)
+    path = os.path.join(OUT, "tiny-qwen2", "tokenizer.json")
+    tok.save(path)
+    cases = [{"text": t, "ids": tok.encode(t).ids} for t in TEXTS]
+    assert all(max(c["ids"]) < 256 for c in cases)
+    with open(os.path.join(OUT, "tiny-qwen2", "tokenizer_fixture.json"), "w") as f:
+        json.dump(cases, f)
+    print("tokenizer:", cases[1])
+
+
 if __name__ == "__main__":
     untied()
+    tokenizer()
     tied_bf16()
