@@ -76,10 +76,23 @@ public final class Qwen2Checkpoint {
         return build(config, tensors, device);
     }
 
-    /** Writes {@code config.json} and the weights (as {@code dtype}) into {@code dir}. */
+    /** The provenance file written next to the weights. */
+    public static final String PROVENANCE = "r1kit.json";
+
+    /**
+     * Writes {@code config.json}, the weights (as {@code dtype}) and {@value #PROVENANCE} (toolkit
+     * version, dtype, parameter count) into {@code dir}; Hugging Face transformers loads the result.
+     */
     public static List<Path> save(Qwen2Model model, Path dir, Dtype dtype) throws IOException {
         Files.createDirectories(dir);
         model.config().write(dir.resolve("config.json"));
+        com.google.gson.JsonObject provenance = new com.google.gson.JsonObject();
+        provenance.addProperty("toolkit", io.r1kit.Version.get());
+        provenance.addProperty("architecture", "qwen2");
+        provenance.addProperty("dtype", dtype.name());
+        provenance.addProperty("parameters", model.parameterCount());
+        Files.writeString(dir.resolve(PROVENANCE), new com.google.gson.GsonBuilder().setPrettyPrinting().create()
+                .toJson(provenance));
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         for (WeightSpec spec : WeightSpec.all(model.config())) {
             float[] data = model.parameters().get(spec.name()).toFloatArray();
@@ -89,7 +102,7 @@ public final class Qwen2Checkpoint {
             }
             tensors.put(spec.name(), new FloatTensor(s, data));
         }
-        List<Path> files = new ArrayList<>(List.of(dir.resolve("config.json")));
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("config.json"), dir.resolve(PROVENANCE)));
         files.addAll(SafetensorsWriter.writeCheckpoint(dir, tensors, dtype, MAX_SHARD_BYTES));
         return files;
     }
