@@ -24,19 +24,30 @@ import java.util.TreeSet;
 public final class TensorStore implements Closeable {
 
     private final Path dir;
+    private final Path source; // the index, or the single file
     private final Map<String, SafetensorsFile> byTensor;
     private final Map<Path, SafetensorsFile> files;
 
-    private TensorStore(Path dir, Map<String, SafetensorsFile> byTensor, Map<Path, SafetensorsFile> files) {
+    private TensorStore(Path dir, Path source, Map<String, SafetensorsFile> byTensor,
+                        Map<Path, SafetensorsFile> files) {
         this.dir = dir;
+        this.source = source;
         this.byTensor = byTensor;
         this.files = files;
     }
 
     /** Opens the checkpoint in {@code dir} (the index when there is one, else the single file). */
     public static TensorStore open(Path dir) throws IOException {
-        Path index = dir.resolve(SafetensorsWriter.INDEX_FILE);
-        Path single = dir.resolve(SafetensorsWriter.SINGLE_FILE);
+        return open(dir, SafetensorsWriter.SINGLE_FILE);
+    }
+
+    /**
+     * Opens {@code dir} whose single file is named {@code singleFile} (e.g. {@code adapter_model.safetensors});
+     * an index {@code <singleFile>.index.json} takes precedence when present.
+     */
+    public static TensorStore open(Path dir, String singleFile) throws IOException {
+        Path index = dir.resolve(singleFile + ".index.json");
+        Path single = dir.resolve(singleFile);
         Map<String, SafetensorsFile> byTensor = new LinkedHashMap<>();
         Map<Path, SafetensorsFile> files = new LinkedHashMap<>();
         try {
@@ -62,8 +73,8 @@ public final class TensorStore implements Closeable {
                 files.put(single, f);
                 f.tensors().keySet().forEach(name -> byTensor.put(name, f));
             } else {
-                throw new CheckpointException(dir, "no " + SafetensorsWriter.SINGLE_FILE + " or "
-                        + SafetensorsWriter.INDEX_FILE + " in this directory");
+                throw new CheckpointException(dir, "no " + singleFile + " or " + index.getFileName()
+                        + " in this directory");
             }
         } catch (IOException | RuntimeException e) {
             for (SafetensorsFile f : files.values()) {
@@ -71,7 +82,7 @@ public final class TensorStore implements Closeable {
             }
             throw e;
         }
-        return new TensorStore(dir, byTensor, files);
+        return new TensorStore(dir, Files.isRegularFile(index) ? index : single, byTensor, files);
     }
 
     private static Map<String, String> readWeightMap(Path index) throws IOException {
@@ -129,9 +140,7 @@ public final class TensorStore implements Closeable {
     private SafetensorsFile file(String name) throws CheckpointException {
         SafetensorsFile f = byTensor.get(name);
         if (f == null) {
-            Path where = files.size() == 1 ? files.keySet().iterator().next()
-                    : dir.resolve(SafetensorsWriter.INDEX_FILE);
-            throw new CheckpointException(where, "missing tensor " + name);
+            throw new CheckpointException(source, "missing tensor " + name);
         }
         return f;
     }

@@ -16,6 +16,7 @@ public final class Linear {
     private final String name;
     private final NDArray weightT;
     private final NDArray bias;
+    private LoraAdapter lora;
 
     /**
      * @param name    Hugging Face prefix, e.g. {@code model.layers.0.self_attn.q_proj}
@@ -31,7 +32,19 @@ public final class Linear {
     /** {@code x [..., in] -> [..., out]}. */
     public NDArray forward(NDArray x) {
         NDArray y = x.matMul(weightT); // [..., out]
-        return bias == null ? y : y.add(bias);
+        if (bias != null) {
+            y = y.add(bias);
+        }
+        return lora == null ? y : y.add(lora.forward(x));
+    }
+
+    /** The low-rank adapter on this projection, or null. */
+    public LoraAdapter lora() {
+        return lora;
+    }
+
+    void setLora(LoraAdapter adapter) {
+        this.lora = adapter;
     }
 
     /** Hugging Face prefix of this projection's tensors. */

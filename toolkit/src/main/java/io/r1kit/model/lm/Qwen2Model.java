@@ -159,6 +159,16 @@ public final class Qwen2Model implements AutoCloseable {
         return layers;
     }
 
+    /** Every projection of every layer, in Hugging Face order (the places LoRA can adapt). */
+    List<Linear> projections() {
+        List<Linear> out = new java.util.ArrayList<>();
+        for (DecoderLayer layer : layers) {
+            out.addAll(List.of(layer.attention().projections()));
+            out.addAll(List.of(layer.mlp().projections()));
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         manager.close();
