@@ -1,6 +1,7 @@
 package io.r1kit.model.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -33,35 +34,38 @@ public final class Attention {
 
     /**
      * @param x     the normalised hidden states [B, T, C]
-     * @param cos   rotary cosines [B, 1, T, D]
-     * @param sin   rotary sines [B, 1, T, D]
-     * @param mask  additive mask [B, 1, T, S]
+     * @param angles rotary cosines and sines [B, 1, T, D] and the rotate-half matrix, see {@link RotaryEmbedding}
+     * @param mask  additive mask [B, 1, T, S], or null when every key is visible
      * @param cache holds this layer's past keys and values; the new ones are appended
      * @return [B, T, C]
      */
-    NDArray forward(NDArray x, NDArray cos, NDArray sin, NDArray mask, KvCache cache, int layer) {
+    NDArray forward(NDArray x, NDList angles, NDArray mask, KvCache cache, int layer) {
         NDManager scope = x.getManager();
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         NDArray qh = q.forward(x).reshape(b, t, heads, headDim).transpose(0, 2, 1, 3);   // [B, H, T, D]
         NDArray kh = k.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
         NDArray vh = v.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
-        qh = RotaryEmbedding.apply(qh, cos, sin);
-        kh = RotaryEmbedding.apply(kh, cos, sin);
+        qh = RotaryEmbedding.apply(qh, angles);
+        kh = RotaryEmbedding.apply(kh, angles);
         NDArray[] all = cache.append(layer, kh, vh);                                       // 2 x [B, K, S, D]
-        NDArray keys = repeatGroups(inScope(all[0].expandDims(2), scope));                 // [B, H, S, D]
-        NDArray values = repeatGroups(inScope(all[1].expandDims(2), scope));               // [B, H, S, D]
-        NDArray scores = qh.matMul(keys.transpose(0, 1, 3, 2))                             // [B, H, T, S]
-                .mul(1.0 / Math.sqrt(headDim)).add(mask);
+        NDArray keys = repeatGroups(all[0], scope);                                        // [B, H, S, D]
+        NDArray values = repeatGroups(all[1], scope);                                      // [B, H, S, D]
+        NDArray scores = qh.matMul(keys.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)); // [B, H, T, S]
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
         NDArray attended = scores.softmax(-1).matMul(values);                              // [B, H, T, D]
         return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim)); // [B, T, C]
     }
 
-    /** [B, K, 1, S, D] -> [B, H, S, D]: query head h reads key/value head h / G. */
-    private NDArray repeatGroups(NDArray kv) {
-        long[] s = kv.getShape().getShape();
+    /**
+     * [B, K, S, D] -> [B, H, S, D]: query head h reads key/value head h / G (each head repeated G
+     * times in place), in the step's manager.
+     */
+    private NDArray repeatGroups(NDArray kv, NDManager scope) {
         int group = heads / kvHeads;
-        return kv.broadcast(s[0], s[1], group, s[3], s[4]).reshape(s[0], heads, s[3], s[4]);
+        return inScope(group == 1 ? kv.reshape(kv.getShape()) : kv.repeat(1, group), scope);
     }
 
     /** Moves an array derived from a cached one into the step's manager, so it is freed with the step. */

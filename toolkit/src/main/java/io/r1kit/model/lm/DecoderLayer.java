@@ -1,11 +1,12 @@
 package io.r1kit.model.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 
 /**
  * One pre-norm decoder layer: {@code h = x + attn(norm1(x)); out = h + mlp(norm2(h))}.
  *
- * <p>Shapes: {@code x [B, T, C] -> [B, T, C]}; cos/sin [B, 1, T, D]; mask [B, 1, T, S].
+ * <p>Shapes: {@code x [B, T, C] -> [B, T, C]}; angles: rotary cos/sin [B, 1, T, D]; mask [B, 1, T, S] or null.
  */
 public final class DecoderLayer {
 
@@ -23,8 +24,8 @@ public final class DecoderLayer {
         this.mlp = mlp;
     }
 
-    NDArray forward(NDArray x, NDArray cos, NDArray sin, NDArray mask, KvCache cache) {
-        NDArray h = x.add(attention.forward(inputNorm.forward(x), cos, sin, mask, cache, index)); // [B, T, C]
+    NDArray forward(NDArray x, NDList angles, NDArray mask, KvCache cache) {
+        NDArray h = x.add(attention.forward(inputNorm.forward(x), angles, mask, cache, index));    // [B, T, C]
         return h.add(mlp.forward(postAttentionNorm.forward(h)));                                  // [B, T, C]
     }
 

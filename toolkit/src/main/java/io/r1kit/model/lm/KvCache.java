@@ -69,9 +69,13 @@ public final class KvCache implements AutoCloseable {
 
     /**
      * The additive attention mask [B, 1, T, S] for the last {@code t} tokens: 0 where a query may
-     * look (a real key at or before it), a large negative number elsewhere (causal + padding).
+     * look (a real key at or before it), a large negative number elsewhere (causal + padding);
+     * null when nothing is hidden.
      */
     NDArray mask(NDManager scope, int t) {
+        if (t == 1 && allKept()) {
+            return null; // one new token sees every cached token: nothing to mask
+        }
         float[] m = new float[batch * t * length];
         int past = length - t;
         for (int b = 0; b < batch; b++) {
@@ -84,6 +88,17 @@ public final class KvCache implements AutoCloseable {
             }
         }
         return scope.create(m, new ai.djl.ndarray.types.Shape(batch, 1, t, length));
+    }
+
+    private boolean allKept() {
+        for (boolean[] row : keep) {
+            for (boolean k : row) {
+                if (!k) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Appends this step's keys and values [B, K, T, D] of {@code layer}; returns all of them [B, K, S, D]. */

@@ -50,7 +50,7 @@ public final class Qwen2Model implements AutoCloseable {
         this.layers = List.copyOf(layers);
         this.norm = norm;
         this.lmHead = lmHead;
-        this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta());
+        this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), manager);
     }
 
     /** The architecture. */
@@ -131,11 +131,11 @@ public final class Qwen2Model implements AutoCloseable {
         KvCache c = cache == null ? newCache(scope, (int) b) : cache;
         try {
             int[][] positions = c.advance(keep);
-            NDList angles = rotary.angles(scope, positions);                   // 2 x [B, 1, T, D]
-            NDArray mask = c.mask(scope, keep[0].length);                      // [B, 1, T, S]
+            NDList angles = rotary.angles(scope, positions);                   // cos, sin [B, 1, T, D]
+            NDArray mask = c.mask(scope, keep[0].length);                      // [B, 1, T, S] or null
             NDArray x = embeds;                                                // [B, T, C]
             for (DecoderLayer layer : layers) {
-                x = layer.forward(x, angles.get(0), angles.get(1), mask, c);   // [B, T, C]
+                x = layer.forward(x, angles, mask, c);                         // [B, T, C]
             }
             return norm.forward(x);                                            // [B, T, C]
         } finally {
