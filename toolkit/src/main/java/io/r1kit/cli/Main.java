@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 /** Entry point of the {@code r1kit} launcher. */
 @Command(name = "r1kit", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "3D-R1 toolkit: scenes, views, tasks, rewards, training.",
-        subcommands = {SceneCommand.class, DataCommand.class})
+        subcommands = {SceneCommand.class, DataCommand.class, ModelCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input (unreadable or invalid files). */
