@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 @Command(name = "r1kit", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "3D-R1 toolkit: scenes, views, tasks, rewards, training.",
         subcommands = {SceneCommand.class, DataCommand.class, RenderCommand.class, ViewsCommand.class,
-                ViewCommand.class, CotCommand.class, EvalCommand.class, EngineCommand.class, BenchCommand.class})
+                ViewCommand.class, CotCommand.class, EvalCommand.class, ModelCommand.class, EngineCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input (unreadable or invalid files). */

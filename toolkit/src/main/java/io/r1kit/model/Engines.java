@@ -31,17 +31,25 @@ public final class Engines {
      * @throws IllegalStateException when the engine cannot start, with the reason DJL gave
      */
     public static synchronized Engine pytorch() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", DEFAULT_CACHE.toString());
-        }
+        offline();
         try {
             return Engine.getEngine(ENGINE);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("DJL's PyTorch engine did not start offline: " + e.getMessage()
                     + " (the jars pytorch-native-cpu and pytorch-jni must be on the class path)", e);
+        }
+    }
+
+    /**
+     * Sets {@code ai.djl.offline=true} and the native cache directory unless the user set them;
+     * every DJL entry point (engine, tokenizers) calls this first.
+     */
+    public static synchronized void offline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", DEFAULT_CACHE.toString());
         }
     }
 

@@ -1,0 +1,89 @@
+package io.r1kit.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.r1kit.model.Engines;
+import io.r1kit.model.io.TensorStore;
+import io.r1kit.model.lm.Qwen2Config;
+import io.r1kit.model.lm.WeightSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code r1kit model info DIR [--json]}: architecture, parameter count, stored dtype and the device
+ * it would run on, read from {@code config.json} and the safetensors headers (no weights loaded).
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print a checkpoint's architecture, parameter count, dtype and device.")
+final class ModelInfoCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "a Hugging Face checkpoint directory (config.json + safetensors)")
+    Path dir;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Qwen2Config c = Qwen2Config.read(dir);
+        long parameters = 0;
+        Set<String> dtypes = new TreeSet<>();
+        try (TensorStore store = TensorStore.open(dir)) {
+            for (WeightSpec w : WeightSpec.all(c)) {
+                var info = store.info(w.name());
+                if (!java.util.Arrays.equals(info.shape(), w.shape())) {
+                    throw new io.r1kit.model.io.CheckpointException(dir, "tensor " + w.name() + ": shape "
+                            + info.shapeText() + ", config.json expects " + java.util.Arrays.toString(w.shape()));
+                }
+                parameters += info.elementCount();
+                dtypes.add(info.dtype().name());
+            }
+        }
+        String device = Engines.defaultDevice().toString();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("path", dir.toString());
+            o.addProperty("architecture", Qwen2Config.MODEL_TYPE);
+            o.addProperty("layers", c.numHiddenLayers());
+            o.addProperty("hidden_size", c.hiddenSize());
+            o.addProperty("intermediate_size", c.intermediateSize());
+            o.addProperty("heads", c.numAttentionHeads());
+            o.addProperty("kv_heads", c.numKeyValueHeads());
+            o.addProperty("vocab_size", c.vocabSize());
+            o.addProperty("tied_embeddings", c.tieWordEmbeddings());
+            o.addProperty("parameters", parameters);
+            JsonArray d = new JsonArray();
+            dtypes.forEach(d::add);
+            o.add("stored_dtypes", d);
+            o.addProperty("compute_dtype", "float32");
+            o.addProperty("device", device);
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
+        } else {
+            out.println(dir.getFileName() + "  (" + Qwen2Config.MODEL_TYPE + ")");
+            out.printf(Locale.ROOT, "layers       %d  (hidden %d, MLP %d)%n", c.numHiddenLayers(), c.hiddenSize(),
+                    c.intermediateSize());
+            out.printf(Locale.ROOT, "attention    %d heads, %d key/value heads, head size %d, rope theta %s%n",
+                    c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.ropeTheta());
+            out.printf(Locale.ROOT, "vocabulary   %,d  (%s LM head)%n", c.vocabSize(),
+                    c.tieWordEmbeddings() ? "tied" : "separate");
+            out.printf(Locale.ROOT, "parameters   %,d%n", parameters);
+            out.println("dtype        stored " + String.join(", ", dtypes) + ", computed in float32");
+            out.println("device       " + device);
+        }
+        out.flush();
+        return 0;
+    }
+}

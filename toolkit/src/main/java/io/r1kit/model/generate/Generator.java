@@ -1,0 +1,171 @@
+package io.r1kit.model.generate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import io.r1kit.model.lm.KvCache;
+import io.r1kit.model.lm.Qwen2Model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Autoregressive decoding over a KV cache: the prompts are fed once (left-padded to one length),
+ * then one token per row per step. All arrays of a call live in one scoped manager and each step's
+ * intermediates in a sub-manager, so repeated calls do not grow native memory.
+ *
+ * <pre>{@code
+ * Generator g = new Generator(model);
+ * Generation out = g.generate(new int[] {1, 2, 3}, GenerationConfig.builder().maxNewTokens(16).build());
+ * }</pre>
+ *
+ * <p>Legend: B batch, T tokens fed in a step, C width, V vocabulary.
+ */
+public final class Generator {
+
+    private final Qwen2Model model;
+
+    public Generator(Qwen2Model model) {
+        this.model = model;
+    }
+
+    /** Generates from one prompt, without a decoder or listener. */
+    public Generation generate(int[] prompt, GenerationConfig config) {
+        return generate(List.of(prompt), config, null, null).get(0);
+    }
+
+    /**
+     * Generates from a batch of prompts.
+     *
+     * @param prompts  token ids per row (may differ in length; shorter ones are left-padded)
+     * @param decoder  turns tokens into text for stop strings and {@link Generation#text()}; may be null
+     *                 when {@code config} has no stop strings
+     * @param listener called for each chosen token; may be null
+     * @return one generation per prompt, in order
+     */
+    public List<Generation> generate(List<int[]> prompts, GenerationConfig config, TokenDecoder decoder,
+                                     TokenListener listener) {
+        if (prompts.isEmpty() || prompts.stream().anyMatch(p -> p.length == 0)) {
+            throw new IllegalArgumentException("every prompt needs at least one token");
+        }
+        if (decoder == null && !config.stopStrings().isEmpty()) {
+            throw new IllegalArgumentException("stop strings " + config.stopStrings() + " need a TokenDecoder");
+        }
+        int batch = prompts.size();
+        int width = prompts.stream().mapToInt(p -> p.length).max().orElseThrow();
+        int vocab = model.config().vocabSize();
+        for (int[] p : prompts) {
+            for (int t : p) {
+                if (t < 0 || t >= vocab) {
+                    throw new IllegalArgumentException("token id " + t + " is outside the vocabulary 0.." + (vocab - 1));
+                }
+            }
+        }
+        long[] input = new long[batch * width];
+        boolean[][] keep = new boolean[batch][width];
+        for (int b = 0; b < batch; b++) {
+            int[] p = prompts.get(b);
+            int pad = width - p.length;
+            Arrays.fill(input, b * width, b * width + pad, config.padTokenId());
+            for (int j = 0; j < p.length; j++) {
+                input[b * width + pad + j] = p[j];
+                keep[b][pad + j] = true;
+            }
+        }
+        List<List<Integer>> tokens = new ArrayList<>();
+        List<List<Float>> logProbs = new ArrayList<>();
+        StopReason[] reasons = new StopReason[batch];
+        for (int b = 0; b < batch; b++) {
+            tokens.add(new ArrayList<>());
+            logProbs.add(new ArrayList<>());
+        }
+        Random random = new Random(config.seed());
+        double temperature = config.sample() ? config.temperature() : 1.0;
+        try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, batch)) {
+            for (int step = 0; step < config.maxNewTokens(); step++) {
+                float[][] logits = nextLogits(call, input, keep, cache);                 // [B][V]
+                long[] next = new long[batch];
+                boolean[][] nextKeep = new boolean[batch][1];
+                for (int b = 0; b < batch; b++) {
+                    next[b] = config.padTokenId();
+                    if (reasons[b] != null) {
+                        continue; // finished rows feed padding nobody attends to
+                    }
+                    int[] history = history(prompts.get(b), tokens.get(b));
+                    int token = TokenChooser.choose(logits[b], history, config, random);
+                    float logProb = (float) TokenChooser.logSoftmax(logits[b], temperature)[token];
+                    tokens.get(b).add(token);
+                    logProbs.get(b).add(logProb);
+                    if (listener != null) {
+                        listener.onToken(b, token, logProb);
+                    }
+                    reasons[b] = stopReason(config, decoder, tokens.get(b), token, prompts.get(b).length);
+                    next[b] = token;
+                    nextKeep[b][0] = reasons[b] == null;
+                }
+                if (Arrays.stream(reasons).allMatch(r -> r != null)) {
+                    break;
+                }
+                input = next;
+                keep = nextKeep;
+            }
+        }
+        List<Generation> out = new ArrayList<>();
+        for (int b = 0; b < batch; b++) {
+            int[] ids = tokens.get(b).stream().mapToInt(Integer::intValue).toArray();
+            float[] lp = new float[ids.length];
+            for (int i = 0; i < lp.length; i++) {
+                lp[i] = logProbs.get(b).get(i);
+            }
+            StopReason reason = reasons[b] == null ? StopReason.MAX_TOKENS : reasons[b];
+            out.add(new Generation(ids, lp, decoder == null ? null : decoder.decode(ids), reason));
+        }
+        return out;
+    }
+
+    /** Feeds {@code input} [B, T] and returns the logits of each row's last position, [B][V]. */
+    private float[][] nextLogits(NDManager call, long[] input, boolean[][] keep, KvCache cache) {
+        int batch = keep.length;
+        int t = keep[0].length;
+        try (NDManager step = call.newSubManager()) {
+            NDArray ids = step.create(input, new Shape(batch, t));                       // [B, T]
+            NDArray hidden = model.hidden(model.embed(ids), keep, cache);                // [B, T, C]
+            NDArray last = model.logits(hidden.get(new NDIndex(":, -1:, :")));          // [B, 1, V]
+            float[] flat = last.toFloatArray();
+            int vocab = flat.length / batch;
+            float[][] rows = new float[batch][];
+            for (int b = 0; b < batch; b++) {
+                rows[b] = Arrays.copyOfRange(flat, b * vocab, (b + 1) * vocab);
+            }
+            return rows;
+        }
+    }
+
+    private static int[] history(int[] prompt, List<Integer> generated) {
+        int[] h = Arrays.copyOf(prompt, prompt.length + generated.size());
+        for (int i = 0; i < generated.size(); i++) {
+            h[prompt.length + i] = generated.get(i);
+        }
+        return h;
+    }
+
+    private StopReason stopReason(GenerationConfig config, TokenDecoder decoder, List<Integer> generated,
+                                  int token, int promptLength) {
+        if (config.stopTokenIds().contains(token)) {
+            return StopReason.STOP_TOKEN;
+        }
+        if (!config.stopStrings().isEmpty()) {
+            String text = decoder.decode(generated.stream().mapToInt(Integer::intValue).toArray());
+            if (config.stopStrings().stream().anyMatch(text::contains)) {
+                return StopReason.STOP_STRING;
+            }
+        }
+        if (promptLength + generated.size() >= model.config().maxPositionEmbeddings()) {
+            return StopReason.MAX_POSITIONS;
+        }
+        return generated.size() >= config.maxNewTokens() ? StopReason.MAX_TOKENS : null;
+    }
+}

@@ -1,0 +1,81 @@
+package io.r1kit.model.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * Grouped-query self-attention (Ainslie et al. 2023) with rotary positions and a KV cache:
+ * H query heads share K key/value heads in groups of G = H / K. Qwen2 has biases on the q, k, v
+ * projections and none on the output projection.
+ *
+ * <p>Legend: B batch, T new tokens, S all tokens (cached + new), C width, H query heads,
+ * K key/value heads, G = H / K, D head size.
+ */
+public final class Attention {
+
+    private final Linear q;
+    private final Linear k;
+    private final Linear v;
+    private final Linear o;
+    private final int heads;
+    private final int kvHeads;
+    private final int headDim;
+
+    Attention(Linear q, Linear k, Linear v, Linear o, Qwen2Config config) {
+        this.q = q;
+        this.k = k;
+        this.v = v;
+        this.o = o;
+        this.heads = config.numAttentionHeads();
+        this.kvHeads = config.numKeyValueHeads();
+        this.headDim = config.headDim();
+    }
+
+    /**
+     * @param x     the normalised hidden states [B, T, C]
+     * @param angles rotary cosines and sines [B, 1, T, D] and the rotate-half matrix, see {@link RotaryEmbedding}
+     * @param mask  additive mask [B, 1, T, S], or null when every key is visible
+     * @param cache holds this layer's past keys and values; the new ones are appended
+     * @return [B, T, C]
+     */
+    NDArray forward(NDArray x, NDList angles, NDArray mask, KvCache cache, int layer) {
+        NDManager scope = x.getManager();
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        NDArray qh = q.forward(x).reshape(b, t, heads, headDim).transpose(0, 2, 1, 3);   // [B, H, T, D]
+        NDArray kh = k.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
+        NDArray vh = v.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
+        qh = RotaryEmbedding.apply(qh, angles);
+        kh = RotaryEmbedding.apply(kh, angles);
+        NDArray[] all = cache.append(layer, kh, vh);                                       // 2 x [B, K, S, D]
+        NDArray keys = repeatGroups(all[0], scope);                                        // [B, H, S, D]
+        NDArray values = repeatGroups(all[1], scope);                                      // [B, H, S, D]
+        NDArray scores = qh.matMul(keys.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)); // [B, H, T, S]
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        NDArray attended = scores.softmax(-1).matMul(values);                              // [B, H, T, D]
+        return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim)); // [B, T, C]
+    }
+
+    /**
+     * [B, K, S, D] -> [B, H, S, D]: query head h reads key/value head h / G (each head repeated G
+     * times in place), in the step's manager.
+     */
+    private NDArray repeatGroups(NDArray kv, NDManager scope) {
+        int group = heads / kvHeads;
+        return inScope(group == 1 ? kv.reshape(kv.getShape()) : kv.repeat(1, group), scope);
+    }
+
+    /** Moves an array derived from a cached one into the step's manager, so it is freed with the step. */
+    static NDArray inScope(NDArray a, NDManager scope) {
+        a.attach(scope);
+        return a;
+    }
+
+    /** The projections, in Hugging Face order q, k, v, o. */
+    Linear[] projections() {
+        return new Linear[] {q, k, v, o};
+    }
+}

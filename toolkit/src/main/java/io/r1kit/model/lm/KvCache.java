@@ -1,0 +1,126 @@
+package io.r1kit.model.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import java.util.Arrays;
+
+/**
+ * The keys and values of the tokens seen so far, per layer, plus which of those tokens are
+ * padding; what lets generation feed one new token per step instead of the whole sequence.
+ *
+ * <p>The cached arrays live in the cache's own manager (closed with the cache), so a forward
+ * pass may run in a short-lived manager per step and free all its intermediates.
+ *
+ * <p>Legend: B batch, K key/value heads, S cached tokens, D head size.
+ */
+public final class KvCache implements AutoCloseable {
+
+    private final NDManager manager;
+    private final NDArray[] keys;   // per layer [B, K, S, D]
+    private final NDArray[] values; // per layer [B, K, S, D]
+    private final int batch;
+    private boolean[][] keep = new boolean[0][];
+    private final int[] realTokens;
+    private int length;
+
+    /** An empty cache for {@code layers} layers and {@code batch} rows, in a sub-manager of {@code parent}. */
+    public KvCache(NDManager parent, int layers, int batch) {
+        this.manager = parent.newSubManager();
+        this.keys = new NDArray[layers];
+        this.values = new NDArray[layers];
+        this.batch = batch;
+        this.realTokens = new int[batch];
+    }
+
+    /** Tokens cached per row (padding included). */
+    public int length() {
+        return length;
+    }
+
+    /** Rows of the batch. */
+    public int batch() {
+        return batch;
+    }
+
+    /**
+     * Registers {@code newKeep[b][t]} (false = padding) for the next tokens and returns their
+     * positions: the number of real tokens before each one in its row, so that left padding does
+     * not shift positions.
+     */
+    int[][] advance(boolean[][] newKeep) {
+        if (newKeep.length != batch) {
+            throw new IllegalArgumentException("batch of " + newKeep.length + " rows, the cache holds " + batch);
+        }
+        int t = newKeep[0].length;
+        int[][] positions = new int[batch][t];
+        boolean[][] grown = new boolean[batch][];
+        for (int b = 0; b < batch; b++) {
+            grown[b] = Arrays.copyOf(length == 0 ? new boolean[0] : keep[b], length + t);
+            for (int j = 0; j < t; j++) {
+                positions[b][j] = newKeep[b][j] ? realTokens[b]++ : 0;
+                grown[b][length + j] = newKeep[b][j];
+            }
+        }
+        keep = grown;
+        length += t;
+        return positions;
+    }
+
+    /**
+     * The additive attention mask [B, 1, T, S] for the last {@code t} tokens: 0 where a query may
+     * look (a real key at or before it), a large negative number elsewhere (causal + padding);
+     * null when nothing is hidden.
+     */
+    NDArray mask(NDManager scope, int t) {
+        if (t == 1 && allKept()) {
+            return null; // one new token sees every cached token: nothing to mask
+        }
+        float[] m = new float[batch * t * length];
+        int past = length - t;
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < t; i++) {
+                for (int j = 0; j < length; j++) {
+                    boolean visible = j <= past + i && keep[b][j];
+                    // finite rather than -inf: a padding query that sees nothing gets a uniform row, not NaN
+                    m[(b * t + i) * length + j] = visible ? 0f : -1e9f;
+                }
+            }
+        }
+        return scope.create(m, new ai.djl.ndarray.types.Shape(batch, 1, t, length));
+    }
+
+    private boolean allKept() {
+        for (boolean[] row : keep) {
+            for (boolean k : row) {
+                if (!k) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Appends this step's keys and values [B, K, T, D] of {@code layer}; returns all of them [B, K, S, D]. */
+    NDArray[] append(int layer, NDArray k, NDArray v) {
+        keys[layer] = grow(keys[layer], k);
+        values[layer] = grow(values[layer], v);
+        return new NDArray[] {keys[layer], values[layer]};
+    }
+
+    private NDArray grow(NDArray old, NDArray step) {
+        if (old == null) {
+            // Move the step's own array (duplicate() would cut it from the autograd graph).
+            step.attach(manager);
+            return step;
+        }
+        NDArray joined = old.concat(step, 2); // [B, K, S_old + T, D], in the cache's manager (first operand)
+        old.close();
+        return joined;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,152 @@
+package io.r1kit.model.lm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.r1kit.model.Engines;
+import io.r1kit.model.io.Dtype;
+import io.r1kit.model.io.FloatTensor;
+import io.r1kit.model.io.SafetensorsWriter;
+import io.r1kit.model.io.TensorStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Builds {@link Qwen2Model}s from Hugging Face checkpoint directories ({@code config.json} +
+ * safetensors) or from a random initialisation, and writes them back in the same layout.
+ *
+ * <pre>{@code
+ * Qwen2Model model = Qwen2Checkpoint.load(Path.of("qwen2.5-0.5b"));       // default device
+ * Qwen2Checkpoint.save(model, Path.of("copy"), Dtype.BF16);
+ * }</pre>
+ */
+public final class Qwen2Checkpoint {
+
+    /** Shards written by {@link #save} hold at most this many bytes (as Hugging Face's default). */
+    public static final long MAX_SHARD_BYTES = 5L * 1024 * 1024 * 1024;
+
+    private Qwen2Checkpoint() {}
+
+    /** Loads {@code dir} on {@link Engines#defaultDevice()}. */
+    public static Qwen2Model load(Path dir) throws IOException {
+        return load(dir, Engines.defaultDevice());
+    }
+
+    /** Loads {@code dir} on {@code device}; half-precision weights are widened to float32 in Java. */
+    public static Qwen2Model load(Path dir, Device device) throws IOException {
+        Qwen2Config config = Qwen2Config.read(dir);
+        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+        try (TensorStore store = TensorStore.open(dir)) {
+            for (WeightSpec spec : WeightSpec.all(config)) {
+                tensors.put(spec.name(), store.read(spec.name(), spec.shape()));
+            }
+        }
+        return build(config, tensors, device);
+    }
+
+    /**
+     * A randomly initialised model, as Hugging Face initialises Qwen2: normal(0, 0.02) weights,
+     * zero biases, unit norms. The same seed gives the same weights.
+     */
+    public static Qwen2Model initialize(Qwen2Config config, long seed, Device device) {
+        Random random = new Random(seed);
+        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+        for (WeightSpec spec : WeightSpec.all(config)) {
+            long[] shape = spec.shape();
+            float[] data = new float[Math.toIntExact(new Shape(shape).size())];
+            switch (spec.kind()) {
+                case EMBEDDING, PROJECTION -> {
+                    for (int i = 0; i < data.length; i++) {
+                        data[i] = (float) (random.nextGaussian() * 0.02);
+                    }
+                }
+                case NORM -> java.util.Arrays.fill(data, 1f);
+                case BIAS -> { } // zeros
+            }
+            tensors.put(spec.name(), new FloatTensor(shape, data));
+        }
+        return build(config, tensors, device);
+    }
+
+    /** The provenance file written next to the weights. */
+    public static final String PROVENANCE = "r1kit.json";
+
+    /**
+     * Writes {@code config.json}, the weights (as {@code dtype}) and {@value #PROVENANCE} (toolkit
+     * version, dtype, parameter count) into {@code dir}; Hugging Face transformers loads the result.
+     */
+    public static List<Path> save(Qwen2Model model, Path dir, Dtype dtype) throws IOException {
+        Files.createDirectories(dir);
+        model.config().write(dir.resolve("config.json"));
+        com.google.gson.JsonObject provenance = new com.google.gson.JsonObject();
+        provenance.addProperty("toolkit", io.r1kit.Version.get());
+        provenance.addProperty("architecture", "qwen2");
+        provenance.addProperty("dtype", dtype.name());
+        provenance.addProperty("parameters", model.parameterCount());
+        Files.writeString(dir.resolve(PROVENANCE), new com.google.gson.GsonBuilder().setPrettyPrinting().create()
+                .toJson(provenance));
+        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+        for (WeightSpec spec : WeightSpec.all(model.config())) {
+            float[] data = model.parameters().get(spec.name()).toFloatArray();
+            long[] s = spec.shape();
+            if (spec.transposed()) {
+                data = WeightSpec.transpose(data, (int) s[1], (int) s[0]);
+            }
+            tensors.put(spec.name(), new FloatTensor(s, data));
+        }
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("config.json"), dir.resolve(PROVENANCE)));
+        files.addAll(SafetensorsWriter.writeCheckpoint(dir, tensors, dtype, MAX_SHARD_BYTES));
+        return files;
+    }
+
+    /** Assembles a model from tensors in Hugging Face layout, named as {@link WeightSpec#all}. */
+    static Qwen2Model build(Qwen2Config config, Map<String, FloatTensor> tensors, Device device) {
+        NDManager manager = NDManager.newBaseManager(device, Engines.pytorch().getEngineName());
+        try {
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            for (WeightSpec spec : WeightSpec.all(config)) {
+                FloatTensor t = tensors.get(spec.name());
+                float[] data = t.data();
+                if (spec.transposed()) {
+                    data = WeightSpec.transpose(data, (int) spec.shape()[0], (int) spec.shape()[1]);
+                }
+                NDArray a = manager.create(data, new Shape(spec.parameterShape()));
+                a.setName(spec.name());
+                params.put(spec.name(), a);
+            }
+            List<DecoderLayer> layers = new ArrayList<>();
+            for (int i = 0; i < config.numHiddenLayers(); i++) {
+                String p = "model.layers." + i + ".";
+                Attention attention = new Attention(linear(params, p + "self_attn.q_proj"),
+                        linear(params, p + "self_attn.k_proj"), linear(params, p + "self_attn.v_proj"),
+                        linear(params, p + "self_attn.o_proj"), config);
+                SwiGluMlp mlp = new SwiGluMlp(linear(params, p + "mlp.gate_proj"), linear(params, p + "mlp.up_proj"),
+                        linear(params, p + "mlp.down_proj"));
+                layers.add(new DecoderLayer(i, norm(params, p + "input_layernorm", config), attention,
+                        norm(params, p + "post_attention_layernorm", config), mlp));
+            }
+            Linear head = config.tieWordEmbeddings() ? null : linear(params, "lm_head");
+            return new Qwen2Model(config, manager, params, params.get("model.embed_tokens.weight"), layers,
+                    norm(params, "model.norm", config), head);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static Linear linear(Map<String, NDArray> params, String prefix) {
+        return new Linear(prefix, params.get(prefix + ".weight"), params.get(prefix + ".bias"));
+    }
+
+    private static RmsNorm norm(Map<String, NDArray> params, String prefix, Qwen2Config config) {
+        return new RmsNorm(prefix + ".weight", params.get(prefix + ".weight"), config.rmsNormEps());
+    }
+}

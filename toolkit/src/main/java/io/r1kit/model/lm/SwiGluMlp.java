@@ -1,0 +1,35 @@
+package io.r1kit.model.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/**
+ * The gated feed-forward block of Qwen2 (SwiGLU, Shazeer 2020, eq. 6):
+ * {@code down(silu(gate(x)) * up(x))}, no biases.
+ *
+ * <p>Shapes: {@code x [B, T, C] -> [B, T, C]} through width F.
+ */
+public final class SwiGluMlp {
+
+    private final Linear gate;
+    private final Linear up;
+    private final Linear down;
+
+    SwiGluMlp(Linear gate, Linear up, Linear down) {
+        this.gate = gate;
+        this.up = up;
+        this.down = down;
+    }
+
+    /** {@code x [B, T, C] -> [B, T, C]}. */
+    public NDArray forward(NDArray x) {
+        NDArray g = gate.forward(x);                          // [B, T, F]
+        NDArray silu = g.mul(Activation.sigmoid(g));          // silu(g) = g * sigmoid(g)
+        return down.forward(silu.mul(up.forward(x)));         // [B, T, C]
+    }
+
+    /** The projections, in Hugging Face order gate, up, down. */
+    Linear[] projections() {
+        return new Linear[] {gate, up, down};
+    }
+}
