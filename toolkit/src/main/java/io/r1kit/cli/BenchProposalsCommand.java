@@ -1,6 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.Scenes;
@@ -10,10 +9,10 @@ import io.r1kit.scene.proposal.ProposalQuality;
 import io.r1kit.scene.proposal.ProposalRun;
 import io.r1kit.scene.proposal.Proposals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,25 +40,15 @@ final class BenchProposalsCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "proposal config JSON (default: the built-in defaults)")
     Path config;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeats " + repeats + " must be at least 1");
         }
-        ProposalConfig cfg = ProposalConfig.defaults();
-        if (config != null) {
-            try {
-                cfg = ProposalConfig.fromJson(Files.readString(config));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(config.getFileName() + ": " + e.getMessage(), e);
-            }
-        }
+        ProposalConfig cfg = config == null ? ProposalConfig.defaults() : readConfig(config);
         Scene scene = Scenes.load(path);
         Scene bare = Proposals.withoutObjects(scene);
         Proposals.run(bare, cfg); // warm-up: class loading and JIT
@@ -75,11 +64,17 @@ final class BenchProposalsCommand implements Callable<Integer> {
         }
         median.put("total", median(times.stream().mapToDouble(m -> m.values().stream().mapToDouble(d -> d).sum()).toArray()));
         ProposalQuality q = scene.objects().isEmpty() ? null : ProposalQuality.of(scene, cfg);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? new GsonBuilder().setPrettyPrinting().create().toJson(toJson(scene, cfg, run, median, q))
-                : toText(scene, cfg, run, median, q));
-        out.flush();
+        ProposalRun last = run;
+        output.print(() -> toText(scene, cfg, last, median, q), () -> JsonOutput.pretty(toJson(scene, cfg, last, median, q)));
         return 0;
+    }
+
+    private static ProposalConfig readConfig(Path file) throws java.io.IOException {
+        try {
+            return ProposalConfig.fromJson(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     private String toText(Scene scene, ProposalConfig cfg, ProposalRun run, Map<String, Double> median, ProposalQuality q) {

@@ -10,10 +10,9 @@ import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
 import io.r1kit.scene.gen.SceneGenerator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,11 +29,8 @@ final class CotFilterCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT")
     Path outFile;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -53,14 +49,11 @@ final class CotFilterCommand implements Callable<Integer> {
                     .anyMatch(v -> v.filter().equals(f.name()) && v.pass())).count());
         }
         o.add("passing", per);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(o);
-        } else {
-            out.println("kept " + kept.size() + " of " + records.size() + " records -> " + outFile);
-            per.entrySet().forEach(e -> out.printf("  %-17s passes %d%n", e.getKey(), e.getValue().getAsInt()));
-        }
-        out.flush();
+        output.print(() -> {
+            StringBuilder sb = new StringBuilder("kept " + kept.size() + " of " + records.size() + " records -> " + outFile);
+            per.entrySet().forEach(e -> sb.append(String.format("%n  %-17s passes %d", e.getKey(), e.getValue().getAsInt())));
+            return sb.toString();
+        }, o::toString);
         return 0;
     }
 }

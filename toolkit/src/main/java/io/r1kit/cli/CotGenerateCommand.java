@@ -1,6 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.r1kit.cot.DataEngine;
 import io.r1kit.cot.GraphCotWriter;
@@ -8,6 +7,7 @@ import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
 import io.r1kit.scene.gen.SceneGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -30,17 +30,14 @@ final class CotGenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
         DataEngine engine = new DataEngine(new SceneGenerator(), new GraphCotWriter(seed), FilterConfig.defaults(),
                 Reanswerer.CONCLUSION);
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = output.err();
         JsonObject summary = engine.generate(scenes, seed, out, (done, total, id) -> {
             int filled = 30 * done / total;
             err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + done + "/" + total + " " + id + "   ");
@@ -49,19 +46,19 @@ final class CotGenerateCommand implements Callable<Integer> {
             }
             err.flush();
         });
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            o.println(new GsonBuilder().setPrettyPrinting().create().toJson(summary));
-        } else {
-            o.println("wrote " + out + " (" + scenes + " scenes, seed " + seed + ", back end " + summary.get("backend").getAsString() + ")");
-            for (Map.Entry<String, com.google.gson.JsonElement> e : summary.getAsJsonObject("splits").entrySet()) {
-                JsonObject c = e.getValue().getAsJsonObject();
-                o.printf("  %-5s scenes %3d  examples %5d  cot records %5d  passing all filters %5d%n", e.getKey(),
-                        c.get("scenes").getAsInt(), c.get("examples").getAsInt(), c.get("cot_records").getAsInt(),
-                        c.get("cot_passed").getAsInt());
-            }
-        }
-        o.flush();
+        output.print(() -> toText(summary), () -> JsonOutput.pretty(summary));
         return 0;
+    }
+
+    private String toText(JsonObject summary) {
+        StringBuilder sb = new StringBuilder("wrote " + out + " (" + scenes + " scenes, seed " + seed + ", back end "
+                + summary.get("backend").getAsString() + ")");
+        for (Map.Entry<String, com.google.gson.JsonElement> e : summary.getAsJsonObject("splits").entrySet()) {
+            JsonObject c = e.getValue().getAsJsonObject();
+            sb.append(String.format("%n  %-5s scenes %3d  examples %5d  cot records %5d  passing all filters %5d", e.getKey(),
+                    c.get("scenes").getAsInt(), c.get("examples").getAsInt(), c.get("cot_records").getAsInt(),
+                    c.get("cot_passed").getAsInt()));
+        }
+        return sb.toString();
     }
 }

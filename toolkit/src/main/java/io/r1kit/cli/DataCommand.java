@@ -2,25 +2,16 @@ package io.r1kit.cli;
 
 import io.r1kit.data.AnnotationSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code r1kit data info FILE [--json]}: format, record and scene counts of an annotation file. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Inspect annotation data sets.",
         subcommands = {DataCommand.Info.class})
-final class DataCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class DataCommand extends GroupCommand {
 
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = "Detect the format of an annotation file (ScanRefer, Nr3D, ScanQA, SQA3D, 3D-LLM, "
@@ -30,18 +21,13 @@ final class DataCommand implements Runnable {
         @Parameters(paramLabel = "FILE")
         Path file;
 
-        @Option(names = "--json", description = "print one JSON object instead of text")
-        boolean json;
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        JsonOutput output;
 
         @Override
         public Integer call() throws Exception {
             AnnotationSummary summary = AnnotationSummary.read(file);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? summary.toJson() : summary.toText());
-            out.flush();
+            output.print(summary::toText, summary::toJson);
             return 0;
         }
     }

@@ -5,9 +5,8 @@ import ai.djl.engine.Engine;
 import io.r1kit.Version;
 import io.r1kit.model.Engines;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
@@ -18,18 +17,16 @@ import java.util.concurrent.Callable;
         description = "Start the DJL PyTorch engine offline and print its version and device.")
 final class EngineCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() {
         Engine engine = Engines.pytorch();
-        PrintWriter out = spec.commandLine().getOut();
         String cache = System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR"));
-        if (json) {
+        output.print(() -> "r1kit " + Version.get() + ": " + Engines.describe() + System.lineSeparator()
+                + "offline  " + Boolean.getBoolean("ai.djl.offline") + System.lineSeparator()
+                + "natives  " + cache, () -> {
             JsonObject o = new JsonObject();
             o.addProperty("toolkit", Version.get());
             o.addProperty("engine", engine.getEngineName());
@@ -38,13 +35,8 @@ final class EngineCommand implements Callable<Integer> {
             o.addProperty("gpus", engine.getGpuCount());
             o.addProperty("offline", Boolean.getBoolean("ai.djl.offline"));
             o.addProperty("cache", cache);
-            out.println(o);
-        } else {
-            out.println("r1kit " + Version.get() + ": " + Engines.describe());
-            out.println("offline  " + Boolean.getBoolean("ai.djl.offline"));
-            out.println("natives  " + cache);
-        }
-        out.flush();
+            return o.toString();
+        });
         return 0;
     }
 }

@@ -10,6 +10,7 @@ import io.r1kit.eval.MetricScore;
 import io.r1kit.eval.PtbTokenizer;
 import io.r1kit.eval.TextMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -49,8 +50,8 @@ final class EvalCommand implements Callable<Integer> {
             + "every text replaced by its PTB tokens, as the metrics see them")
     Path tokenize;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--per-sample", description = "with --json: add each sample's scores, in id order")
     boolean perSample;
@@ -59,13 +60,10 @@ final class EvalCommand implements Callable<Integer> {
             + "JVM start excluded), for benchmarks")
     boolean timing;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         if (tokenize != null) {
+            PrintWriter out = output.out();
             Map<String, List<String>> tokens = new java.util.LinkedHashMap<>();
             EvalFiles.readTexts(tokenize).forEach((id, texts) ->
                     tokens.put(id, texts.stream().map(PtbTokenizer::tokenize).toList()));
@@ -108,33 +106,35 @@ final class EvalCommand implements Callable<Integer> {
             what = b.cliName();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (!json) {
-            out.println(toText(what, scores));
-        } else {
-            JsonObject o = toJson(what, scores);
-            if (perSample) {
-                JsonObject per = new JsonObject();
-                for (MetricScore m : scores) {
-                    com.google.gson.JsonArray a = new com.google.gson.JsonArray();
-                    for (double v : m.perSample()) {
-                        a.add(v);
-                    }
-                    per.add(m.name(), a);
-                }
-                if (ids != null) {
-                    com.google.gson.JsonArray a = new com.google.gson.JsonArray();
-                    ids.forEach(a::add);
-                    o.add("ids", a);
-                }
-                o.add("per_sample", per);
-            }
-            if (timing) {
-                o.addProperty("seconds", seconds);
-            }
-            out.println(new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(o));
-        }
-        out.flush();
+        List<MetricScore> scored = scores;
+        List<String> sampleIds = ids;
+        output.print(() -> toText(what, scored), () -> jsonText(what, scored, sampleIds, seconds));
         return 0;
+    }
+
+    /** The {@code --json} output: the scores, with {@code --per-sample} each sample's, with {@code --timing} the seconds. */
+    private String jsonText(String what, List<MetricScore> scores, List<String> ids, double seconds) {
+        JsonObject o = toJson(what, scores);
+        if (perSample) {
+            JsonObject per = new JsonObject();
+            for (MetricScore m : scores) {
+                com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+                for (double v : m.perSample()) {
+                    a.add(v);
+                }
+                per.add(m.name(), a);
+            }
+            if (ids != null) {
+                com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+                ids.forEach(a::add);
+                o.add("ids", a);
+            }
+            o.add("per_sample", per);
+        }
+        if (timing) {
+            o.addProperty("seconds", seconds);
+        }
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(o);
     }
 
     private static TextMetric parseMetric(String name) {

@@ -14,13 +14,10 @@ import java.io.UncheckedIOException;
         subcommands = {SceneCommand.class, DataCommand.class, RenderCommand.class, ViewsCommand.class,
                 ViewCommand.class, CotCommand.class, EvalCommand.class, ModelCommand.class, EngineCommand.class,
                 BenchCommand.class})
-public final class Main implements Runnable {
+public final class Main extends GroupCommand {
 
     /** Exit code for bad input (unreadable or invalid files). */
     public static final int BAD_INPUT = 1;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -38,11 +35,6 @@ public final class Main implements Runnable {
             return BAD_INPUT;
         });
         return cli.execute(args);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The message of the failure, without exception class names: what the user should read. */

@@ -8,6 +8,7 @@ import io.r1kit.model.generate.Generator;
 import io.r1kit.model.lm.Qwen2Checkpoint;
 import io.r1kit.model.lm.Qwen2Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,11 +41,8 @@ final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "PyTorch intra-op threads (default: DJL's choice)")
     Integer threads;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -73,8 +71,8 @@ final class ModelBenchCommand implements Callable<Integer> {
             }
         }
         double tokensPerSecond = newTokens / seconds;
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = output.out();
+        if (output.json()) {
             JsonObject o = new JsonObject();
             o.addProperty("tokens_per_second", tokensPerSecond);
             o.addProperty("prompt", prompt);

@@ -5,13 +5,5 @@ import picocli.CommandLine.Command;
 /** {@code r1kit model ...}: commands about a decoder checkpoint. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect and run a decoder checkpoint.",
         subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelBenchCommand.class})
-final class ModelCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ModelCommand extends GroupCommand {
 }

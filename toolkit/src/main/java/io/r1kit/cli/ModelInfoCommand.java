@@ -1,6 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.r1kit.model.Engines;
@@ -8,6 +7,7 @@ import io.r1kit.model.io.TensorStore;
 import io.r1kit.model.lm.Qwen2Config;
 import io.r1kit.model.lm.WeightSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,11 +29,8 @@ final class ModelInfoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "a Hugging Face checkpoint directory (config.json + safetensors)")
     Path dir;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -52,8 +49,8 @@ final class ModelInfoCommand implements Callable<Integer> {
             }
         }
         String device = Engines.defaultDevice().toString();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = output.out();
+        if (output.json()) {
             JsonObject o = new JsonObject();
             o.addProperty("path", dir.toString());
             o.addProperty("architecture", Qwen2Config.MODEL_TYPE);
@@ -70,7 +67,7 @@ final class ModelInfoCommand implements Callable<Integer> {
             o.add("stored_dtypes", d);
             o.addProperty("compute_dtype", "float32");
             o.addProperty("device", device);
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
+            out.println(JsonOutput.pretty(o));
         } else {
             out.println(dir.getFileName() + "  (" + Qwen2Config.MODEL_TYPE + ")");
             out.printf(Locale.ROOT, "layers       %d  (hidden %d, MLP %d)%n", c.numHiddenLayers(), c.hiddenSize(),

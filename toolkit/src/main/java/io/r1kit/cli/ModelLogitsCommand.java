@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import io.r1kit.model.lm.Qwen2Checkpoint;
 import io.r1kit.model.lm.Qwen2Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,11 +35,8 @@ final class ModelLogitsCommand implements Callable<Integer> {
             description = "input token ids, comma-separated")
     int[] tokens;
 
-    @Option(names = "--json", description = "print one JSON object (all logits) instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -59,8 +57,8 @@ final class ModelLogitsCommand implements Callable<Integer> {
         }
         int[] top = IntStream.range(0, logits.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> -logits[i])).limit(TOP).mapToInt(Integer::intValue).toArray();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = output.out();
+        if (output.json()) {
             JsonObject o = new JsonObject();
             JsonArray in = new JsonArray();
             IntStream.of(tokens).forEach(in::add);

@@ -1,6 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.r1kit.render.Camera;
 import io.r1kit.render.Images;
@@ -15,11 +14,11 @@ import io.r1kit.view.CandidateViews;
 import io.r1kit.view.ViewSelectionConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,11 +60,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "D.png", description = "also write the colour-mapped depth (near = bright)")
     Path depth;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -96,9 +92,7 @@ final class RenderCommand implements Callable<Integer> {
         if (depth != null) {
             Images.write(view.depthImage(), depth);
         }
-        PrintWriter w = spec.commandLine().getOut();
-        w.println(json ? new GsonBuilder().setPrettyPrinting().create().toJson(toJson(view, camera)) : toText(view, camera));
-        w.flush();
+        output.print(() -> toText(view, camera), () -> JsonOutput.pretty(toJson(view, camera)));
         return 0;
     }
 

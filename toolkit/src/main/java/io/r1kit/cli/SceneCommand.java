@@ -5,13 +5,5 @@ import picocli.CommandLine.Command;
 /** {@code r1kit scene ...}: commands about one scene. */
 @Command(name = "scene", mixinStandardHelpOptions = true, description = "Inspect a 3D scene.",
         subcommands = {SceneInfoCommand.class})
-final class SceneCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class SceneCommand extends GroupCommand {
 }

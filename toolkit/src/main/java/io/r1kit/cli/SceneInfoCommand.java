@@ -1,6 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.r1kit.scene.Box3;
@@ -11,10 +10,10 @@ import io.r1kit.scene.proposal.ProposalConfig;
 import io.r1kit.scene.proposal.ProposalRun;
 import io.r1kit.scene.proposal.Proposals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,14 +29,11 @@ final class SceneInfoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "a .ply, .bin, ScanNet *_vert.npy / scan folder")
     Path path;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--propose", description = "list object proposals (default settings) instead of the scene's objects")
     boolean propose;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -45,9 +41,8 @@ final class SceneInfoCommand implements Callable<Integer> {
         if (propose) {
             scene = withProposals(scene);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? new GsonBuilder().setPrettyPrinting().create().toJson(toJson(scene)) : toText(scene));
-        out.flush();
+        Scene shown = scene;
+        output.print(() -> toText(shown), () -> JsonOutput.pretty(toJson(shown)));
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.r1kit.render.viewer.Viewer3D;
 import io.r1kit.render.viewer.ViewerOptions;
@@ -10,10 +9,10 @@ import io.r1kit.scene.gen.RoomKind;
 import io.r1kit.scene.gen.SceneGenerator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -52,11 +51,8 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--no-boxes", description = "hide object boxes at first")
     boolean noBoxes;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -67,8 +63,8 @@ final class ViewCommand implements Callable<Integer> {
         Viewer3D viewer = Viewer3D.of(scene, options);
         viewer.write(out);
         long bytes = Files.size(out);
-        PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        output.print(() -> String.format(Locale.ROOT, "wrote %s: %s, %,d of %,d points, %d boxes, %.1f MB", out, scene.id(),
+                viewer.shownPoints(), viewer.totalPoints(), scene.objects().size(), bytes / 1e6), () -> {
             JsonObject o = new JsonObject();
             o.addProperty("scene", scene.id());
             o.addProperty("out", out.toString());
@@ -76,12 +72,8 @@ final class ViewCommand implements Callable<Integer> {
             o.addProperty("shown_points", viewer.shownPoints());
             o.addProperty("boxes", scene.objects().size());
             o.addProperty("bytes", bytes);
-            w.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
-        } else {
-            w.println(String.format(Locale.ROOT, "wrote %s: %s, %,d of %,d points, %d boxes, %.1f MB", out, scene.id(),
-                    viewer.shownPoints(), viewer.totalPoints(), scene.objects().size(), bytes / 1e6));
-        }
-        w.flush();
+            return JsonOutput.pretty(o);
+        });
         return 0;
     }
 

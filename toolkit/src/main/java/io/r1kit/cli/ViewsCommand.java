@@ -1,6 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.Scenes;
@@ -8,10 +7,10 @@ import io.r1kit.view.ViewSelection;
 import io.r1kit.view.ViewSelectionConfig;
 import io.r1kit.view.ViewSelector;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -36,11 +35,8 @@ final class ViewsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "F.png", description = "image of the chosen views (default: SCENE-views.png)")
     Path out;
 
-    @Option(names = "--json", description = "print one JSON object instead of text")
-    boolean json;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
@@ -53,19 +49,16 @@ final class ViewsCommand implements Callable<Integer> {
         ViewSelection s = ViewSelector.select(scene, query, config);
         Path png = out != null ? out : Path.of(scene.id() + "-views.png");
         s.write(png);
-        PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        output.print(() -> s.table().toString().stripTrailing() + System.lineSeparator()
+                + "targets  " + (s.targets().isEmpty() ? "none (no object label shares a word with the query)"
+                        : s.targets().stream().map(t -> t.label() + " #" + t.id()).collect(Collectors.joining(", ")))
+                + System.lineSeparator()
+                + "chosen   " + s.chosen().stream().map(v -> String.valueOf(v.candidate())).collect(Collectors.joining(", "))
+                + "  -> " + png, () -> {
             JsonObject o = s.toJson();
             o.addProperty("out", png.toString());
-            w.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
-        } else {
-            w.println(s.table().toString().stripTrailing());
-            w.println("targets  " + (s.targets().isEmpty() ? "none (no object label shares a word with the query)"
-                    : s.targets().stream().map(t -> t.label() + " #" + t.id()).collect(Collectors.joining(", "))));
-            w.println("chosen   " + s.chosen().stream().map(v -> String.valueOf(v.candidate())).collect(Collectors.joining(", "))
-                    + "  -> " + png);
-        }
-        w.flush();
+            return JsonOutput.pretty(o);
+        });
         return 0;
     }
 }

@@ -17,11 +17,13 @@ import java.util.Objects;
  * @param question    the question
  * @param cot         {@code <think>...</think><answer>...</answer>}
  * @param target      the entity the last step must name (empty when none)
+ * @param targetIds   ids of the scene objects the example is about, main target first (empty when none or
+ *                    unknown): the label alone is ambiguous when a room has two mugs
  * @param shortAnswer whether the answer is a short factual one
  * @param verdicts    filter verdicts, empty before filtering
  */
 public record CotRecord(String sceneId, Task task, QuestionType type, String question, String cot, String target,
-                        boolean shortAnswer, List<Verdict> verdicts) {
+                        List<Integer> targetIds, boolean shortAnswer, List<Verdict> verdicts) {
 
     public CotRecord {
         Objects.requireNonNull(sceneId, "sceneId");
@@ -29,12 +31,13 @@ public record CotRecord(String sceneId, Task task, QuestionType type, String que
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(cot, "cot");
         Objects.requireNonNull(target, "target");
+        targetIds = List.copyOf(targetIds);
         verdicts = List.copyOf(verdicts);
     }
 
     /** The same record with these verdicts. */
     public CotRecord withVerdicts(List<Verdict> v) {
-        return new CotRecord(sceneId, task, type, question, cot, target, shortAnswer, v);
+        return new CotRecord(sceneId, task, type, question, cot, target, targetIds, shortAnswer, v);
     }
 
     /** Whether it has verdicts and passes them all. */

@@ -1,6 +1,7 @@
 package io.r1kit.cot;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Scene-30K jsonl with the engine's extra fields. Each line starts with the released fields
  * {@code scene_id, question, cot} (so {@link io.r1kit.data.Scene30k#read} reads the file as it is)
- * and adds {@code task}, {@code question_type}, {@code target}, {@code short_answer} and
+ * and adds {@code task}, {@code question_type}, {@code target}, {@code target_ids} (object ids, main target
+ * first; optional on reading, so files written before it still load), {@code short_answer} and
  * {@code filters: {name: {value, threshold, pass}}}.
  */
 public final class CotRecords {
@@ -39,6 +41,9 @@ public final class CotRecords {
                 o.addProperty("task", r.task().slug());
                 o.addProperty("question_type", r.type() == null ? null : r.type().slug());
                 o.addProperty("target", r.target());
+                JsonArray ids = new JsonArray();
+                r.targetIds().forEach(ids::add);
+                o.add("target_ids", ids);
                 o.addProperty("short_answer", r.shortAnswer());
                 JsonObject filters = new JsonObject();
                 for (Verdict v : r.verdicts()) {
@@ -88,13 +93,28 @@ public final class CotRecords {
                 Task task = o.has("task") ? Task.fromSlug(o.get("task").getAsString()) : Task.QA;
                 out.add(new CotRecord(req(o, "scene_id"), task,
                         type == null ? null : QuestionType.valueOf(type.toUpperCase(java.util.Locale.ROOT)),
-                        req(o, "question"), req(o, "cot"), o.has("target") ? o.get("target").getAsString() : "",
+                        req(o, "question"), req(o, "cot"), o.has("target") ? o.get("target").getAsString() : "", targetIds(o),
                         o.has("short_answer") && o.get("short_answer").getAsBoolean(), verdicts));
             } catch (RuntimeException e) {
                 throw new IOException(file.getFileName() + ": line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The {@code target_ids} array, empty when the line has none (files written before the field existed). */
+    private static List<Integer> targetIds(JsonObject o) {
+        if (!o.has("target_ids") || o.get("target_ids").isJsonNull()) {
+            return List.of();
+        }
+        if (!o.get("target_ids").isJsonArray()) {
+            throw new IllegalArgumentException("\"target_ids\" must be an array of object ids");
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray("target_ids")) {
+            ids.add(e.getAsInt());
+        }
+        return ids;
     }
 
     private static String req(JsonObject o, String field) {

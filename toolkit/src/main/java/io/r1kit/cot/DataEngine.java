@@ -90,7 +90,8 @@ public final class DataEngine {
         CotRequest req = new CotRequest(e, g, description);
         String cot = backend.write(req);
         boolean isShort = e.task() == Task.QA && SHORT.contains(e.type());
-        CotRecord r = new CotRecord(e.sceneId(), e.task(), e.type(), req.question(), cot, req.target(), isShort, List.of());
+        CotRecord r = new CotRecord(e.sceneId(), e.task(), e.type(), req.question(), cot, req.target(), e.targets(),
+                isShort, List.of());
         return r.withVerdicts(Rules.apply(filters, new Candidate(cot, r.target(), isShort)));
     }
 

@@ -24,6 +24,8 @@ final class FactWords {
         } else if (f instanceof Fact.Support s) {
             return "The " + o(g, s.id()).name() + " stands " + (s.supportId() == 0 ? "on the floor"
                     : "on the " + o(g, s.supportId()).name()) + ".";
+        } else if (f instanceof Fact.AgainstWall a && Locator.isDoor(o(g, a.id()))) {
+            return "The " + o(g, a.id()).name() + " is set in " + Locator.wall(a.wall(), w) + ".";
         } else if (f instanceof Fact.AgainstWall a) {
             return "The " + o(g, a.id()).name() + " has its back against " + Locator.wall(a.wall(), w) + ".";
         } else if (f instanceof Fact.Holds h) {

@@ -61,7 +61,9 @@ public final class SceneDescriber {
         StringBuilder sb = new StringBuilder("Standing in the door of the " + g.kind().words() + ", you look into a room of "
                 + String.format(Locale.ROOT, "%.1f by %.1f metres.", g.width(), g.depth()));
         for (Direction d : List.of(Direction.NORTH, Direction.WEST, Direction.EAST, Direction.SOUTH)) {
-            List<RoomObject> on = g.objects().stream().filter(o -> d == o.wall() && !o.isSupported()).toList();
+            // The door is where the tour stands, not something along its own wall.
+            List<RoomObject> on = g.objects().stream().filter(o -> d == o.wall() && !o.isSupported() && !Locator.isDoor(o))
+                    .toList();
             if (!on.isEmpty()) {
                 sb.append(' ').append(Phrasing.capitalise(w.pick("against ", "along ")) + Locator.wall(d, w)).append(" there ")
                         .append(on.size() == 1 ? "is " : "are ")

@@ -9,8 +9,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Annotations on rendered views: object boxes as projected 3D wireframes with labels, the
@@ -57,20 +59,33 @@ public final class Overlays {
      * {@link #DIM_KEEP} of its colour), and the object's box drawn and labelled.
      */
     public static BufferedImage highlight(RenderedView view, SceneObject object) {
+        return highlight(view, List.of(object));
+    }
+
+    /**
+     * The view with every pixel that shows none of {@code objects} faded toward white (keeping
+     * {@link #DIM_KEEP} of its colour), and each object's box drawn and labelled; for examples
+     * about several objects (two mugs, an object and its anchor).
+     */
+    public static BufferedImage highlight(RenderedView view, List<SceneObject> objects) {
         BufferedImage img = view.image();
+        Set<Integer> ids = new HashSet<>();
+        objects.forEach(o -> ids.add(o.id()));
         for (int y = 0; y < view.height(); y++) {
             for (int x = 0; x < view.width(); x++) {
-                if (view.instanceAt(x, y) != object.id()) {
+                if (!ids.contains(view.instanceAt(x, y))) {
                     img.setRGB(x, y, dim(img.getRGB(x, y)));
                 }
             }
         }
         Graphics2D g = graphics(img);
         Color c = new Color(0xE6194B);
-        double[] top = BoxWireframe.draw(g, view.camera(), object.box(), c, Math.max(1.5f, view.width() / 200f),
-                view.options().near());
-        if (top != null) {
-            tag(g, view.width(), view.height(), object.label() + " #" + object.id(), c, top[0], top[1]);
+        for (SceneObject object : objects) {
+            double[] top = BoxWireframe.draw(g, view.camera(), object.box(), c, Math.max(1.5f, view.width() / 200f),
+                    view.options().near());
+            if (top != null) {
+                tag(g, view.width(), view.height(), object.label() + " #" + object.id(), c, top[0], top[1]);
+            }
         }
         g.dispose();
         return img;

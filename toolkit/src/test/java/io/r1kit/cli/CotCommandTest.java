@@ -37,6 +37,17 @@ class CotCommandTest {
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(dir.resolve("card.html"));
         assertTrue(html.contains("<ol><li>") && html.contains("consistency"), html);
+        assertTrue(html.contains("<img alt=\"scene\""), "no picture although engine.json is beside the file");
+        assertTrue(r.out().startsWith("wrote " + dir.resolve("card.html") + " with "), r.out());
+
+        // Without engine.json beside it, the card has no picture and the output line says why.
+        Path alone = Files.createDirectory(dir.resolve("alone")).resolve("train.jsonl");
+        Files.copy(train, alone);
+        r = run("cot", "preview", alone.toString(), "--index", "1", "--out", dir.resolve("bare.html").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(!Files.readString(dir.resolve("bare.html")).contains("<img"));
+        assertEquals("wrote " + dir.resolve("bare.html") + " without a picture (no engine.json beside train.jsonl to "
+                + "regenerate the room)\n", r.out());
     }
 
     @Test

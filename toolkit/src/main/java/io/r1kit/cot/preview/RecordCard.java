@@ -59,6 +59,7 @@ public final class RecordCard implements HtmlRenderable {
         }
         if (!record.target().isEmpty()) {
             sb.append(" · target: <b>").append(esc(record.target())).append("</b>");
+            record.targetIds().forEach(id -> sb.append(" #").append(id));
         }
         sb.append("</div>");
         if (image != null) {

@@ -61,6 +61,30 @@ public final class SceneGenerator {
     }
 
     /**
+     * The room whose id is {@code sceneId}, {@code KIND-SEED} as {@link #generate(RoomKind, long)} names
+     * it (e.g. {@code "living-room-0003"}): with the same config, the same room again.
+     *
+     * @throws IllegalArgumentException when the id does not name a generated room
+     */
+    public GeneratedRoom generate(String sceneId) {
+        for (RoomKind kind : RoomKind.values()) {
+            String prefix = kind.slug() + "-";
+            if (sceneId.startsWith(prefix)) {
+                try {
+                    GeneratedRoom room = generate(kind, Long.parseLong(sceneId.substring(prefix.length())));
+                    if (room.scene().id().equals(sceneId)) {
+                        return room;
+                    }
+                } catch (NumberFormatException e) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalArgumentException("scene id \"" + sceneId + "\" is not KIND-SEED of a generated room (e.g. "
+                + "office-0007; kinds: " + String.join(", ", Arrays.stream(RoomKind.values()).map(RoomKind::slug).toList()) + ")");
+    }
+
+    /**
      * A room of {@code kind}.
      *
      * @throws IllegalStateException when the core furniture fits in none of 50 rooms drawn from the seed

@@ -55,6 +55,23 @@ class SceneGeneratorTest {
     }
 
     @Test
+    void aSceneIdGivesItsRoomBack() {
+        SceneGenerator small = new SceneGenerator(GeneratorConfig.defaults().withPointBudget(6_000));
+        for (long seed : new long[] {0, 1, 2, 3, -12}) {
+            GeneratedRoom r = small.generate(seed);
+            GeneratedRoom back = small.generate(r.scene().id());
+            assertEquals(r.graph(), back.graph());
+            assertArrayEquals(r.scene().points().xyzArray(), back.scene().points().xyzArray());
+        }
+        assertEquals("living-room-0007", small.generate("living-room-0007").scene().id());
+        for (String bad : List.of("garage-0001", "office-7", "office-x", "office")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small.generate(bad));
+            assertEquals("scene id \"" + bad + "\" is not KIND-SEED of a generated room (e.g. office-0007; kinds: "
+                    + "bedroom, living-room, kitchen, office)", e.getMessage());
+        }
+    }
+
+    @Test
     void everyKindHasItsCoreFurniture() {
         Map<RoomKind, List<String>> core = Map.of(
                 RoomKind.BEDROOM, List.of("door", "bed", "nightstand", "pillow", "wardrobe"),
