@@ -8,7 +8,6 @@ import io.r1kit.model.lm.Qwen2Config;
 import io.r1kit.model.lm.WeightSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
