@@ -1,6 +1,7 @@
 package io.r1kit.data;
 
-import java.io.IOException;
+import io.r1kit.BadFileException;
+
 import java.nio.file.Path;
 
 /**
@@ -12,20 +13,16 @@ import java.nio.file.Path;
  * <p>Where a problem is tied to a place, JSON list entries are named {@code record N} counting
  * from 0 (as {@code jq '.[N]'} does), and text lines {@code line N} counting from 1 (as editors do).
  */
-public class DataFormatException extends IOException {
+public class DataFormatException extends BadFileException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-
     public DataFormatException(Path file, String problem) {
-        super(file.getFileName() + ": " + problem);
-        this.file = file;
+        super(file, problem);
     }
 
     public DataFormatException(Path file, String problem, Throwable cause) {
-        super(file.getFileName() + ": " + problem, cause);
-        this.file = file;
+        super(file, problem, cause);
     }
 
     /** A problem in entry {@code index} (from 0) of a JSON list. */
@@ -36,10 +33,5 @@ public class DataFormatException extends IOException {
     /** A problem on text line {@code line} (from 1). */
     public static DataFormatException atLine(Path file, int line, String problem) {
         return new DataFormatException(file, "line " + line + ": " + problem);
-    }
-
-    /** The offending file. */
-    public Path file() {
-        return file;
     }
 }

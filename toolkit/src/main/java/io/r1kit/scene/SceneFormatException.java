@@ -1,6 +1,7 @@
 package io.r1kit.scene;
 
-import java.io.IOException;
+import io.r1kit.BadFileException;
+
 import java.nio.file.Path;
 
 /**
@@ -8,24 +9,15 @@ import java.nio.file.Path;
  * problem in one line, e.g. {@code "room.ply: vertex 12 has a NaN coordinate"}, so that a CLI can
  * print it as it is.
  */
-public class SceneFormatException extends IOException {
+public class SceneFormatException extends BadFileException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-
     public SceneFormatException(Path file, String problem) {
-        super(file.getFileName() + ": " + problem);
-        this.file = file;
+        super(file, problem);
     }
 
     public SceneFormatException(Path file, String problem, Throwable cause) {
-        super(file.getFileName() + ": " + problem, cause);
-        this.file = file;
-    }
-
-    /** The offending file. */
-    public Path file() {
-        return file;
+        super(file, problem, cause);
     }
 }
