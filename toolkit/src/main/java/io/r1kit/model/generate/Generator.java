@@ -11,18 +11,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Autoregressive decoding over a KV cache: the prompts are fed once (left-padded to one length),
  * then one token per row per step. All arrays of a call live in one scoped manager and each step's
  * intermediates in a sub-manager, so repeated calls do not grow native memory.
  *
+ * <p>A row may start with prefix embeddings (e.g. the point-cloud and view tokens of the 3D model,
+ * paper §3): they are fed with the prompt in the same prefill, take positions 0..P-1, and the
+ * prompt's tokens continue at P; left padding goes before the prefix.
+ *
  * <pre>{@code
  * Generator g = new Generator(model);
  * Generation out = g.generate(new int[] {1, 2, 3}, GenerationConfig.builder().maxNewTokens(16).build());
+ * NDArray scene = scope.create(new float[4][model.config().hiddenSize()]);   // [P, C]
+ * Generation withScene = g.generate(new int[] {1, 2, 3}, scene, config);
  * }</pre>
  *
- * <p>Legend: B batch, T tokens fed in a step, C width, V vocabulary.
+ * <p>Legend: B batch, W padded prompt length (prefix included), T tokens fed in a step,
+ * P prefix embeddings of a row, C width, V vocabulary.
  */
 public final class Generator {
 
@@ -37,6 +45,11 @@ public final class Generator {
         return generate(List.of(prompt), config, null, null).get(0);
     }
 
+    /** Generates from one prompt after prefix embeddings {@code prefix [P, C]}, without a decoder or listener. */
+    public Generation generate(int[] prompt, NDArray prefix, GenerationConfig config) {
+        return generate(List.of(prompt), Arrays.asList(prefix), config, null, null).get(0);
+    }
+
     /**
      * Generates from a batch of prompts.
      *
@@ -48,33 +61,30 @@ public final class Generator {
      */
     public List<Generation> generate(List<int[]> prompts, GenerationConfig config, TokenDecoder decoder,
                                      TokenListener listener) {
-        if (prompts.isEmpty() || prompts.stream().anyMatch(p -> p.length == 0)) {
-            throw new IllegalArgumentException("every prompt needs at least one token");
-        }
+        return generate(prompts, null, config, decoder, listener);
+    }
+
+    /**
+     * Generates from a batch of prompts, each after its own prefix embeddings.
+     *
+     * @param prompts  token ids per row (may differ in length; shorter rows are left-padded)
+     * @param prefixes per row, float32 embeddings {@code [P, C]} placed before the row's tokens (P may differ
+     *                 between rows), or null for a row without; the list itself may be null for none at all.
+     *                 They are read, not closed, and may live in any manager on any device
+     * @param decoder  turns tokens into text for stop strings and {@link Generation#text()}; may be null
+     *                 when {@code config} has no stop strings
+     * @param listener called for each chosen token; may be null
+     * @return one generation per prompt, in order
+     */
+    public List<Generation> generate(List<int[]> prompts, List<NDArray> prefixes, GenerationConfig config,
+                                     TokenDecoder decoder, TokenListener listener) {
         if (decoder == null && !config.stopStrings().isEmpty()) {
             throw new IllegalArgumentException("stop strings " + config.stopStrings() + " need a TokenDecoder");
         }
+        PromptBatch prompt = new PromptBatch(prompts, prefixes, model.config(), config.padTokenId());
         int batch = prompts.size();
-        int width = prompts.stream().mapToInt(p -> p.length).max().orElseThrow();
-        int vocab = model.config().vocabSize();
-        for (int[] p : prompts) {
-            for (int t : p) {
-                if (t < 0 || t >= vocab) {
-                    throw new IllegalArgumentException("token id " + t + " is outside the vocabulary 0.." + (vocab - 1));
-                }
-            }
-        }
-        long[] input = new long[batch * width];
-        boolean[][] keep = new boolean[batch][width];
-        for (int b = 0; b < batch; b++) {
-            int[] p = prompts.get(b);
-            int pad = width - p.length;
-            Arrays.fill(input, b * width, b * width + pad, config.padTokenId());
-            for (int j = 0; j < p.length; j++) {
-                input[b * width + pad + j] = p[j];
-                keep[b][pad + j] = true;
-            }
-        }
+        long[] input = prompt.ids();
+        boolean[][] keep = prompt.keep();
         List<List<Integer>> tokens = new ArrayList<>();
         List<List<Float>> logProbs = new ArrayList<>();
         StopReason[] reasons = new StopReason[batch];
@@ -86,7 +96,11 @@ public final class Generator {
         double temperature = config.sample() ? config.temperature() : 1.0;
         try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, batch)) {
             for (int step = 0; step < config.maxNewTokens(); step++) {
-                float[][] logits = nextLogits(call, input, keep, cache);                 // [B][V]
+                long[] ids = input;
+                Function<NDManager, NDArray> embeds = step == 0
+                        ? scope -> prompt.embeddings(model, scope)                              // [B, W, C]
+                        : scope -> model.embed(scope.create(ids, new Shape(batch, 1)));         // [B, 1, C]
+                float[][] logits = nextLogits(call, embeds, batch, keep, cache);              // [B][V]
                 long[] next = new long[batch];
                 boolean[][] nextKeep = new boolean[batch][1];
                 for (int b = 0; b < batch; b++) {
@@ -102,7 +116,7 @@ public final class Generator {
                     if (listener != null) {
                         listener.onToken(b, token, logProb);
                     }
-                    reasons[b] = stopReason(config, decoder, tokens.get(b), token, prompts.get(b).length);
+                    reasons[b] = stopReason(config, decoder, tokens.get(b), token, prompt.length(b));
                     next[b] = token;
                     nextKeep[b][0] = reasons[b] == null;
                 }
@@ -126,13 +140,25 @@ public final class Generator {
         return out;
     }
 
-    /** Feeds {@code input} [B, T] and returns the logits of each row's last position, [B][V]. */
-    private float[][] nextLogits(NDManager call, long[] input, boolean[][] keep, KvCache cache) {
-        int batch = keep.length;
-        int t = keep[0].length;
+    /**
+     * The next-token logits after each prompt, from one prefill and no generation: what the first
+     * step of {@link #generate(List, List, GenerationConfig, TokenDecoder, TokenListener)} chooses from.
+     *
+     * @param prefixes as in {@code generate}: per row {@code [P, C]} or null; the list may be null
+     * @return [B][V]
+     */
+    public float[][] nextTokenLogits(List<int[]> prompts, List<NDArray> prefixes) {
+        PromptBatch prompt = new PromptBatch(prompts, prefixes, model.config(), 0);
+        try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, prompts.size())) {
+            return nextLogits(call, scope -> prompt.embeddings(model, scope), prompts.size(), prompt.keep(), cache);
+        }
+    }
+
+    /** Feeds the step's embeddings [B, T, C] and returns the logits of each row's last position, [B][V]. */
+    private float[][] nextLogits(NDManager call, Function<NDManager, NDArray> embeds, int batch, boolean[][] keep,
+                                 KvCache cache) {
         try (NDManager step = call.newSubManager()) {
-            NDArray ids = step.create(input, new Shape(batch, t));                       // [B, T]
-            NDArray hidden = model.hidden(model.embed(ids), keep, cache);                // [B, T, C]
+            NDArray hidden = model.hidden(embeds.apply(step), keep, cache);              // [B, T, C]
             NDArray last = model.logits(hidden.get(new NDIndex(":, -1:, :")));          // [B, 1, V]
             float[] flat = last.toFloatArray();
             int vocab = flat.length / batch;
