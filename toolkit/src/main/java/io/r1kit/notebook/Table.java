@@ -50,14 +50,14 @@ public final class Table implements HtmlRenderable {
     public String toHtml() {
         StringBuilder sb = new StringBuilder("<table class=\"r1kit-table\">");
         if (!caption.isEmpty()) {
-            sb.append("<caption style=\"text-align:left;font-weight:bold\">").append(escape(caption)).append("</caption>");
+            sb.append("<caption style=\"text-align:left;font-weight:bold\">").append(Html.escape(caption)).append("</caption>");
         }
         sb.append("<thead><tr>");
-        columns.forEach(c -> sb.append("<th>").append(escape(c)).append("</th>"));
+        columns.forEach(c -> sb.append("<th>").append(Html.escape(c)).append("</th>"));
         sb.append("</tr></thead><tbody>");
         for (List<String> row : rows) {
             sb.append("<tr>");
-            row.forEach(c -> sb.append("<td>").append(escape(c)).append("</td>"));
+            row.forEach(c -> sb.append("<td>").append(Html.escape(c)).append("</td>"));
             sb.append("</tr>");
         }
         return sb.append("</tbody></table>").toString();
@@ -89,9 +89,5 @@ public final class Table implements HtmlRenderable {
         }
         sb.setLength(sb.toString().stripTrailing().length());
         sb.append('\n');
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,12 +1,10 @@
 package io.r1kit.render;
 
+import io.r1kit.notebook.Html;
 import io.r1kit.notebook.HtmlRenderable;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,14 +107,7 @@ public final class RenderedView implements HtmlRenderable {
     /** The colour image (inline PNG) and a summary line. */
     @Override
     public String toHtml() {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "<figure style=\"margin:0\"><img src=\"data:image/png;base64,"
-                + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\"/><figcaption>"
+        return "<figure style=\"margin:0\"><img src=\"" + Html.pngDataUri(image) + "\"/><figcaption>"
                 + String.format(java.util.Locale.ROOT, "%dx%d, %.1f%% of pixels filled, %d objects visible; camera %s",
                         width(), height(), 100 * filledFraction(), visiblePixels().size(), camera)
                 + "</figcaption></figure>";

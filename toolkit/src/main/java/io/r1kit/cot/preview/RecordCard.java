@@ -3,16 +3,12 @@ package io.r1kit.cot.preview;
 import io.r1kit.cot.CotRecord;
 import io.r1kit.cot.filter.Text;
 import io.r1kit.cot.filter.Verdict;
+import io.r1kit.notebook.Html;
 import io.r1kit.notebook.HtmlRenderable;
 import io.r1kit.task.Reasoning;
 import io.r1kit.task.ReasoningParser;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,29 +49,29 @@ public final class RecordCard implements HtmlRenderable {
     @Override
     public String toHtml() {
         StringBuilder sb = new StringBuilder("<div class=\"r1kit-cot-card\" style=\"border:1px solid #ccc;padding:8px;max-width:760px\">");
-        sb.append("<div style=\"color:#666\">").append(esc(record.sceneId())).append(" · ").append(record.task().slug());
+        sb.append("<div style=\"color:#666\">").append(Html.escape(record.sceneId())).append(" · ").append(record.task().slug());
         if (record.type() != null) {
             sb.append(" · ").append(record.type().slug());
         }
         if (!record.target().isEmpty()) {
-            sb.append(" · target: <b>").append(esc(record.target())).append("</b>");
+            sb.append(" · target: <b>").append(Html.escape(record.target())).append("</b>");
             record.targetIds().forEach(id -> sb.append(" #").append(id));
         }
         sb.append("</div>");
         if (image != null) {
-            sb.append("<img alt=\"scene\" style=\"max-width:100%\" src=\"data:image/png;base64,").append(png(image)).append("\"/>");
+            sb.append("<img alt=\"scene\" style=\"max-width:100%\" src=\"").append(Html.pngDataUri(image)).append("\"/>");
         }
-        sb.append("<p><b>Question.</b> ").append(esc(record.question())).append("</p>");
+        sb.append("<p><b>Question.</b> ").append(Html.escape(record.question())).append("</p>");
         ReasoningParser.Result parsed = ReasoningParser.parse(record.cot());
         if (parsed.valid()) {
             Reasoning r = parsed.reasoning().get();
             sb.append("<ol>");
-            Text.steps(r.think()).forEach(s -> sb.append("<li>").append(esc(s.replaceFirst("(?i)^step\\s+\\d+\\s*:\\s*", "")))
+            Text.steps(r.think()).forEach(s -> sb.append("<li>").append(Html.escape(s.replaceFirst("(?i)^step\\s+\\d+\\s*:\\s*", "")))
                     .append("</li>"));
-            sb.append("</ol><p><b>Answer.</b> ").append(esc(r.answer())).append("</p>");
+            sb.append("</ol><p><b>Answer.</b> ").append(Html.escape(r.answer())).append("</p>");
         } else {
-            sb.append("<p><b>Not in the reasoning format</b> (").append(esc(parsed.reason())).append("):</p><pre>")
-                    .append(esc(record.cot())).append("</pre>");
+            sb.append("<p><b>Not in the reasoning format</b> (").append(Html.escape(parsed.reason())).append("):</p><pre>")
+                    .append(Html.escape(record.cot())).append("</pre>");
         }
         sb.append("<table><tr><th>filter</th><th>value</th><th>threshold</th><th>verdict</th></tr>");
         for (Verdict v : record.verdicts()) {
@@ -95,17 +91,4 @@ public final class RecordCard implements HtmlRenderable {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static String png(BufferedImage img) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return Base64.getEncoder().encodeToString(out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

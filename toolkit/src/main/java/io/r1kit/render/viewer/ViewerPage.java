@@ -1,6 +1,7 @@
 package io.r1kit.render.viewer;
 
 import io.r1kit.Version;
+import io.r1kit.notebook.Html;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,9 @@ final class ViewerPage {
     /** The standalone page: a whole HTML document that needs no network. */
     static String page(ViewerData data, String title, ViewerOptions options) {
         return fill(template(), Map.of(
-                "version", escape(Version.get()),
+                "version", Html.escape(Version.get()),
                 "three", ThreeJs.VERSION,
-                "title", escape(title),
+                "title", Html.escape(title),
                 "background", options.background(),
                 "importmap", ThreeJs.importMap(),
                 "data", data.toJson(),
@@ -38,26 +39,10 @@ final class ViewerPage {
      * and the output displays the same wherever the front end runs scripts of HTML outputs.
      */
     static String iframe(String page, String title, int height) {
-        return "<iframe class=\"r1kit-viewer\" title=\"" + escape(title) + "\" sandbox=\"allow-scripts\""
-                + " style=\"width: 100%; height: " + height + "px; border: 0;\" srcdoc=\"" + escape(page) + "\"></iframe>";
+        return "<iframe class=\"r1kit-viewer\" title=\"" + Html.escape(title) + "\" sandbox=\"allow-scripts\""
+                + " style=\"width: 100%; height: " + height + "px; border: 0;\" srcdoc=\"" + Html.escape(page) + "\"></iframe>";
     }
 
-    /** HTML escaping for text and attribute values (double or single quoted). */
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 
     /**
      * Replaces each {@code {{name}}} of the template by its value in one left-to-right pass, so text
