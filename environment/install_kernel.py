@@ -38,18 +38,23 @@ def main() -> int:
         shutil.copy2(os.path.join(java_spec, name), os.path.join(target, name))
 
     cache = os.environ.get("DJL_CACHE_DIR", os.path.join(args.root, ".cache", "djl"))
+    env = {
+        "JJAVA_CLASSPATH": os.pathsep.join(jars),
+        "JJAVA_JVM_OPTS": "-Xmx6g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "DJL_CACHE_DIR": cache,
+        "R1KIT_HOME": args.root,
+    }
+    # METEOR's synonym and paraphrase data ship with pycocoevalcap (see io.r1kit.eval.MeteorResources).
+    meteor = glob.glob(os.path.join(args.prefix, "lib", "python3*", "site-packages", "pycocoevalcap", "meteor"))
+    if meteor and os.path.isfile(os.path.join(meteor[0], "meteor-1.5.jar")):
+        env["R1KIT_METEOR_DIR"] = meteor[0]
     spec = {
         "argv": ["java", "-jar", "{resource_dir}/jjava-launcher.jar", "{resource_dir}/jjava.jar",
                  "{connection_file}"],
         "display_name": "Java (r1kit)",
         "language": "java",
         "interrupt_mode": "message",
-        "env": {
-            "JJAVA_CLASSPATH": os.pathsep.join(jars),
-            "JJAVA_JVM_OPTS": "-Xmx6g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            "DJL_CACHE_DIR": cache,
-            "R1KIT_HOME": args.root,
-        },
+        "env": env,
         "metadata": {},
     }
     with open(os.path.join(target, "kernel.json"), "w", encoding="utf-8") as f:

@@ -6,6 +6,7 @@ import io.r1kit.data.DataFormatException;
 import io.r1kit.eval.Benchmark;
 import io.r1kit.eval.CaptionCorpus;
 import io.r1kit.eval.EvalFiles;
+import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.MetricScore;
 import io.r1kit.eval.PtbTokenizer;
 import io.r1kit.eval.TextMetric;
@@ -60,6 +61,11 @@ final class EvalCommand implements Callable<Integer> {
             + "JVM start excluded), for benchmarks")
     boolean timing;
 
+    @Option(names = "--meteor-data", paramLabel = "DIR", description = "pycocoevalcap's meteor folder (meteor-1.5.jar "
+            + "+ data/paraphrase-en.gz) for METEOR's synonym and paraphrase modules; default: $R1KIT_METEOR_DIR, "
+            + "which the launcher sets to the project's venv")
+    Path meteorData;
+
     @Override
     public Integer call() throws Exception {
         if (tokenize != null) {
@@ -77,6 +83,7 @@ final class EvalCommand implements Callable<Integer> {
         if (pred == null || gt == null) {
             throw new IllegalArgumentException("give both --pred and --gt");
         }
+        MeteorResources meteor = meteorResources();
         List<MetricScore> scores;
         String what;
         List<String> ids = null;
@@ -89,7 +96,7 @@ final class EvalCommand implements Callable<Integer> {
             start = System.nanoTime();
             try {
                 scores = pretokenized && m != TextMetric.EM
-                        ? m.score(CaptionCorpus.pretokenized(p, g)) : m.score(p, g);
+                        ? m.score(CaptionCorpus.pretokenized(p, g), meteor) : m.score(p, g, meteor);
             } catch (IllegalArgumentException e) {
                 // Name the file at fault: an empty or missing reference is the ground truth's, the rest
                 // (missing or extra predictions) the prediction file's.
@@ -102,19 +109,45 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             Benchmark b = Benchmark.parse(benchmark);
             start = System.nanoTime();
-            scores = b.run(pred, gt);
+            scores = b.run(pred, gt, meteor);
             what = b.cliName();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<MetricScore> scored = scores;
         List<String> sampleIds = ids;
-        output.print(() -> toText(what, scored), () -> jsonText(what, scored, sampleIds, seconds));
+        output.print(() -> toText(what, scored) + meteorNote(scored, meteor, "\nMETEOR modules: "),
+                () -> jsonText(what, scored, sampleIds, seconds, meteor));
         return 0;
     }
 
+    /**
+     * The METEOR data: read before scoring, so that a bad folder is reported as itself and not as a
+     * fault of the prediction file; the paraphrase table takes a few seconds, which we say.
+     */
+    private MeteorResources meteorResources() {
+        java.util.Optional<Path> dir = meteorData != null ? java.util.Optional.of(meteorData)
+                : MeteorResources.configuredFolder();
+        boolean needed = benchmark != null || (metric != null && metric.equalsIgnoreCase("meteor"));
+        if (!needed || dir.isEmpty()) {
+            return MeteorResources.builtIn();
+        }
+        output.err().println("r1kit: reading METEOR's synonyms and paraphrase table from " + dir.get()
+                + " (about 15 s) ...");
+        output.err().flush();
+        return MeteorResources.load(dir.get());
+    }
+
+    private static String meteorNote(List<MetricScore> scores, MeteorResources meteor, String prefix) {
+        return scores.stream().anyMatch(s -> s.name().startsWith("METEOR")) ? prefix + meteor.description() : "";
+    }
+
     /** The {@code --json} output: the scores, with {@code --per-sample} each sample's, with {@code --timing} the seconds. */
-    private String jsonText(String what, List<MetricScore> scores, List<String> ids, double seconds) {
+    private String jsonText(String what, List<MetricScore> scores, List<String> ids, double seconds,
+                            MeteorResources meteor) {
         JsonObject o = toJson(what, scores);
+        if (!meteorNote(scores, meteor, "").isEmpty()) {
+            o.addProperty("meteor_modules", meteor.description());
+        }
         if (perSample) {
             JsonObject per = new JsonObject();
             for (MetricScore m : scores) {

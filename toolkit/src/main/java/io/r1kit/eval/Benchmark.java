@@ -47,9 +47,14 @@ public enum Benchmark {
 
     /** Runs the protocol on the two files; the scores come in the order of the table above. */
     public List<MetricScore> run(Path predictions, Path groundTruth) throws IOException {
+        return run(predictions, groundTruth, MeteorResources.defaults());
+    }
+
+    /** {@link #run(Path, Path)} with the given METEOR data. */
+    public List<MetricScore> run(Path predictions, Path groundTruth, MeteorResources meteor) throws IOException {
         return switch (this) {
-            case SCANQA, SQA3D, THREEDLLM -> QaProtocols.run(this, predictions, groundTruth);
-            case SCANREFER, NR3D, SCAN2CAP -> BoxProtocols.run(this, predictions, groundTruth);
+            case SCANQA, SQA3D, THREEDLLM -> QaProtocols.run(this, predictions, groundTruth, meteor);
+            case SCANREFER, NR3D, SCAN2CAP -> BoxProtocols.run(this, predictions, groundTruth, meteor);
         };
     }
 }

@@ -19,11 +19,11 @@ final class BoxProtocols {
 
     private BoxProtocols() {}
 
-    static List<MetricScore> run(Benchmark b, Path predFile, Path gtFile) throws IOException {
+    static List<MetricScore> run(Benchmark b, Path predFile, Path gtFile, MeteorResources meteor) throws IOException {
         return switch (b) {
             case SCANREFER -> scanRefer(predFile, gtFile);
             case NR3D -> nr3d(predFile, gtFile);
-            default -> scan2cap(predFile, gtFile);
+            default -> scan2cap(predFile, gtFile, meteor);
         };
     }
 
@@ -96,7 +96,7 @@ final class BoxProtocols {
         return out;
     }
 
-    private static List<MetricScore> scan2cap(Path predFile, Path gtFile) throws IOException {
+    private static List<MetricScore> scan2cap(Path predFile, Path gtFile, MeteorResources meteor) throws IOException {
         JsonObject gt = EvalFiles.readObject(gtFile);
         JsonObject pred = EvalFiles.readObject(predFile);
         EvalFiles.checkSameIds(predFile, pred.keySet(), gtFile, gt.keySet());
@@ -121,8 +121,8 @@ final class BoxProtocols {
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(gtFile, e.getMessage());
         }
-        List<MetricScore> out = new ArrayList<>(Scan2CapScores.score(corpus, ious, 0.25));
-        out.addAll(Scan2CapScores.score(corpus, ious, 0.5));
+        List<MetricScore> out = new ArrayList<>(Scan2CapScores.score(corpus, ious, 0.25, meteor));
+        out.addAll(Scan2CapScores.score(corpus, ious, 0.5, meteor));
         return out;
     }
 }

@@ -24,7 +24,25 @@ final class MeteorStats {
             refContentMatched[m] += o.refContentMatched[m];
             refFunctionMatched[m] += o.refFunctionMatched[m];
         }
-        chunks += o.chunks;
+        // The official aggregate leaves out the chunk of a sample matched whole (it has no
+        // fragmentation of its own), so a corpus of perfect samples keeps a zero penalty.
+        if (!o.whole()) {
+            chunks += o.chunks;
+        }
+    }
+
+    /** Every word of both sentences matched, in one chunk. */
+    private boolean whole() {
+        return matched(hypContentMatched, hypFunctionMatched) == hypLen
+                && matched(refContentMatched, refFunctionMatched) == refLen && chunks == 1;
+    }
+
+    private static int matched(int[] content, int[] function) {
+        int n = 0;
+        for (int m = 0; m < content.length; m++) {
+            n += content[m] + function[m];
+        }
+        return n;
     }
 
     /** The METEOR score of these statistics (0 when nothing matched). */
@@ -51,8 +69,7 @@ final class MeteorStats {
         double fMean = p * r / (Meteor.ALPHA * p + (1 - Meteor.ALPHA) * r);
         double meanMatched = (matchedHyp + matchedRef) / 2;
         // METEOR 1.5 charges no fragmentation when both sentences are matched whole in one chunk.
-        boolean whole = matchedHyp == hypLen && matchedRef == refLen && chunks == 1;
-        double penalty = whole ? 0 : Meteor.GAMMA * Math.pow(chunks / meanMatched, Meteor.BETA);
+        double penalty = whole() ? 0 : Meteor.GAMMA * Math.pow(chunks / meanMatched, Meteor.BETA);
         return (1 - penalty) * fMean;
     }
 }

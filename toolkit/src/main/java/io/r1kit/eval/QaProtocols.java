@@ -19,7 +19,7 @@ final class QaProtocols {
 
     private QaProtocols() {}
 
-    static List<MetricScore> run(Benchmark b, Path predFile, Path gtFile) throws IOException {
+    static List<MetricScore> run(Benchmark b, Path predFile, Path gtFile, MeteorResources meteor) throws IOException {
         Map<String, List<String>> answers = answers(b, gtFile);
         Map<String, List<String>> pred = EvalFiles.readTexts(predFile);
         EvalFiles.checkSameIds(predFile, pred.keySet(), gtFile, answers.keySet());
@@ -48,11 +48,11 @@ final class QaProtocols {
         out.addAll(Bleu.score(corpus));
         if (b == Benchmark.SCANQA) {
             out.add(RougeL.score(corpus));
-            out.add(Meteor.score(corpus));
+            out.add(Meteor.score(corpus, meteor));
             out.add(CiderD.score(corpus));
         } else {
             out.add(CiderD.score(corpus));
-            out.add(Meteor.score(corpus));
+            out.add(Meteor.score(corpus, meteor));
             out.add(RougeL.score(corpus));
             out.addAll(em);
         }

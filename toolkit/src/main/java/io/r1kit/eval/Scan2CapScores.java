@@ -22,10 +22,16 @@ public final class Scan2CapScores {
      * @param ious   IoU of each object's matched box with its target, in the corpus order
      */
     public static List<MetricScore> score(CaptionCorpus corpus, Map<String, Double> ious, double k) {
+        return score(corpus, ious, k, MeteorResources.defaults());
+    }
+
+    /** {@link #score(CaptionCorpus, Map, double)} with the given METEOR data. */
+    public static List<MetricScore> score(CaptionCorpus corpus, Map<String, Double> ious, double k,
+                                          MeteorResources meteor) {
         List<MetricScore> base = new ArrayList<>();
         base.add(CiderD.score(corpus));
         base.add(Bleu.score(corpus).get(3));
-        base.add(Meteor.score(corpus));
+        base.add(Meteor.score(corpus, meteor));
         base.add(RougeL.score(corpus));
         double[] mask = new double[corpus.size()];
         for (int i = 0; i < corpus.size(); i++) {

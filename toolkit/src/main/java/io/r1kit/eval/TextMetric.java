@@ -11,7 +11,7 @@ public enum TextMetric {
     CIDER,
     /** ROUGE-L. */
     ROUGE,
-    /** METEOR (exact and stem modules). */
+    /** METEOR 1.5 (all four modules when {@link MeteorResources#defaults()} finds METEOR's data). */
     METEOR,
     /** EM@1 and EM-R, on raw (untokenised) answers. */
     EM;
@@ -21,19 +21,30 @@ public enum TextMetric {
      * {@link PtbTokenizer} first, as the COCO pipeline does.
      */
     public List<MetricScore> score(Map<String, List<String>> predictions, Map<String, List<String>> references) {
+        return score(predictions, references, MeteorResources.defaults());
+    }
+
+    /** {@link #score(Map, Map)} with the given METEOR data. */
+    public List<MetricScore> score(Map<String, List<String>> predictions, Map<String, List<String>> references,
+                                   MeteorResources meteor) {
         if (this == EM) {
             return ExactMatch.score(predictions, references);
         }
-        return score(CaptionCorpus.of(predictions, references));
+        return score(CaptionCorpus.of(predictions, references), meteor);
     }
 
     /** Scores a tokenised corpus ({@link #EM} scores the tokens joined by spaces). */
     public List<MetricScore> score(CaptionCorpus corpus) {
+        return score(corpus, MeteorResources.defaults());
+    }
+
+    /** {@link #score(CaptionCorpus)} with the given METEOR data. */
+    public List<MetricScore> score(CaptionCorpus corpus, MeteorResources meteor) {
         return switch (this) {
             case BLEU -> Bleu.score(corpus);
             case CIDER -> List.of(CiderD.score(corpus));
             case ROUGE -> List.of(RougeL.score(corpus));
-            case METEOR -> List.of(Meteor.score(corpus));
+            case METEOR -> List.of(Meteor.score(corpus, meteor));
             case EM -> {
                 Map<String, List<String>> refs = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < corpus.size(); i++) {

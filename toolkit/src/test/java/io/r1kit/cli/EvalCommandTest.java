@@ -40,6 +40,23 @@ class EvalCommandTest {
     }
 
     @Test
+    void meteorNamesItsModulesAndABadDataFolder() throws Exception {
+        Path p = write("p.json", "{\"1\": [\"red chairs\"]}");
+        Path g = write("g.json", "{\"1\": [\"red chair\"]}");
+        String[] r = run("eval", "--metric", "meteor", "--pred", p.toString(), "--gt", g.toString(),
+                "--meteor-data", dir.resolve("nowhere").toString());
+        assertEquals("1", r[0]);
+        assertTrue(r[2].strip().endsWith("r1kit: " + dir.resolve("nowhere").toAbsolutePath().resolve("meteor-1.5.jar")
+                + ": not found (METEOR data is read from pycocoevalcap's meteor folder: it holds meteor-1.5.jar "
+                + "and data/paraphrase-en.gz)"), r[2]);
+        if (io.r1kit.eval.MeteorResources.configuredFolder().isEmpty()) {
+            r = run("eval", "--metric", "meteor", "--pred", p.toString(), "--gt", g.toString());
+            assertEquals("meteor  (1 samples)\nMETEOR                   0.800000\nMETEOR modules: exact and stem "
+                    + "modules (no synonym or paraphrase data: see MeteorResources)", r[1].strip());
+        }
+    }
+
+    @Test
     void missingIdNamesThePredictionFile() throws Exception {
         Path p = write("p.json", "{\"1\": [\"a chair\"]}");
         Path g = write("g.json", "{\"1\": [\"a chair\"], \"2\": [\"a table\"]}");
