@@ -10,6 +10,7 @@ import io.r1kit.render.RenderedView;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
 import io.r1kit.scene.Scenes;
+import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.view.CandidateViews;
 import io.r1kit.view.ViewSelectionConfig;
 import picocli.CommandLine.ArgGroup;
@@ -25,7 +26,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code r1kit render PATH --view N | --camera SPEC --out F.png [--boxes] [--highlight ID] [--size S]
- * [--depth D.png] [--json]}: one software-rendered view of a scene as PNG.
+ * [--depth D.png] [--json]}: one software-rendered view of a scene as PNG. With {@code --boxes} or
+ * {@code --highlight}, a scan without objects uses its object proposals (ids as in
+ * {@code r1kit scene info --propose}), tagged {@code object N}, and the text says so.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render one view of a scene to PNG (views numbered as the candidates of `r1kit views`).")
@@ -68,7 +71,10 @@ final class RenderCommand implements Callable<Integer> {
         if (size < 16 || size > 4096) {
             throw new IllegalArgumentException("--size " + size + " must be in 16..4096 pixels");
         }
-        Scene scene = Scenes.load(path);
+        Scene loaded = Scenes.load(path);
+        // Objects matter only for boxes and highlight: only then are proposals found for a scan without objects.
+        SceneObjects objects = boxes || highlight != null ? SceneObjects.resolve(loaded) : null;
+        Scene scene = objects != null ? objects.scene() : loaded;
         String file = path.getFileName().toString();
         Camera camera;
         try {
@@ -81,7 +87,8 @@ final class RenderCommand implements Callable<Integer> {
         SceneObject target = null;
         if (highlight != null) {
             target = scene.object(highlight).orElseThrow(() -> new IllegalArgumentException(file + ": no object with id "
-                    + highlight + " (the scene has " + scene.objects().size() + " objects; see r1kit scene info)"));
+                    + highlight + " (the scene has " + (objects.proposed() ? objects.count() + " object proposals; see r1kit scene info --propose)"
+                    : objects.count() + " objects; see r1kit scene info)")));
         }
         RenderedView view = PointRenderer.of(scene).render(camera, RenderOptions.defaults());
         BufferedImage image = target != null ? Overlays.highlight(view, target) : view.image();
@@ -92,7 +99,8 @@ final class RenderCommand implements Callable<Integer> {
         if (depth != null) {
             Images.write(view.depthImage(), depth);
         }
-        output.print(() -> toText(view, camera), () -> JsonOutput.pretty(toJson(view, camera)));
+        output.print(() -> toText(view, camera) + (objects != null && objects.proposed() ? "\nobjects  " + objects.describe() : ""),
+                () -> JsonOutput.pretty(toJson(view, camera, objects)));
         return 0;
     }
 
@@ -119,7 +127,7 @@ final class RenderCommand implements Callable<Integer> {
                 depth == null ? "" : "\ndepth    " + depth);
     }
 
-    private JsonObject toJson(RenderedView view, Camera camera) {
+    private JsonObject toJson(RenderedView view, Camera camera, SceneObjects objects) {
         JsonObject o = new JsonObject();
         o.addProperty("out", out.toString());
         o.addProperty("depth", depth == null ? null : depth.toString());
@@ -133,6 +141,10 @@ final class RenderCommand implements Callable<Integer> {
         JsonObject visible = new JsonObject();
         view.visiblePixels().forEach((id, n) -> visible.addProperty(String.valueOf(id), n));
         o.add("visible_pixels", visible);
+        if (objects != null) {
+            o.addProperty("objects", objects.count());
+            o.addProperty("objects_are_proposals", objects.proposed());
+        }
         return o;
     }
 }

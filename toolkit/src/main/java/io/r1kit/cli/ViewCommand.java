@@ -7,6 +7,7 @@ import io.r1kit.scene.Scene;
 import io.r1kit.scene.Scenes;
 import io.r1kit.scene.gen.RoomKind;
 import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.scene.proposal.SceneObjects;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code r1kit view PATH|--room KIND[:SEED] --out F.html}: writes the interactive viewer as a standalone page. */
+/**
+ * {@code r1kit view PATH|--room KIND[:SEED] --out F.html}: writes the interactive viewer as a standalone
+ * page. A scan without objects shows its object proposals as boxes ({@code object N}), and the text says so.
+ */
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = "Write a scene's interactive 3D viewer (points, boxes, labels) as one HTML file that works offline.")
 final class ViewCommand implements Callable<Integer> {
@@ -59,18 +63,21 @@ final class ViewCommand implements Callable<Integer> {
         // Options first: a bad value is reported before a large scan is read.
         ViewerOptions options = ViewerOptions.defaults().withMaxPoints(maxPoints).withSeed(seed)
                 .withPointSize(pointSize).withBoxes(!noBoxes);
-        Scene scene = input.room != null ? room(input.room) : Scenes.load(input.path);
+        SceneObjects objects = SceneObjects.resolve(input.room != null ? room(input.room) : Scenes.load(input.path));
+        Scene scene = objects.scene();
         Viewer3D viewer = Viewer3D.of(scene, options);
         viewer.write(out);
         long bytes = Files.size(out);
         output.print(() -> String.format(Locale.ROOT, "wrote %s: %s, %,d of %,d points, %d boxes, %.1f MB", out, scene.id(),
-                viewer.shownPoints(), viewer.totalPoints(), scene.objects().size(), bytes / 1e6), () -> {
+                viewer.shownPoints(), viewer.totalPoints(), scene.objects().size(), bytes / 1e6)
+                + (objects.proposed() ? "\nobjects  " + objects.describe() : ""), () -> {
             JsonObject o = new JsonObject();
             o.addProperty("scene", scene.id());
             o.addProperty("out", out.toString());
             o.addProperty("points", viewer.totalPoints());
             o.addProperty("shown_points", viewer.shownPoints());
             o.addProperty("boxes", scene.objects().size());
+            o.addProperty("boxes_are_proposals", objects.proposed());
             o.addProperty("bytes", bytes);
             return JsonOutput.pretty(o);
         });

@@ -3,6 +3,7 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.Scenes;
+import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.view.ViewSelection;
 import io.r1kit.view.ViewSelectionConfig;
 import io.r1kit.view.ViewSelector;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code r1kit views PATH --query TEXT [--k K] [--json] [--out chosen.png]}: dynamic view selection,
- * every candidate's S_text, S_coverage, S_clip and utility, the chosen views written as one image.
+ * every candidate's S_text, S_coverage, S_clip and utility, the chosen views written as one image. A
+ * scan without objects is scored over its object proposals, and the text says so in one line.
  */
 @Command(name = "views", mixinStandardHelpOptions = true,
         description = "Dynamic view selection: score candidate views for a query and write the k best as one image.")
@@ -45,12 +47,17 @@ final class ViewsCommand implements Callable<Integer> {
                     + " (the number of candidate views)");
         }
         ViewSelectionConfig config = ViewSelectionConfig.defaults().withK(k);
-        Scene scene = Scenes.load(path);
-        ViewSelection s = ViewSelector.select(scene, query, config);
+        SceneObjects objects = SceneObjects.resolve(Scenes.load(path));
+        Scene scene = objects.scene();
+        ViewSelection s = ViewSelector.select(objects, query, config);
         Path png = out != null ? out : Path.of(scene.id() + "-views.png");
         s.write(png);
         output.print(() -> s.table().toString().stripTrailing() + System.lineSeparator()
-                + "targets  " + (s.targets().isEmpty() ? "none (no object label shares a word with the query)"
+                + (objects.proposed() ? "objects  " + objects.describe() + "; S_text is 0: proposals have no class"
+                        + System.lineSeparator() : "")
+                + "targets  " + (s.targets().isEmpty()
+                        ? objects.proposed() ? "none (the query's words cannot name a proposal)"
+                                : "none (no object label shares a word with the query)"
                         : s.targets().stream().map(t -> t.label() + " #" + t.id()).collect(Collectors.joining(", ")))
                 + System.lineSeparator()
                 + "chosen   " + s.chosen().stream().map(v -> String.valueOf(v.candidate())).collect(Collectors.joining(", "))

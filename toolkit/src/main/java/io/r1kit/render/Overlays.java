@@ -1,6 +1,7 @@
 package io.r1kit.render;
 
 import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.proposal.SceneObjects;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -30,7 +31,11 @@ public final class Overlays {
 
     private Overlays() {}
 
-    /** The view with the boxes of {@code objects} drawn in their label colour, labelled, and a legend. */
+    /**
+     * The view with the boxes of {@code objects} drawn in their label colour, labelled, and a legend.
+     * Object proposals, which all share the label {@code object}, are tagged with their ids
+     * ({@code object 3}, {@link SceneObjects#tag}).
+     */
     public static BufferedImage boxes(RenderedView view, List<SceneObject> objects) {
         BufferedImage img = view.image();
         Map<String, Integer> colours = Palette.forLabels(objects.stream().map(SceneObject::label).toList());
@@ -41,7 +46,7 @@ public final class Overlays {
             Color c = new Color(colours.get(o.label()));
             double[] top = BoxWireframe.draw(g, view.camera(), o.box(), c, stroke, view.options().near());
             if (top != null) {
-                labels.add(new Object[] {o.label(), c, top});
+                labels.add(new Object[] {SceneObjects.tag(o), c, top});
             }
         }
         // Labels after all boxes so no edge crosses a label.

@@ -13,8 +13,11 @@ import java.util.Optional;
  * <ul>
  *   <li>With per-point instance labels ({@link Scene#instanceLabels()}) a point takes its label
  *       when that is the id of one of the scene's objects, else {@link #NONE}.</li>
- *   <li>Without them (boxes only, as in the shared ScanNet scan whose label files are cut short) a
- *       point takes the <b>smallest-volume object box that contains it</b>, else {@link #NONE}. Boxes
+ *   <li>Without them, an object that lists its own points ({@link SceneObject#pointIndices()}, as
+ *       object proposals do) gives them its id; the first such object wins a point listed twice.</li>
+ *   <li>Any other point (boxes only, as in the shared ScanNet scan whose label files are cut short)
+ *       takes the <b>smallest-volume box that contains it</b> among the objects that list no points,
+ *       else {@link #NONE}. Boxes
  *       are coarse: floor or wall points inside a box count for that object, and where boxes nest
  *       the inner, smaller object wins.</li>
  * </ul>
@@ -43,8 +46,15 @@ public final class PointInstances {
             }
             return ids;
         }
+        for (SceneObject o : scene.objects()) {
+            for (int i : o.pointIndices()) {
+                if (ids[i] == NONE) {
+                    ids[i] = o.id();
+                }
+            }
+        }
         // Smallest box first, so the first box that contains a point is the smallest one.
-        SceneObject[] byVolume = scene.objects().stream()
+        SceneObject[] byVolume = scene.objects().stream().filter(o -> o.pointCount() == 0)
                 .sorted(java.util.Comparator.comparingDouble((SceneObject o) -> o.box().volume()).thenComparingInt(SceneObject::id))
                 .toArray(SceneObject[]::new);
         float[] mm = new float[6 * byVolume.length];
@@ -54,7 +64,10 @@ public final class PointInstances {
             mm[6 * k + 3] = b.maxX(); mm[6 * k + 4] = b.maxY(); mm[6 * k + 5] = b.maxZ();
         }
         float[] xyz = scene.points().xyzArray();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && byVolume.length > 0; i++) {
+            if (ids[i] != NONE) {
+                continue;
+            }
             float x = xyz[3 * i], y = xyz[3 * i + 1], z = xyz[3 * i + 2];
             for (int k = 0; k < byVolume.length; k++) {
                 int o = 6 * k;

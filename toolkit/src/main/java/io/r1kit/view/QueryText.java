@@ -14,7 +14,9 @@ import java.util.Set;
  * apart ({@link #colours()}): S_clip uses them, S_text does not.
  *
  * <p>This is a word-overlap text similarity, the one the toolkit has without a text encoder; it
- * knows no paraphrase beyond the synonym list.
+ * knows no paraphrase beyond the synonym list. "object" and "thing" are function words here: they
+ * name no category, and object proposals, which have no class, are all labelled {@code object}
+ * ({@link io.r1kit.scene.proposal.Proposals#LABEL}), so a query never names a proposal.
  *
  * <pre>{@code
  * QueryText q = QueryText.of("Where are the white fridges?");
@@ -29,7 +31,7 @@ public final class QueryText {
     private static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "is", "are", "was",
             "be", "it", "its", "this", "that", "these", "those", "there", "where", "what", "which", "who", "how", "many",
             "much", "find", "show", "me", "and", "or", "with", "by", "for", "from", "near", "next", "i", "you", "my",
-            "can", "do", "does", "see", "look", "please", "some", "any", "one", "room", "scene");
+            "can", "do", "does", "see", "look", "please", "some", "any", "one", "room", "scene", "object", "thing");
     private static final Map<String, String> SYNONYMS = Map.ofEntries(
             Map.entry("fridge", "refrigerator"), Map.entry("couch", "sofa"), Map.entry("settee", "sofa"),
             Map.entry("television", "tv"), Map.entry("bookcase", "bookshelf"), Map.entry("wastebasket", "trash"),

@@ -30,6 +30,13 @@ import java.util.Map;
  *       With no targets, 0, or, when the query names colours, the share of covered pixels with a
  *       named colour.</li>
  * </ul>
+ *
+ * <p><b>Scenes without labels.</b> {@link ViewSelector} scores a scan without objects over its
+ * object proposals ({@link io.r1kit.scene.proposal.SceneObjects}). Proposals have no class: their
+ * label {@code object} has no content word ({@link QueryText}), so no proposal is a target, S_text is
+ * 0 for every view, and S_coverage is the share of proposals seen. S_clip is 0 unless the query names
+ * a colour, when it is the share of covered pixels in a named colour. The ranking is then driven by
+ * how many proposals a view shows and by the query's colours, not by its object words.
  */
 public final class ViewScorer {
 

@@ -8,6 +8,7 @@ import io.r1kit.render.Overlays;
 import io.r1kit.render.RenderedView;
 import io.r1kit.render.ViewGrid;
 import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.proposal.SceneObjects;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -18,10 +19,12 @@ import java.util.Locale;
 
 /**
  * The outcome of {@link ViewSelector#select}: every candidate's scores (candidate order), the k
- * chosen (best first) with their renders, and the objects the query names.
+ * chosen (best first) with their renders, the objects the query names, and the objects scored:
+ * the scene's own, or its proposals when it had none ({@link SceneObjects#proposed()}).
  */
 public record ViewSelection(String sceneId, String query, ViewSelectionConfig config, List<ViewScore> scores,
-                            List<ViewScore> chosen, List<RenderedView> views, List<SceneObject> targets) {
+                            List<ViewScore> chosen, List<RenderedView> views, List<SceneObject> targets,
+                            SceneObjects objects) {
 
     public ViewSelection {
         scores = List.copyOf(scores);
@@ -39,18 +42,28 @@ public record ViewSelection(String sceneId, String query, ViewSelectionConfig co
                     fmt(s.clip()), fmt(s.utility()), s.targetPixels(), s.objectsSeen(), rank < 0 ? "" : rank + 1));
         }
         return Table.of("View selection for \"" + query + "\" in " + sceneId + " (U = " + config.wText() + " S_text + "
-                        + config.wCoverage() + " S_coverage + " + config.wClip() + " S_clip)",
+                        + config.wCoverage() + " S_coverage + " + config.wClip() + " S_clip"
+                        + (objects.proposed() ? "; over " + objects.count() + " object proposals, S_text 0" : "") + ")",
                 List.of("view", "azimuth", "elevation", "S_text", "S_coverage", "S_clip", "U", "target px", "objects seen",
                         "chosen"), rows);
     }
 
-    /** The chosen views, best first, the named objects boxed, captioned with view number and utility. */
+    /**
+     * The chosen views, best first, captioned with view number and utility; the named objects are
+     * boxed, or, over proposals (which the query never names), every proposal, tagged {@code object N}.
+     */
     public BufferedImage grid() {
         List<BufferedImage> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             RenderedView v = views.get(i);
-            images.add(targets.isEmpty() ? v.image() : Overlays.boxes(v, targets));
+            if (!targets.isEmpty()) {
+                images.add(Overlays.boxes(v, targets));
+            } else if (objects.proposed()) {
+                images.add(Overlays.boxes(v, objects.scene().objects()));
+            } else {
+                images.add(v.image());
+            }
             ViewScore s = chosen.get(i);
             captions.add(String.format(Locale.ROOT, "#%d view %d  U %.3f", i + 1, s.candidate(), s.utility()));
         }
@@ -76,6 +89,8 @@ public record ViewSelection(String sceneId, String query, ViewSelectionConfig co
             t.add(j);
         });
         o.add("targets", t);
+        o.addProperty("objects", objects.count());
+        o.addProperty("objects_are_proposals", objects.proposed());
         JsonArray all = new JsonArray();
         for (ViewScore s : scores) {
             JsonObject j = new JsonObject();

@@ -6,6 +6,8 @@ import io.r1kit.render.RenderOptions;
 import io.r1kit.render.RenderedView;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.proposal.ProposalConfig;
+import io.r1kit.scene.proposal.SceneObjects;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +19,11 @@ import java.util.Objects;
  * scene, score each with U(v) = w_t·S_text + w_c·S_coverage + w_clip·S_clip (Eq. 6, scores as in
  * {@link ViewScorer}) and keep the k views of highest utility (Eq. 7's top-k). Ties go to the
  * lower candidate index, so the selection is deterministic.
+ *
+ * <p>A scene without objects (a user's own scan) is scored over its object proposals, found with the
+ * default {@link ProposalConfig} through {@link SceneObjects#resolve}: they give S_coverage and the
+ * instance buffer, while S_text is 0 for every view because proposals have no class to match the
+ * query's words ({@link ViewScorer}). {@link ViewSelection#objects()} says which it was.
  *
  * <pre>{@code
  * ViewSelection s = ViewSelector.select(scene, "the refrigerator", ViewSelectionConfig.defaults());
@@ -35,7 +42,13 @@ public final class ViewSelector {
 
     /** Scores every candidate of {@code config} for {@code query} and renders the k best. */
     public static ViewSelection select(Scene scene, String query, ViewSelectionConfig config) {
+        return select(SceneObjects.resolve(scene), query, config);
+    }
+
+    /** Scores the candidates over already resolved objects (the caller resolved them, e.g. to report on them). */
+    public static ViewSelection select(SceneObjects objects, String query, ViewSelectionConfig config) {
         Objects.requireNonNull(query, "query");
+        Scene scene = objects.scene();
         PointRenderer renderer = PointRenderer.of(scene);
         ViewScorer scorer = new ViewScorer(query, scene.objects(), config.minPixels());
         // Scores read the points' own colours: no shading, which would darken them by the view angle.
@@ -56,6 +69,6 @@ public final class ViewSelector {
                     RenderOptions.defaults()));
         }
         List<SceneObject> targets = scorer.targets().stream().map(id -> scene.object(id).orElseThrow()).toList();
-        return new ViewSelection(scene.id(), query, config, scores, chosen, views, targets);
+        return new ViewSelection(scene.id(), query, config, scores, chosen, views, targets, objects);
     }
 }

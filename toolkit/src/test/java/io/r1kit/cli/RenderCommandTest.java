@@ -3,6 +3,9 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
+import io.r1kit.scene.Scenes;
+import io.r1kit.scene.proposal.ProposalConfig;
+import io.r1kit.scene.proposal.Proposals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,5 +57,39 @@ class RenderCommandTest {
                 run("render", scan, "--camera", "eye=1,1,1;target=0,0,0;fov=wide", "--out", out).err());
         MainTest.Result both = run("render", scan, "--view", "1", "--camera", "eye=1,1,1;target=0,0,0", "--out", out);
         assertEquals(2, both.code());
+    }
+
+    /** Wuson.ply has no objects: --boxes and --highlight use its proposals, with proposal ids. */
+    @Test
+    void boxesAndHighlightOnAPlyWithoutObjectsUseProposals(@TempDir Path dir) throws Exception {
+        String ply = SharedData.path("ply/Wuson.ply").toString();
+        int proposals = Proposals.find(Scenes.load(Path.of(ply)), ProposalConfig.defaults()).size();
+        assertTrue(proposals >= 2, "Wuson.ply gives " + proposals + " proposals");
+        Path boxed = dir.resolve("boxed.png");
+        Path plain = dir.resolve("plain.png");
+        MainTest.Result r = run("render", ply, "--view", "3", "--size", "128", "--boxes", "--highlight", "2",
+                "--out", boxed.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().endsWith("\nobjects  " + proposals + " proposals (the scene has no labelled objects)\n"), r.out());
+        MainTest.Result p = run("render", ply, "--view", "3", "--size", "128", "--out", plain.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(!p.out().contains("proposals"), "no objects asked for, none proposed: " + p.out());
+        BufferedImage a = ImageIO.read(boxed.toFile());
+        BufferedImage b = ImageIO.read(plain.toFile());
+        int differ = 0;
+        for (int y = 0; y < 128; y++) {
+            for (int x = 0; x < 128; x++) {
+                differ += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differ > 128, "boxes and dimming change " + differ + " pixels");
+
+        MainTest.Result j = run("render", ply, "--view", "3", "--size", "64", "--boxes", "--json", "--out", boxed.toString());
+        JsonObject o = JsonParser.parseString(j.out()).getAsJsonObject();
+        assertEquals(proposals, o.get("objects").getAsInt());
+        assertTrue(o.get("objects_are_proposals").getAsBoolean());
+        assertEquals("r1kit: Wuson.ply: no object with id 99 (the scene has " + proposals
+                        + " object proposals; see r1kit scene info --propose)\n",
+                run("render", ply, "--view", "0", "--highlight", "99", "--out", plain.toString()).err());
     }
 }

@@ -56,4 +56,23 @@ class ViewCommandTest {
         assertEquals("r1kit: pointSize 50.0 px is outside [0.5, 10.0], the range of the page's slider\n", r.err());
         assertTrue(Files.notExists(dir.resolve("x.html")), "nothing is written on bad input");
     }
+
+    /** Wuson.ply has no objects: the page shows its proposals as boxes tagged "object N". */
+    @Test
+    void aPlyWithoutObjectsShowsItsProposals(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("w.html");
+        MainTest.Result r = run("view", SharedData.path("ply/Wuson.ply").toString(), "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertTrue(o.get("boxes_are_proposals").getAsBoolean());
+        int boxes = o.get("boxes").getAsInt();
+        assertTrue(boxes > 0);
+        String page = Files.readString(out);
+        for (int id = 1; id <= boxes; id++) {
+            assertTrue(page.contains("\"id\":" + id + ",\"label\":\"object " + id + "\""), "proposal " + id);
+        }
+        MainTest.Result text = run("view", SharedData.path("ply/Wuson.ply").toString(), "--out", out.toString());
+        assertTrue(text.out().endsWith("\nobjects  " + boxes + " proposals (the scene has no labelled objects)\n"),
+                text.out());
+    }
 }

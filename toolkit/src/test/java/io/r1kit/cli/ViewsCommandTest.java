@@ -3,6 +3,9 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
+import io.r1kit.scene.Scenes;
+import io.r1kit.scene.proposal.ProposalConfig;
+import io.r1kit.scene.proposal.Proposals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +51,28 @@ class ViewsCommandTest {
     void badKIsOneLine() {
         assertEquals("r1kit: --k 30 must be in 1..24 (the number of candidate views)\n",
                 run("views", scan, "--query", "bed", "--k", "30").err());
+    }
+
+    /** Wuson.ply has points and no objects: views are scored over its proposals, and the text says so. */
+    @Test
+    void aPlyWithoutObjectsIsScoredOverItsProposals(@TempDir Path dir) throws Exception {
+        String ply = SharedData.path("ply/Wuson.ply").toString();
+        int proposals = Proposals.find(Scenes.load(Path.of(ply)), ProposalConfig.defaults()).size();
+        assertTrue(proposals > 0);
+        Path png = dir.resolve("w.png");
+        MainTest.Result r = run("views", ply, "--query", "the chair", "--k", "2", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(24 + 5, r.out().strip().lines().count(), r.out());  // caption, header, 24 rows, objects, targets, chosen
+        assertTrue(r.out().contains("\nobjects  " + proposals + " proposals (the scene has no labelled objects); "
+                + "S_text is 0: proposals have no class\ntargets  none (the query's words cannot name a proposal)\n"), r.out());
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 2 * 320, "two views side by side");
+
+        MainTest.Result j = run("views", ply, "--query", "the chair", "--k", "2", "--json", "--out", png.toString());
+        JsonObject o = JsonParser.parseString(j.out()).getAsJsonObject();
+        assertEquals(proposals, o.get("objects").getAsInt());
+        assertTrue(o.get("objects_are_proposals").getAsBoolean());
+        for (var v : o.getAsJsonArray("views")) {
+            assertEquals(0.0, v.getAsJsonObject().get("s_text").getAsDouble());
+        }
     }
 }

@@ -34,4 +34,12 @@ class QueryTextTest {
         assertEquals("brown", ColourNames.name(0x6E4A2A));
         assertEquals("grey", ColourNames.name(0x7A7A80));
     }
+
+    @Test
+    void objectAndThingNameNoCategorySoNoProposalIsNamed() {
+        QueryText q = QueryText.of("the white objects and things by the bed");
+        assertEquals(Set.of("bed"), q.words());
+        assertEquals(0.0, q.relevance(io.r1kit.scene.proposal.Proposals.LABEL));
+        assertEquals(List.of(), QueryText.tokens("object"));
+    }
 }

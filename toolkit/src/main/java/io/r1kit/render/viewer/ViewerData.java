@@ -8,6 +8,7 @@ import io.r1kit.scene.PointCloud;
 import io.r1kit.scene.Sampling;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.proposal.SceneObjects;
 
 import java.awt.Color;
 import java.nio.ByteBuffer;
@@ -73,7 +74,7 @@ final class ViewerData {
             Box3 box = so.box();
             JsonObject j = new JsonObject();
             j.addProperty("id", so.id());
-            j.addProperty("label", so.label());
+            j.addProperty("label", SceneObjects.tag(so)); // proposals as "object 3": they differ only by id
             j.addProperty("colour", labelColour(so.label()));
             j.add("min", floats(box.minX(), box.minY(), box.minZ()));
             j.add("max", floats(box.maxX(), box.maxY(), box.maxZ()));
