@@ -41,8 +41,9 @@ def hf_tokens_per_second(path, prompt, new_tokens, repeats):
 def r1kit_tokens_per_second(path, prompt, new_tokens, repeats, threads):
     out = subprocess.run([os.path.join(ROOT, "environment", "r1kit"), "model", "bench", path, "--json",
                           "--prompt", str(prompt), "--new-tokens", str(new_tokens), "--repeats", str(repeats),
-                          "--threads", str(threads)], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)["tokens_per_second"]
+                          "--threads", str(threads), "--dtype", "float32"],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)["runs"][0]["tokens_per_second"]
 
 
 def fifty_million(path):

@@ -1,10 +1,12 @@
 package io.r1kit.cli;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.Generator;
+import io.r1kit.model.lm.ComputeDtype;
 import io.r1kit.model.lm.Qwen2Checkpoint;
 import io.r1kit.model.lm.Qwen2Model;
 import picocli.CommandLine.Command;
@@ -14,16 +16,18 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit model bench DIR}: greedy decoding speed (new tokens per second of the best of
- * {@code --repeats} runs, prompt included in the time) of a checkpoint, for comparison with other
- * runtimes on the same weights and threads.
+ * {@code r1kit model bench DIR [--dtype float32,float16]}: greedy decoding speed (new tokens per
+ * second of the best of {@code --repeats} runs, prompt included in the time) of a checkpoint in each
+ * compute dtype named, for comparison with other runtimes on the same weights and threads.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure greedy decoding speed (tokens per second) of a checkpoint.")
+        description = "Measure greedy decoding speed (tokens per second) of a checkpoint, per compute dtype.")
 final class ModelBenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "a Hugging Face checkpoint directory")
@@ -42,6 +46,9 @@ final class ModelBenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
+    DtypeOption dtype;
+
+    @Mixin
     JsonOutput output;
 
     @Override
@@ -53,38 +60,60 @@ final class ModelBenchCommand implements Callable<Integer> {
             // read by DJL when the engine starts, so it must be set before the first model loads
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
         }
-        double seconds;
-        try (Qwen2Model model = Qwen2Checkpoint.load(dir, Engines.defaultDevice())) {
-            int[] ids = new int[prompt];
-            for (int i = 0; i < prompt; i++) {
-                ids[i] = (7 * i + 3) % model.config().vocabSize(); // a fixed, unremarkable prompt
-            }
-            Generator g = new Generator(model);
-            GenerationConfig config = GenerationConfig.builder().maxNewTokens(newTokens).build();
-            g.generate(ids, config); // warm-up: JIT, allocator, BLAS buffers
-            g.generate(ids, config);
-            seconds = Double.MAX_VALUE;
-            for (int r = 0; r < repeats; r++) { // the best run: least disturbed by other processes
-                long start = System.nanoTime();
-                g.generate(ids, config);
-                seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
+        var device = Engines.defaultDevice();
+        var dtypes = dtype.all();
+        for (ComputeDtype d : dtypes) {
+            d.resolve(device); // refuse an unrunnable dtype before timing anything
+        }
+        Map<String, Double> tokensPerSecond = new LinkedHashMap<>();
+        for (ComputeDtype d : dtypes) {
+            try (Qwen2Model model = Qwen2Checkpoint.load(dir, device, d)) {
+                tokensPerSecond.put(model.dtype().label(), newTokens / bestSeconds(model));
             }
         }
-        double tokensPerSecond = newTokens / seconds;
         PrintWriter out = output.out();
         if (output.json()) {
             JsonObject o = new JsonObject();
-            o.addProperty("tokens_per_second", tokensPerSecond);
+            JsonArray runs = new JsonArray();
+            tokensPerSecond.forEach((name, speed) -> {
+                JsonObject r = new JsonObject();
+                r.addProperty("dtype", name);
+                r.addProperty("tokens_per_second", speed);
+                runs.add(r);
+            });
+            o.add("runs", runs);
+            o.addProperty("device", device.toString());
             o.addProperty("prompt", prompt);
             o.addProperty("new_tokens", newTokens);
             o.addProperty("repeats", repeats);
             o.addProperty("threads", threads == null ? null : threads);
             out.println(new Gson().toJson(o));
         } else {
-            out.printf(Locale.ROOT, "greedy decoding: %.1f tokens/s (prompt %d, %d new tokens, best of %d runs)%n",
-                    tokensPerSecond, prompt, newTokens, repeats);
+            out.printf(Locale.ROOT, "greedy decoding on %s (prompt %d, %d new tokens, best of %d runs):%n", device,
+                    prompt, newTokens, repeats);
+            tokensPerSecond.forEach((name, speed) ->
+                    out.printf(Locale.ROOT, "  %-8s  %8.1f tokens/s%n", name, speed));
         }
         out.flush();
         return 0;
+    }
+
+    /** Seconds of the fastest of {@code repeats} timed runs after two warm-up runs. */
+    private double bestSeconds(Qwen2Model model) {
+        int[] ids = new int[prompt];
+        for (int i = 0; i < prompt; i++) {
+            ids[i] = (7 * i + 3) % model.config().vocabSize(); // a fixed, unremarkable prompt
+        }
+        Generator g = new Generator(model);
+        GenerationConfig config = GenerationConfig.builder().maxNewTokens(newTokens).build();
+        g.generate(ids, config); // warm-up: JIT, allocator, BLAS buffers
+        g.generate(ids, config);
+        double seconds = Double.MAX_VALUE;
+        for (int r = 0; r < repeats; r++) { // the best run: least disturbed by other processes
+            long start = System.nanoTime();
+            g.generate(ids, config);
+            seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
+        }
+        return seconds;
     }
 }

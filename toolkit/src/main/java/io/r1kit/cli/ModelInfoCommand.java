@@ -2,8 +2,10 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import ai.djl.Device;
 import io.r1kit.model.Engines;
 import io.r1kit.model.io.TensorStore;
+import io.r1kit.model.lm.ComputeDtype;
 import io.r1kit.model.lm.Qwen2Config;
 import io.r1kit.model.lm.WeightSpec;
 import picocli.CommandLine.Command;
@@ -18,8 +20,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit model info DIR [--json]}: architecture, parameter count, stored dtype and the device
- * it would run on, read from {@code config.json} and the safetensors headers (no weights loaded).
+ * {@code r1kit model info DIR [--dtype D] [--json]}: architecture, parameter count, stored dtype, the
+ * compute dtype and the device it would run on, read from {@code config.json} and the safetensors
+ * headers (no weights loaded).
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print a checkpoint's architecture, parameter count, dtype and device.")
@@ -29,10 +32,14 @@ final class ModelInfoCommand implements Callable<Integer> {
     Path dir;
 
     @Mixin
+    DtypeOption dtype;
+
+    @Mixin
     JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
+        ComputeDtype requested = dtype.one();
         Qwen2Config c = Qwen2Config.read(dir);
         long parameters = 0;
         Set<String> dtypes = new TreeSet<>();
@@ -47,7 +54,9 @@ final class ModelInfoCommand implements Callable<Integer> {
                 dtypes.add(info.dtype().name());
             }
         }
-        String device = Engines.defaultDevice().toString();
+        Device onDevice = Engines.defaultDevice();
+        String device = onDevice.toString();
+        ComputeDtype compute = requested.resolve(onDevice);
         PrintWriter out = output.out();
         if (output.json()) {
             JsonObject o = new JsonObject();
@@ -64,7 +73,7 @@ final class ModelInfoCommand implements Callable<Integer> {
             JsonArray d = new JsonArray();
             dtypes.forEach(d::add);
             o.add("stored_dtypes", d);
-            o.addProperty("compute_dtype", "float32");
+            o.addProperty("compute_dtype", compute.label());
             o.addProperty("device", device);
             out.println(JsonOutput.pretty(o));
         } else {
@@ -76,7 +85,7 @@ final class ModelInfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "vocabulary   %,d  (%s LM head)%n", c.vocabSize(),
                     c.tieWordEmbeddings() ? "tied" : "separate");
             out.printf(Locale.ROOT, "parameters   %,d%n", parameters);
-            out.println("dtype        stored " + String.join(", ", dtypes) + ", computed in float32");
+            out.println("dtype        stored " + String.join(", ", dtypes) + ", computed in " + compute.label());
             out.println("device       " + device);
         }
         out.flush();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.r1kit.model.Engines;
 import io.r1kit.model.lm.Qwen2Checkpoint;
 import io.r1kit.model.lm.Qwen2Model;
 import picocli.CommandLine.Command;
@@ -20,7 +21,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
-/** {@code r1kit model logits DIR --tokens 1,2,3 [--json]}: the last position's logits, for checks against other runtimes. */
+/**
+ * {@code r1kit model logits DIR --tokens 1,2,3 [--dtype D] [--json]}: the last position's logits
+ * (float32 whatever the compute dtype), for checks against other runtimes.
+ */
 @Command(name = "logits", mixinStandardHelpOptions = true,
         description = "Run the checkpoint on token ids and print the last position's logits.")
 final class ModelLogitsCommand implements Callable<Integer> {
@@ -36,12 +40,17 @@ final class ModelLogitsCommand implements Callable<Integer> {
     int[] tokens;
 
     @Mixin
+    DtypeOption dtype;
+
+    @Mixin
     JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
         float[] logits;
-        try (Qwen2Model model = Qwen2Checkpoint.load(dir)) {
+        String computed;
+        try (Qwen2Model model = Qwen2Checkpoint.load(dir, Engines.defaultDevice(), dtype.one())) {
+            computed = model.dtype().label();
             int vocab = model.config().vocabSize();
             for (int t : tokens) {
                 if (t < 0 || t >= vocab) {
@@ -64,6 +73,7 @@ final class ModelLogitsCommand implements Callable<Integer> {
             IntStream.of(tokens).forEach(in::add);
             o.add("tokens", in);
             o.addProperty("vocab_size", logits.length);
+            o.addProperty("compute_dtype", computed);
             JsonArray values = new JsonArray();
             for (float f : logits) {
                 values.add(f);

@@ -68,7 +68,8 @@ public final class Generator {
      * Generates from a batch of prompts, each after its own prefix embeddings.
      *
      * @param prompts  token ids per row (may differ in length; shorter rows are left-padded)
-     * @param prefixes per row, float32 embeddings {@code [P, C]} placed before the row's tokens (P may differ
+     * @param prefixes per row, embeddings {@code [P, C]} (float32, or the model's compute type; they are cast to
+     *                 it) placed before the row's tokens (P may differ
      *                 between rows), or null for a row without; the list itself may be null for none at all.
      *                 They are read, not closed, and may live in any manager on any device
      * @param decoder  turns tokens into text for stop strings and {@link Generation#text()}; may be null

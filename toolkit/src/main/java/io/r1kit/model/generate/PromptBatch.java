@@ -117,9 +117,18 @@ final class PromptBatch {
         return NDArrays.stack(rows);                                                 // [B, W, C]
     }
 
-    /** The prefix on the model's device in {@code scope}: a copy, so the caller's array is left as it was. */
+    /**
+     * The prefix on the model's device and in its compute type, in {@code scope}: a copy, so the
+     * caller's array is left as it was.
+     */
     private static NDArray inScope(NDArray prefix, Qwen2Model model, NDManager scope) {
         NDArray copy = prefix.toDevice(model.device(), true);
+        DataType type = model.dtype().dataType();
+        if (copy.getDataType() != type) {
+            NDArray wide = copy;
+            copy = wide.toType(type, false);
+            wide.close();
+        }
         copy.attach(scope);
         return copy;
     }

@@ -3,11 +3,14 @@ package io.r1kit.model.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * Grouped-query self-attention (Ainslie et al. 2023) with rotary positions and a KV cache:
  * H query heads share K key/value heads in groups of G = H / K. Qwen2 has biases on the q, k, v
- * projections and none on the output projection.
+ * projections and none on the output projection. In half precision the scores are widened to
+ * float32 before the mask and the softmax (as transformers' eager attention takes its softmax in
+ * float32), then narrowed again for the product with the values.
  *
  * <p>Legend: B batch, T new tokens, S all tokens (cached + new), C width, H query heads,
  * K key/value heads, G = H / K, D head size.
@@ -52,10 +55,18 @@ public final class Attention {
         NDArray keys = repeatGroups(all[0], scope);                                        // [B, H, S, D]
         NDArray values = repeatGroups(all[1], scope);                                      // [B, H, S, D]
         NDArray scores = qh.matMul(keys.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)); // [B, H, T, S]
-        if (mask != null) {
-            scores = scores.add(mask);
+        DataType type = scores.getDataType();
+        if (type != DataType.FLOAT32) {
+            scores = scores.toType(DataType.FLOAT32, false); // the mask's -1e9 is -inf in float16
         }
-        NDArray attended = scores.softmax(-1).matMul(values);                              // [B, H, T, D]
+        if (mask != null) {
+            scores = scores.add(mask);                                                     // float32 mask
+        }
+        NDArray weights = scores.softmax(-1);                                              // [B, H, T, S]
+        if (type != DataType.FLOAT32) {
+            weights = weights.toType(type, false);
+        }
+        NDArray attended = weights.matMul(values);                                         // [B, H, T, D]
         return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim)); // [B, T, C]
     }
 

@@ -2,12 +2,16 @@ package io.r1kit.model.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 import java.util.Arrays;
 
 /**
  * The keys and values of the tokens seen so far, per layer, plus which of those tokens are
  * padding; what lets generation feed one new token per step instead of the whole sequence.
+ *
+ * <p>Keys and values are stored in the model's compute type (half the memory in float16); the mask
+ * is float32, added to scores widened to float32.
  *
  * <p>The cached arrays live in the cache's own manager (closed with the cache), so a forward
  * pass may run in a short-lived manager per step and free all its intermediates.
@@ -36,6 +40,14 @@ public final class KvCache implements AutoCloseable {
     /** Tokens cached per row (padding included). */
     public int length() {
         return length;
+    }
+
+    /**
+     * The element type the keys and values are held in (the model's compute type), or null while
+     * nothing is cached.
+     */
+    public DataType dataType() {
+        return keys.length == 0 || keys[0] == null ? null : keys[0].getDataType();
     }
 
     /** Rows of the batch. */

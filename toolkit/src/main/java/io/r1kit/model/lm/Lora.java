@@ -108,11 +108,21 @@ public final class Lora implements AutoCloseable {
             int in = (int) l.weightT().getShape().get(0);
             int out = (int) l.weightT().getShape().get(1);
             float[][] v = init.values(l, in, out);
-            NDArray aT = manager.create(v[0], new Shape(in, config.rank()));
-            NDArray bT = manager.create(v[1], new Shape(config.rank(), out));
+            NDArray aT = inModelType(manager.create(v[0], new Shape(in, config.rank())), model);
+            NDArray bT = inModelType(manager.create(v[1], new Shape(config.rank(), out)), model);
             adapters.put(l, new LoraAdapter(aT, bT, config.scale(), config.dropout()));
         }
         return new Lora(model, config, manager, adapters);
+    }
+
+    /** Adapters follow the base model's compute type, cast in the engine. */
+    private static NDArray inModelType(NDArray a, Qwen2Model model) {
+        if (model.dtype().isFloat32()) {
+            return a;
+        }
+        NDArray cast = a.toType(model.dtype().dataType(), false);
+        a.close();
+        return cast;
     }
 
     private static Iterable<Linear> targets(Qwen2Model model, LoraConfig config) {
@@ -145,7 +155,10 @@ public final class Lora implements AutoCloseable {
         });
     }
 
-    /** Writes {@code adapter_config.json} and {@code adapter_model.safetensors} (float32) into {@code dir}. */
+    /**
+     * Writes {@code adapter_config.json} and {@code adapter_model.safetensors} (float32, whatever the
+     * compute type) into {@code dir}.
+     */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(LoraConfig.FILE), config.toJson());
@@ -155,9 +168,9 @@ public final class Lora implements AutoCloseable {
             int in = (int) a.aT().getShape().get(0);
             int out = (int) a.bT().getShape().get(1);
             tensors.put(PREFIX + l.name() + ".lora_A.weight",
-                    new FloatTensor(new long[] {r, in}, WeightSpec.transpose(a.aT().toFloatArray(), in, r)));
+                    new FloatTensor(new long[] {r, in}, WeightSpec.transpose(Qwen2Model.floats(a.aT()), in, r)));
             tensors.put(PREFIX + l.name() + ".lora_B.weight",
-                    new FloatTensor(new long[] {out, r}, WeightSpec.transpose(a.bT().toFloatArray(), r, out)));
+                    new FloatTensor(new long[] {out, r}, WeightSpec.transpose(Qwen2Model.floats(a.bT()), r, out)));
         });
         SafetensorsWriter.write(dir.resolve(WEIGHTS), tensors, Dtype.F32, Map.of("format", "pt"));
     }

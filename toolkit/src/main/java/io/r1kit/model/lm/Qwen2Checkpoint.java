@@ -24,7 +24,8 @@ import java.util.Random;
  * safetensors) or from a random initialisation, and writes them back in the same layout.
  *
  * <pre>{@code
- * Qwen2Model model = Qwen2Checkpoint.load(Path.of("qwen2.5-0.5b"));       // default device
+ * Qwen2Model model = Qwen2Checkpoint.load(Path.of("qwen2.5-0.5b"));       // default device, auto dtype
+ * Qwen2Model half = Qwen2Checkpoint.load(dir, Device.gpu(), ComputeDtype.FLOAT16);
  * Qwen2Checkpoint.save(model, Path.of("copy"), Dtype.BF16);
  * }</pre>
  */
@@ -35,13 +36,25 @@ public final class Qwen2Checkpoint {
 
     private Qwen2Checkpoint() {}
 
-    /** Loads {@code dir} on {@link Engines#defaultDevice()}. */
+    /** Loads {@code dir} on {@link Engines#defaultDevice()} in {@link ComputeDtype#AUTO}. */
     public static Qwen2Model load(Path dir) throws IOException {
         return load(dir, Engines.defaultDevice());
     }
 
-    /** Loads {@code dir} on {@code device}; half-precision weights are widened to float32 in Java. */
+    /** Loads {@code dir} on {@code device} in {@link ComputeDtype#AUTO} (float32 on CPU). */
     public static Qwen2Model load(Path dir, Device device) throws IOException {
+        return load(dir, device, ComputeDtype.AUTO);
+    }
+
+    /**
+     * Loads {@code dir} on {@code device}, computing in {@code dtype}. Half-precision files are widened
+     * to float32 in Java, then every weight is cast on the engine (never through a Java buffer).
+     *
+     * @throws IllegalArgumentException when {@code dtype} cannot run on {@code device} (checked before
+     *                                  anything is read), see {@link ComputeDtype#requireSupported}
+     */
+    public static Qwen2Model load(Path dir, Device device, ComputeDtype dtype) throws IOException {
+        ComputeDtype resolved = dtype.resolve(device);
         Qwen2Config config = Qwen2Config.read(dir);
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         try (TensorStore store = TensorStore.open(dir)) {
@@ -49,14 +62,21 @@ public final class Qwen2Checkpoint {
                 tensors.put(spec.name(), store.read(spec.name(), spec.shape()));
             }
         }
-        return build(config, tensors, device);
+        return build(config, tensors, device, resolved);
     }
 
     /**
      * A randomly initialised model, as Hugging Face initialises Qwen2: normal(0, 0.02) weights,
-     * zero biases, unit norms. The same seed gives the same weights.
+     * zero biases, unit norms. The same seed gives the same weights. Computes in float32: a model
+     * made to be trained stays out of half precision, which would need loss scaling.
      */
     public static Qwen2Model initialize(Qwen2Config config, long seed, Device device) {
+        return initialize(config, seed, device, ComputeDtype.FLOAT32);
+    }
+
+    /** As {@link #initialize(Qwen2Config, long, Device)}, computing in {@code dtype}. */
+    public static Qwen2Model initialize(Qwen2Config config, long seed, Device device, ComputeDtype dtype) {
+        ComputeDtype resolved = dtype.resolve(device);
         Random random = new Random(seed);
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         for (WeightSpec spec : WeightSpec.all(config)) {
@@ -73,7 +93,7 @@ public final class Qwen2Checkpoint {
             }
             tensors.put(spec.name(), new FloatTensor(shape, data));
         }
-        return build(config, tensors, device);
+        return build(config, tensors, device, resolved);
     }
 
     /** The provenance file written next to the weights. */
@@ -95,7 +115,7 @@ public final class Qwen2Checkpoint {
                 .toJson(provenance));
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         for (WeightSpec spec : WeightSpec.all(model.config())) {
-            float[] data = model.parameters().get(spec.name()).toFloatArray();
+            float[] data = Qwen2Model.floats(model.parameters().get(spec.name()));
             long[] s = spec.shape();
             if (spec.transposed()) {
                 data = WeightSpec.transpose(data, (int) s[1], (int) s[0]);
@@ -107,8 +127,12 @@ public final class Qwen2Checkpoint {
         return files;
     }
 
-    /** Assembles a model from tensors in Hugging Face layout, named as {@link WeightSpec#all}. */
-    static Qwen2Model build(Qwen2Config config, Map<String, FloatTensor> tensors, Device device) {
+    /**
+     * Assembles a model from tensors in Hugging Face layout, named as {@link WeightSpec#all}, computing
+     * in {@code dtype} (already resolved and checked).
+     */
+    static Qwen2Model build(Qwen2Config config, Map<String, FloatTensor> tensors, Device device,
+                            ComputeDtype dtype) {
         NDManager manager = NDManager.newBaseManager(device, Engines.pytorch().getEngineName());
         try {
             Map<String, NDArray> params = new LinkedHashMap<>();
@@ -119,6 +143,11 @@ public final class Qwen2Checkpoint {
                     data = WeightSpec.transpose(data, (int) spec.shape()[0], (int) spec.shape()[1]);
                 }
                 NDArray a = manager.create(data, new Shape(spec.parameterShape()));
+                if (!dtype.isFloat32()) {
+                    NDArray wide = a;
+                    a = wide.toType(dtype.dataType(), false); // cast in the engine: no half buffer crosses JNI
+                    wide.close();
+                }
                 a.setName(spec.name());
                 params.put(spec.name(), a);
             }
@@ -134,7 +163,7 @@ public final class Qwen2Checkpoint {
                         norm(params, p + "post_attention_layernorm", config), mlp));
             }
             Linear head = config.tieWordEmbeddings() ? null : linear(params, "lm_head");
-            return new Qwen2Model(config, manager, params, params.get("model.embed_tokens.weight"), layers,
+            return new Qwen2Model(config, dtype, manager, params, params.get("model.embed_tokens.weight"), layers,
                     norm(params, "model.norm", config), head);
         } catch (RuntimeException e) {
             manager.close();

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A Qwen2 decoder: token embedding, {@code L} pre-norm decoder layers, final RMSNorm and a tied or
- * untied LM head, computed with NDArray ops on DJL's PyTorch engine in float32.
+ * untied LM head, computed with NDArray ops on DJL's PyTorch engine in the model's
+ * {@link ComputeDtype} (float32, or float16 with float32 norms, attention softmax and logits).
  *
  * <p>The weights live in the model's manager; every forward pass allocates in the manager of its
  * input, so callers scope memory with {@link #newScope()} in try-with-resources. Parameters are
@@ -33,6 +34,7 @@ import java.util.Map;
 public final class Qwen2Model implements AutoCloseable {
 
     private final Qwen2Config config;
+    private final ComputeDtype dtype;
     private final NDManager manager;
     private final Map<String, NDArray> parameters;
     private final NDArray embedding; // [V, C]
@@ -41,21 +43,30 @@ public final class Qwen2Model implements AutoCloseable {
     private final Linear lmHead;     // null when tied to the embedding
     private final RotaryEmbedding rotary;
 
-    Qwen2Model(Qwen2Config config, NDManager manager, Map<String, NDArray> parameters, NDArray embedding,
-               List<DecoderLayer> layers, RmsNorm norm, Linear lmHead) {
+    Qwen2Model(Qwen2Config config, ComputeDtype dtype, NDManager manager, Map<String, NDArray> parameters,
+               NDArray embedding, List<DecoderLayer> layers, RmsNorm norm, Linear lmHead) {
         this.config = config;
+        this.dtype = dtype;
         this.manager = manager;
         this.parameters = Collections.unmodifiableMap(parameters);
         this.embedding = embedding;
         this.layers = List.copyOf(layers);
         this.norm = norm;
         this.lmHead = lmHead;
-        this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), manager);
+        this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), dtype.dataType(), manager);
     }
 
     /** The architecture. */
     public Qwen2Config config() {
         return config;
+    }
+
+    /**
+     * The type weights, activations and the KV cache are held in (never {@link ComputeDtype#AUTO}: that
+     * is resolved when the model is loaded).
+     */
+    public ComputeDtype dtype() {
+        return dtype;
     }
 
     /** The device the weights are on. */
@@ -101,10 +112,12 @@ public final class Qwen2Model implements AutoCloseable {
 
     /**
      * Splices extra embeddings (e.g. scene or view tokens) before the tokens':
-     * {@code prefix [B, P, C] ++ tokens [B, T, C] -> [B, P+T, C]}, in the prefix's manager.
+     * {@code prefix [B, P, C] ++ tokens [B, T, C] -> [B, P+T, C]}, in the prefix's manager and the
+     * tokens' type (a float32 prefix is cast for a half-precision model).
      */
     public static NDArray prepend(NDArray prefix, NDArray tokens) {
-        return prefix.concat(tokens, 1);
+        NDArray p = prefix.getDataType() == tokens.getDataType() ? prefix : prefix.toType(tokens.getDataType(), false);
+        return p.concat(tokens, 1);
     }
 
     /** Logits for token ids without padding: {@code ids [B, T] -> [B, T, V]}; {@code cache} may be null. */
@@ -120,7 +133,8 @@ public final class Qwen2Model implements AutoCloseable {
     /**
      * The final hidden states (after the last norm) for input embeddings.
      *
-     * @param embeds [B, T, C], e.g. {@link #embed} or {@link #prepend} of prefix and tokens
+     * @param embeds [B, T, C], e.g. {@link #embed} or {@link #prepend} of prefix and tokens; cast to
+     *               {@link #dtype()} when of another type
      * @param keep   [B][T]: false marks padding, which no token attends to
      * @param cache  past keys and values, extended by this call; null for a one-off pass
      * @return [B, T, C] in the manager of {@code embeds}
@@ -133,7 +147,8 @@ public final class Qwen2Model implements AutoCloseable {
             int[][] positions = c.advance(keep);
             NDList angles = rotary.angles(scope, positions);                   // cos, sin [B, 1, T, D]
             NDArray mask = c.mask(scope, keep[0].length);                      // [B, 1, T, S] or null
-            NDArray x = embeds;                                                // [B, T, C]
+            NDArray x = embeds.getDataType() == dtype.dataType()
+                    ? embeds : embeds.toType(dtype.dataType(), false);                  // [B, T, C]
             for (DecoderLayer layer : layers) {
                 x = layer.forward(x, angles, mask, c);                         // [B, T, C]
             }
@@ -145,14 +160,33 @@ public final class Qwen2Model implements AutoCloseable {
         }
     }
 
-    /** The LM head: {@code hidden [B, T, C] -> logits [B, T, V]}. */
+    /**
+     * The LM head: {@code hidden [B, T, C] -> logits [B, T, V]}, always float32. In half precision the
+     * product is taken in the compute type and widened after, as transformers does before sampling.
+     */
     public NDArray logits(NDArray hidden) {
+        NDArray logits;
         if (lmHead != null) {
-            return lmHead.forward(hidden);
+            logits = lmHead.forward(hidden);
+        } else {
+            NDArray embeddingT = embedding.transpose();   // [C, V], a view
+            embeddingT.attach(hidden.getManager());       // freed with the call, not the model
+            logits = hidden.matMul(embeddingT);
         }
-        NDArray embeddingT = embedding.transpose();   // [C, V], a view
-        embeddingT.attach(hidden.getManager());       // freed with the call, not the model
-        return hidden.matMul(embeddingT);
+        return logits.getDataType() == DataType.FLOAT32 ? logits : logits.toType(DataType.FLOAT32, false);
+    }
+
+    /**
+     * The values of {@code a} as float32, whatever its type: half-precision arrays are widened in the
+     * engine first, so no half-precision buffer is read across the bridge.
+     */
+    static float[] floats(NDArray a) {
+        if (a.getDataType() == DataType.FLOAT32) {
+            return a.toFloatArray();
+        }
+        try (NDArray wide = a.toType(DataType.FLOAT32, false)) {
+            return wide.toFloatArray();
+        }
     }
 
     List<DecoderLayer> layers() {

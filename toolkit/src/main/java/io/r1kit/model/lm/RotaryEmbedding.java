@@ -3,6 +3,7 @@ package io.r1kit.model.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -16,8 +17,10 @@ public final class RotaryEmbedding {
 
     private final float[] inverseFrequencies; // [D/2]
     private final NDArray rotateHalf;         // [D, D]: x @ R = concat(-x2, x1)
+    private final DataType dataType;          // of the queries and keys the angles rotate
 
-    RotaryEmbedding(int headDim, double theta, NDManager manager) {
+    RotaryEmbedding(int headDim, double theta, DataType dataType, NDManager manager) {
+        this.dataType = dataType;
         // One matmul with a signed permutation instead of split/neg/concat: fewer ops per step,
         // and exact (each output is one input times +-1).
         int h = headDim / 2;
@@ -26,7 +29,8 @@ public final class RotaryEmbedding {
             r[(i + h) * headDim + i] = -1; // output i      = -x[i + D/2]
             r[i * headDim + i + h] = 1;    // output i + D/2 =  x[i]
         }
-        rotateHalf = manager.create(r, new Shape(headDim, headDim));
+        NDArray matrix = manager.create(r, new Shape(headDim, headDim));
+        rotateHalf = dataType == DataType.FLOAT32 ? matrix : matrix.toType(dataType, false); // +-1 and 0: exact
         inverseFrequencies = new float[headDim / 2];
         for (int i = 0; i < inverseFrequencies.length; i++) {
             // theta^(-2i/D), as float32 like the reference implementation
@@ -36,7 +40,8 @@ public final class RotaryEmbedding {
 
     /**
      * The cosines and sines for the given positions, each [B, 1, T, D] (broadcast over heads),
-     * followed by the rotate-half matrix; what {@link #apply} takes.
+     * followed by the rotate-half matrix; what {@link #apply} takes. The angles are computed in float32
+     * and then cast to the compute type, as transformers does.
      *
      * @param positions position of each token, [B][T]
      */
@@ -61,7 +66,13 @@ public final class RotaryEmbedding {
             }
         }
         Shape shape = new Shape(b, 1, t, 2L * half);
-        return new NDList(manager.create(cos, shape), manager.create(sin, shape), rotateHalf);
+        NDArray c = manager.create(cos, shape);
+        NDArray s = manager.create(sin, shape);
+        if (dataType != DataType.FLOAT32) {
+            c = c.toType(dataType, false);
+            s = s.toType(dataType, false);
+        }
+        return new NDList(c, s, rotateHalf);
     }
 
     /** Rotates {@code x [B, H, T, D]} by the angles of {@link #angles}: {@code x cos + rotateHalf(x) sin}. */
