@@ -113,6 +113,17 @@ public final class Qwen2Checkpoint {
         provenance.addProperty("parameters", model.parameterCount());
         Files.writeString(dir.resolve(PROVENANCE), new com.google.gson.GsonBuilder().setPrettyPrinting().create()
                 .toJson(provenance));
+        Map<String, FloatTensor> tensors = tensors(model);
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("config.json"), dir.resolve(PROVENANCE)));
+        files.addAll(SafetensorsWriter.writeCheckpoint(dir, tensors, dtype, MAX_SHARD_BYTES));
+        return files;
+    }
+
+    /**
+     * The model's weights as float32 tensors in Hugging Face layout and order ({@link WeightSpec#all}):
+     * what {@link #save} writes, for callers that add tensors of their own to the same file.
+     */
+    public static Map<String, FloatTensor> tensors(Qwen2Model model) {
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         for (WeightSpec spec : WeightSpec.all(model.config())) {
             float[] data = Qwen2Model.floats(model.parameters().get(spec.name()));
@@ -122,9 +133,7 @@ public final class Qwen2Checkpoint {
             }
             tensors.put(spec.name(), new FloatTensor(s, data));
         }
-        List<Path> files = new ArrayList<>(List.of(dir.resolve("config.json"), dir.resolve(PROVENANCE)));
-        files.addAll(SafetensorsWriter.writeCheckpoint(dir, tensors, dtype, MAX_SHARD_BYTES));
-        return files;
+        return tensors;
     }
 
     /**

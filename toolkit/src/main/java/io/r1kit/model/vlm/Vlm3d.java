@@ -1,0 +1,219 @@
+package io.r1kit.model.vlm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.r1kit.model.Engines;
+import io.r1kit.model.generate.Generation;
+import io.r1kit.model.generate.GenerationConfig;
+import io.r1kit.model.generate.Generator;
+import io.r1kit.model.generate.TokenDecoder;
+import io.r1kit.model.lm.Qwen2Checkpoint;
+import io.r1kit.model.lm.Qwen2Model;
+import io.r1kit.scene.Scene;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nano 3D vision-language model: an {@link ObjectEncoder} whose scene tokens are spliced before
+ * the prompt of a Qwen2 decoder (3D-R1 §3: scene tokens + text -> decoder; DESIGN "Model sketch").
+ *
+ * <pre>{@code
+ * try (Vlm3d model = Vlm3d.initialize(config, Device.cpu())) {
+ *     Generation g = model.generate(scene, promptIds, GenerationConfig.builder().maxNewTokens(8).build(), null);
+ *     model.save(Path.of("nano"));
+ * }
+ * }</pre>
+ *
+ * <p>Legend: B batch, S scene tokens of a row, T prompt + answer tokens of a row, L longest row
+ * (S + T), C width, V vocabulary.
+ */
+public final class Vlm3d implements AutoCloseable {
+
+    private final VlmConfig config;
+    private final Qwen2Model decoder;
+    private final ObjectEncoder encoder;
+    private final NDManager encoderManager;
+
+    Vlm3d(VlmConfig config, Qwen2Model decoder, ObjectEncoder encoder, NDManager encoderManager) {
+        this.config = config;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.encoderManager = encoderManager;
+    }
+
+    /** A randomly initialised model on {@code device}: decoder seeded by the config's seed, encoder by seed + 1. */
+    public static Vlm3d initialize(VlmConfig config, Device device) {
+        Qwen2Model decoder = Qwen2Checkpoint.initialize(config.decoder(), config.seed(), device);
+        NDManager manager = newManager(device);
+        return new Vlm3d(config, decoder, ObjectEncoder.initialize(config, config.seed() + 1, manager), manager);
+    }
+
+    static NDManager newManager(Device device) {
+        return NDManager.newBaseManager(device, Engines.pytorch().getEngineName());
+    }
+
+    /** Loads a directory written by {@link #save} on the default device; see {@link VlmCheckpoint#load}. */
+    public static Vlm3d load(java.nio.file.Path dir) throws java.io.IOException {
+        return VlmCheckpoint.load(dir, Engines.defaultDevice());
+    }
+
+    /** Writes the model as a Hugging Face style directory; see {@link VlmCheckpoint#save}. */
+    public List<java.nio.file.Path> save(java.nio.file.Path dir) throws java.io.IOException {
+        return VlmCheckpoint.save(this, dir);
+    }
+
+    public VlmConfig config() {
+        return config;
+    }
+
+    /** The language decoder. */
+    public Qwen2Model decoder() {
+        return decoder;
+    }
+
+    /** The scene encoder. */
+    public ObjectEncoder encoder() {
+        return encoder;
+    }
+
+    /** A manager for one call's arrays, on the model's device. */
+    public NDManager newScope() {
+        return decoder.newScope();
+    }
+
+    /** Every parameter: the decoder's (Hugging Face names) then the encoder's ({@code scene_encoder.*}). */
+    public Map<String, NDArray> parameters() {
+        Map<String, NDArray> all = new LinkedHashMap<>(decoder.parameters());
+        all.putAll(encoder.parameters());
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** The number of scalar parameters (tied embeddings counted once). */
+    public long parameterCount() {
+        return parameters().values().stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    /** Switches gradient collection on or off for every parameter. */
+    public void setTrainable(boolean trainable) {
+        parameters().values().forEach(p -> p.setRequiresGradient(trainable));
+    }
+
+    /** The features of a scene (its objects, or proposals when it has none). */
+    public SceneFeatures features(Scene scene) {
+        return SceneFeatures.extract(scene, config);
+    }
+
+    /** The scene tokens {@code [S, C]} of one scene, in {@code scope}. */
+    public NDArray sceneTokens(SceneFeatures features, NDManager scope) {
+        return encoder.encode(features, decoder, scope);
+    }
+
+    /** {@link #forward(List, NDManager)} over scenes whose features are extracted here. */
+    public VlmOutput forward(List<Scene> scenes, List<int[]> prompts, List<int[]> answers, NDManager scope) {
+        if (scenes.size() != prompts.size() || scenes.size() != answers.size()) {
+            throw new IllegalArgumentException(scenes.size() + " scenes, " + prompts.size() + " prompts and "
+                    + answers.size() + " answers: give one of each per row");
+        }
+        List<VlmExample> batch = new ArrayList<>();
+        for (int b = 0; b < scenes.size(); b++) {
+            batch.add(VlmExample.of(scenes.get(b), config, prompts.get(b), answers.get(b)));
+        }
+        return forward(batch, scope);
+    }
+
+    /**
+     * Teacher-forced pass over a batch: each row is its scene tokens, prompt and answer, right-padded
+     * to the longest row (padding is masked out of attention); the loss is the mean cross-entropy of
+     * the answer tokens only, so the model is never trained to predict the scene or the prompt.
+     */
+    public VlmOutput forward(List<VlmExample> batch, NDManager scope) {
+        if (batch.isEmpty()) {
+            throw new IllegalArgumentException("empty batch: give at least one example");
+        }
+        int rows = batch.size();
+        int c = config.decoder().hiddenSize();
+        int vocab = config.decoder().vocabSize();
+        List<NDArray> prefixes = new ArrayList<>();
+        int[] lengths = new int[rows];
+        for (int b = 0; b < rows; b++) {
+            NDArray prefix = sceneTokens(batch.get(b).features(), scope);                    // [S, C]
+            prefixes.add(prefix);
+            lengths[b] = (int) prefix.getShape().get(0) + batch.get(b).prompt().length + batch.get(b).answer().length;
+        }
+        int longest = java.util.Arrays.stream(lengths).max().orElseThrow();
+        boolean[][] keep = new boolean[rows][longest];
+        long[] targets = new long[rows * longest];
+        float[] weights = new float[rows * longest];
+        int[] answerFrom = new int[rows];
+        int[] answerSizes = new int[rows];
+        NDList embeds = new NDList(rows);
+        for (int b = 0; b < rows; b++) {
+            VlmExample e = batch.get(b);
+            int[] prompt = e.prompt();
+            int[] answer = e.answer();
+            long[] ids = new long[prompt.length + answer.length];
+            for (int j = 0; j < ids.length; j++) {
+                int id = j < prompt.length ? prompt[j] : answer[j - prompt.length];
+                if (id < 0 || id >= vocab) {
+                    throw new IllegalArgumentException("row " + b + ": token id " + id + " is outside the vocabulary 0.."
+                            + (vocab - 1));
+                }
+                ids[j] = id;
+            }
+            int s = (int) prefixes.get(b).getShape().get(0);
+            NDArray tokens = decoder.embed(scope.create(ids, new Shape(1, ids.length))).reshape(ids.length, c); // [T, C]
+            NDList parts = new NDList(prefixes.get(b), tokens);
+            if (lengths[b] < longest) {
+                parts.add(scope.zeros(new Shape(longest - lengths[b], c)));                  // right padding
+            }
+            embeds.add(NDArrays.concat(parts, 0));                                            // [L, C]
+            java.util.Arrays.fill(keep[b], 0, lengths[b], true);
+            answerFrom[b] = s + prompt.length - 1;
+            answerSizes[b] = answer.length;
+            for (int j = 0; j < answer.length; j++) {
+                targets[b * longest + answerFrom[b] + j] = answer[j];
+                weights[b * longest + answerFrom[b] + j] = 1f;
+            }
+        }
+        NDArray hidden = decoder.hidden(NDArrays.stack(embeds), keep, null);                 // [B, L, C]
+        NDArray logits = decoder.logits(hidden);                                             // [B, L, V]
+        NDArray picked = logits.logSoftmax(-1)
+                .mul(scope.create(targets, new Shape(rows, longest)).oneHot(vocab))
+                .sum(new int[] {-1});                                                       // [B, L]
+        NDArray w = scope.create(weights, new Shape(rows, longest));                         // [B, L]
+        NDArray loss = picked.mul(w).sum().div(w.sum()).neg();                               // scalar
+        return new VlmOutput(logits, loss, answerFrom, answerSizes);
+    }
+
+    /** {@link #generate(SceneFeatures, int[], GenerationConfig, TokenDecoder)} after extracting the scene's features. */
+    public Generation generate(Scene scene, int[] prompt, GenerationConfig generation, TokenDecoder tokens) {
+        return generate(features(scene), prompt, generation, tokens);
+    }
+
+    /**
+     * Decodes an answer to {@code prompt} about a scene: the scene tokens are the prompt's prefix
+     * embeddings in the existing {@link Generator} (KV cache, stops, sampling as configured).
+     *
+     * @param tokens turns ids into text for stop strings and {@link Generation#text()}; may be null
+     */
+    public Generation generate(SceneFeatures features, int[] prompt, GenerationConfig generation, TokenDecoder tokens) {
+        try (NDManager scope = newScope()) {
+            NDArray prefix = sceneTokens(features, scope);                                    // [S, C]
+            return new Generator(decoder).generate(List.of(prompt), List.of(prefix), generation, tokens, null).get(0);
+        }
+    }
+
+    @Override
+    public void close() {
+        encoderManager.close();
+        decoder.close();
+    }
+}

@@ -1,0 +1,60 @@
+package io.r1kit.model.vlm;
+
+import io.r1kit.scene.Scene;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One supervised example: a scene's features, the prompt's token ids and the answer's token ids
+ * (the only tokens the loss is taken over). Features are extracted once, so an example can be
+ * trained on many times without sampling points or running proposals again.
+ *
+ * @param features the scene, as the model sees it
+ * @param prompt   prompt token ids (may be empty: the scene tokens come first anyway)
+ * @param answer   answer token ids, at least one
+ */
+public record VlmExample(SceneFeatures features, int[] prompt, int[] answer) {
+
+    public VlmExample {
+        Objects.requireNonNull(features, "features");
+        if (answer.length == 0) {
+            throw new IllegalArgumentException("the answer of an example in " + features.sceneId()
+                    + " is empty: the loss needs at least one answer token");
+        }
+        prompt = prompt.clone();
+        answer = answer.clone();
+    }
+
+    /** An example of {@code scene} (features extracted with {@code config}). */
+    public static VlmExample of(Scene scene, VlmConfig config, int[] prompt, int[] answer) {
+        return new VlmExample(SceneFeatures.extract(scene, config), prompt, answer);
+    }
+
+    @Override
+    public int[] prompt() {
+        return prompt.clone();
+    }
+
+    @Override
+    public int[] answer() {
+        return answer.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VlmExample e && features.equals(e.features) && Arrays.equals(prompt, e.prompt)
+                && Arrays.equals(answer, e.answer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(features, Arrays.hashCode(prompt), Arrays.hashCode(answer));
+    }
+
+    @Override
+    public String toString() {
+        return "VlmExample[" + features.sceneId() + ", prompt=" + Arrays.toString(prompt) + ", answer="
+                + Arrays.toString(answer) + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package io.r1kit.model.vlm;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The result of {@link Vlm3d#forward}: logits over the whole sequence (scene tokens, prompt,
+ * answer; right-padded) and the mean cross-entropy of the answer tokens. Arrays live in the
+ * scope the forward pass was given.
+ *
+ * <p>Legend: B batch, L longest sequence, V vocabulary.
+ *
+ * @param logits      [B, L, V]: position t scores the token at t + 1
+ * @param loss        scalar: mean of -log p(answer token) over every answer token of the batch
+ * @param answerFrom  per row, the position whose logits score the first answer token
+ * @param answerSizes per row, the number of answer tokens
+ */
+public record VlmOutput(NDArray logits, NDArray loss, int[] answerFrom, int[] answerSizes) {
+
+    /**
+     * The most likely token at each answer position under teacher forcing, per row: what the
+     * model would answer when every earlier answer token is right.
+     */
+    public int[][] greedyAnswers() {
+        long[] shape = logits.getShape().getShape();
+        int length = (int) shape[1];
+        long[] best = logits.argMax(-1).toLongArray(); // [B * L]
+        int[][] out = new int[answerFrom.length][];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = new int[answerSizes[b]];
+            for (int j = 0; j < answerSizes[b]; j++) {
+                out[b][j] = (int) best[b * length + answerFrom[b] + j];
+            }
+        }
+        return out;
+    }
+}
