@@ -87,8 +87,8 @@ final class ModelVocabCommand implements Callable<Integer> {
 
     private String toText(WordVocabulary v, WordVocabulary.Coverage train, WordVocabulary.Coverage held) {
         WordVocabulary.Corpus c = v.corpus();
-        StringBuilder sb = new StringBuilder(String.format("wrote %s: %,d entries (%d fixed, %,d of %,d distinct corpus words "
-                        + "kept; min count %d, max size %,d)%n", out.resolve(TextTokenizer.FILE), v.size(),
+        StringBuilder sb = new StringBuilder(String.format("wrote %s: %,d entries (%d fixed + %,d corpus words; "
+                        + "%,d distinct words in the corpus; min count %d, max size %,d)%n", out.resolve(TextTokenizer.FILE), v.size(),
                 WordVocabulary.FIXED_SIZE, v.size() - WordVocabulary.FIXED_SIZE, c.distinct(), v.config().minCount(),
                 v.config().maxSize()));
         sb.append(String.format("corpus       %d rooms from seed %d: %,d texts, %,d words%n", rooms, seed, c.texts(), c.words()));
