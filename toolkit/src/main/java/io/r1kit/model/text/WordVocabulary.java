@@ -19,17 +19,18 @@ import java.util.Map;
  * see {@link EngineCorpus}) and saved as a Hugging Face {@code tokenizer.json} that {@link TextTokenizer}
  * loads like any other, so the nano model and Qwen checkpoints share one tokenizer API.
  *
- * <p>Ids {@code 0..}{@value #FIXED_SIZE}{@code -1} are fixed whatever the corpus: the special tokens
+ * <p>Ids 0..271 ({@link #FIXED_SIZE} of them) are fixed whatever the corpus: the special tokens
  * ({@code <|pad|>} = 0, {@code <|unk|>} = 1, {@code <|endoftext|>}, {@code <|im_start|>}, {@code <|im_end|>}),
  * the markup of 3D-R1's reply and box formats ({@code <think>}, {@code </think>}, {@code <answer>},
  * {@code </answer>}, {@code <obj>}, {@code </obj>}), the 256 grid numbers {@code 0..255} at
- * {@code gridId(v) = }{@value #GRID_FIRST}{@code  + v} (so a box {@code <obj>cx, cy, cz, w, h, l</obj>}
+ * {@code gridId(v) = 11 + v} (so a box {@code <obj>cx, cy, cz, w, h, l</obj>}
  * costs 13 tokens, six of them numbers; see {@code BoxCodec}), then {@code ","}, the newline and the
  * ChatML roles. Corpus words follow, most frequent first (ties by text), those seen at least
  * {@code minCount} times, until {@code maxSize} entries.
  *
  * <pre>{@code
- * WordVocabulary v = WordVocabulary.build(EngineCorpus.texts(20, 0), VocabularyConfig.defaults());
+ * WordVocabulary v = WordVocabulary.build(EngineCorpus.texts(20, 0, (done, total, id) -> {}),
+ *         VocabularyConfig.defaults());
  * v.save(Path.of("nano"));
  * try (TextTokenizer tok = TextTokenizer.load(Path.of("nano"))) {
  *     tok.encode("<obj>12, 200, 7, 30, 30, 40</obj>");   // 13 ids: <obj>, 12, ",", 200, ...
