@@ -2,8 +2,10 @@ package io.r1kit.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code r1kit model ...}: commands about a decoder checkpoint. */
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Inspect and run a decoder checkpoint.",
-        subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelBenchCommand.class})
+/** {@code r1kit model ...}: commands about a decoder checkpoint, and the nano model's vocabulary. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Inspect and run a decoder checkpoint; build the nano model's vocabulary.",
+        subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelBenchCommand.class,
+            ModelVocabCommand.class})
 final class ModelCommand extends GroupCommand {
 }
