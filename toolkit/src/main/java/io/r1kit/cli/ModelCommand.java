@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Inspect and run a decoder checkpoint; build the nano model's vocabulary.",
         subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelBenchCommand.class,
-            ModelVocabCommand.class})
+            ModelVocabCommand.class, ModelEvaluateCommand.class})
 final class ModelCommand extends GroupCommand {
 }

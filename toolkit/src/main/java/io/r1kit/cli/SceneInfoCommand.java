@@ -121,7 +121,7 @@ final class SceneInfoCommand implements Callable<Integer> {
     }
 
     /** A box as {@code [cx, cy, cz, dx, dy, dz]}, the order of ScanNet box files. */
-    private static JsonArray box(Box3 b) {
+    static JsonArray box(Box3 b) {
         JsonArray a = new JsonArray();
         for (float v : new float[] {b.cx(), b.cy(), b.cz(), b.dx(), b.dy(), b.dz()}) {
             a.add(v);

@@ -25,7 +25,8 @@ import java.util.Map;
  * A {@link Vlm3d} as a Hugging Face style directory (DESIGN "Checkpoint"): {@code config.json} of
  * the decoder, {@value VlmConfig#FILE}, {@code model.safetensors} holding the decoder's tensors
  * under their Hugging Face names and the encoder's as {@code scene_encoder.*} (transformers loads
- * the decoder and ignores the rest), and {@value Qwen2Checkpoint#PROVENANCE}. Weights are float32.
+ * the decoder and ignores the rest), and {@value Qwen2Checkpoint#PROVENANCE}. Weights are stored as
+ * float32 or, to halve the file, float16; loading always widens them to float32.
  */
 public final class VlmCheckpoint {
 
@@ -34,8 +35,13 @@ public final class VlmCheckpoint {
 
     private VlmCheckpoint() {}
 
-    /** Writes {@code model} into {@code dir}; returns the files written. */
+    /** Writes {@code model} into {@code dir} in float32; returns the files written. */
     public static List<Path> save(Vlm3d model, Path dir) throws IOException {
+        return save(model, dir, Dtype.F32);
+    }
+
+    /** Writes {@code model} into {@code dir} with its weights stored as {@code dtype} (F32, F16 or BF16). */
+    public static List<Path> save(Vlm3d model, Path dir, Dtype dtype) throws IOException {
         Files.createDirectories(dir);
         Path configFile = dir.resolve("config.json");
         model.decoder().config().write(configFile);
@@ -44,7 +50,7 @@ public final class VlmCheckpoint {
         provenance.addProperty("toolkit", io.r1kit.Version.get());
         provenance.addProperty("architecture", ARCHITECTURE);
         provenance.addProperty("decoder", "qwen2");
-        provenance.addProperty("dtype", Dtype.F32.name());
+        provenance.addProperty("dtype", dtype.name());
         provenance.addProperty("parameters", model.parameterCount());
         provenance.addProperty("seed", model.config().seed());
         Path provenanceFile = dir.resolve(Qwen2Checkpoint.PROVENANCE);
@@ -52,12 +58,12 @@ public final class VlmCheckpoint {
         Map<String, FloatTensor> tensors = new LinkedHashMap<>(Qwen2Checkpoint.tensors(model.decoder()));
         tensors.putAll(model.encoder().tensors());
         List<Path> files = new ArrayList<>(List.of(configFile, dir.resolve(VlmConfig.FILE), provenanceFile));
-        files.addAll(SafetensorsWriter.writeCheckpoint(dir, tensors, Dtype.F32, Qwen2Checkpoint.MAX_SHARD_BYTES));
+        files.addAll(SafetensorsWriter.writeCheckpoint(dir, tensors, dtype, Qwen2Checkpoint.MAX_SHARD_BYTES));
         return files;
     }
 
     /**
-     * Loads {@code dir} on {@code device} in float32.
+     * Loads {@code dir} on {@code device} in float32 (float16 or bfloat16 weights are widened).
      *
      * @throws CheckpointException naming the file when a config is missing or unreadable, when the decoder of
      *                             {@value VlmConfig#FILE} differs from {@code config.json}, or when a tensor is

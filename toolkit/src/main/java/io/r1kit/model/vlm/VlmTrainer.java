@@ -35,11 +35,20 @@ public final class VlmTrainer {
     private int steps;
     private float lastGradNorm;
 
-    /** Makes every parameter of {@code model} trainable. */
+    /** Makes every parameter of {@code model} trainable; the learning rate stays at {@code options.learningRate()}. */
     public VlmTrainer(Vlm3d model, SftOptions options) {
+        this(model, options, Tracker.fixed(options.learningRate()));
+    }
+
+    /**
+     * Makes every parameter of {@code model} trainable; the learning rate of update {@code n} (counted
+     * from 1, as DJL's optimizers count) is {@code learningRate.getNewValue(n)}, so a schedule such as
+     * warm-up + cosine decay replaces {@code options.learningRate()}.
+     */
+    public VlmTrainer(Vlm3d model, SftOptions options, Tracker learningRate) {
         this.model = model;
         this.options = options;
-        this.optimizer = Optimizer.adamW().optLearningRateTracker(Tracker.fixed(options.learningRate()))
+        this.optimizer = Optimizer.adamW().optLearningRateTracker(learningRate)
                 .optWeightDecays(options.weightDecay()).build();
         this.random = new Random(options.seed());
         model.setTrainable(true);

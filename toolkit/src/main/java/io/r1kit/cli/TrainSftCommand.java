@@ -1,0 +1,92 @@
+package io.r1kit.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.r1kit.eval.MeteorResources;
+import io.r1kit.train.SftConfig;
+import io.r1kit.train.SftRun;
+import io.r1kit.train.TextProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code r1kit train sft --config F.json --out DIR [--json]}: supervised fine-tuning of the nano model
+ * ({@link SftRun}); a progress bar on standard error, the run's summary and held-out scores on standard
+ * output. {@code --print-default-config} prints the default recipe.
+ */
+@Command(name = "sft", mixinStandardHelpOptions = true,
+        description = "Supervised fine-tuning of the nano 3D model on generated rooms; writes a checkpoint with "
+                + "provenance, loss.csv and loss.png, and reports held-out grounding and dense-caption scores.")
+final class TrainSftCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "recipe JSON (keys left out take the defaults)")
+    Path config;
+
+    @Option(names = "--out", description = "output folder (the checkpoint)")
+    Path out;
+
+    @Option(names = "--print-default-config", description = "print the default recipe and exit")
+    boolean printDefault;
+
+    @Mixin
+    JsonOutput output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (printDefault) {
+            output.out().println(SftConfig.defaults().toJson());
+            output.out().flush();
+            return 0;
+        }
+        if (config == null || out == null) {
+            throw new IllegalArgumentException("give --config F.json and --out DIR "
+                    + "(r1kit train sft --print-default-config > F.json writes a recipe to start from)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException(out + ": is a file; --out needs a folder");
+        }
+        SftConfig recipe = SftConfig.read(config);
+        SftRun.Result r = SftRun.run(recipe, out, new TextProgress(output.err()), MeteorResources.defaults());
+        output.print(() -> toText(r), () -> JsonOutput.pretty(toJson(r)));
+        return 0;
+    }
+
+    static String toText(SftRun.Result r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "wrote %s: %,d parameters, %d steps in %.1f s on %,d examples (%d longer than max_tokens dropped)%n",
+                r.out(), r.parameters(), r.steps(), r.seconds(), r.trainExamples(), r.dropped()));
+        sb.append(String.format(Locale.ROOT, "loss     training %.4f (last steps), held-out %.4f, best held-out %.4f at step %d%n",
+                r.finalTrainLoss(), r.finalHeldOutLoss(), r.bestHeldOutLoss(), r.bestStep()));
+        sb.append("data     sha256 ").append(r.dataSha256()).append('\n');
+        sb.append("curve    ").append(r.out().resolve("loss.png"));
+        if (r.scores() != null) {
+            sb.append('\n').append(r.scores().toText());
+        }
+        return sb.toString();
+    }
+
+    static JsonObject toJson(SftRun.Result r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("out", r.out().toString());
+        o.addProperty("parameters", r.parameters());
+        o.addProperty("steps", r.steps());
+        o.addProperty("seconds", r.seconds());
+        o.addProperty("train_examples", r.trainExamples());
+        o.addProperty("dropped", r.dropped());
+        o.addProperty("data_sha256", r.dataSha256());
+        o.addProperty("final_train_loss", r.finalTrainLoss());
+        o.addProperty("final_held_out_loss", r.finalHeldOutLoss());
+        o.addProperty("best_held_out_loss", r.bestHeldOutLoss());
+        o.addProperty("best_step", r.bestStep());
+        if (r.scores() != null) {
+            o.add("held_out_scores", r.scores().toJson());
+        }
+        return o;
+    }
+}

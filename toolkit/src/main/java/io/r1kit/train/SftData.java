@@ -1,0 +1,137 @@
+package io.r1kit.train;
+
+import io.r1kit.cot.Example;
+import io.r1kit.cot.InstructionGenerator;
+import io.r1kit.cot.Task;
+import io.r1kit.model.text.VocabularyConfig;
+import io.r1kit.model.text.WordVocabulary;
+import io.r1kit.model.vlm.SceneFeatures;
+import io.r1kit.model.vlm.VlmConfig;
+import io.r1kit.model.vlm.VlmExample;
+import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.task.TaskPrompt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The supervised examples of a recipe: generated rooms (regenerated from their seeds, never stored),
+ * the data engine's examples of the chosen tasks, each turned into token ids in the one prompt format
+ * of {@link TaskPrompt} (prompt = the ChatML user turn of the question plus the opened assistant
+ * turn; answer = the example's {@code answer} then {@code <|im_end|>}, the only tokens the loss sees).
+ * Examples longer than {@code max_tokens} are dropped and counted.
+ *
+ * <pre>{@code
+ * SftData train = SftData.training(config, TrainProgress.none());      // builds the vocabulary too
+ * SftData heldOut = SftData.of(config.heldOutRooms(), config.heldOutSeed(), config, train.vocabulary(), progress);
+ * }</pre>
+ *
+ * @param vocabulary the word vocabulary the ids come from
+ * @param examples   examples that fit, in room then engine order
+ * @param dropped    examples longer than {@code max_tokens}
+ * @param sha256     hash of the kept examples' prompt and answer texts (each as UTF-8 then a NUL byte), in hex
+ */
+public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int dropped, String sha256) {
+
+    public SftData {
+        examples = List.copyOf(examples);
+    }
+
+    /** One room's inputs: its features and its examples of the recipe's tasks. */
+    private record Room(SceneFeatures features, List<Example> examples) {}
+
+    /**
+     * The training rooms' examples; the vocabulary is built from their questions and answers
+     * ({@link WordVocabulary#build}, words seen at least {@code min_word_count} times).
+     */
+    public static SftData training(SftConfig config, TrainProgress progress) {
+        List<Room> rooms = rooms(config.trainRooms(), config.trainSeed(), config, "training rooms", progress);
+        List<String> texts = new ArrayList<>();
+        for (Room r : rooms) {
+            for (Example e : r.examples()) {
+                texts.add(e.question());
+                texts.add(e.answer());
+            }
+        }
+        WordVocabulary vocabulary = WordVocabulary.build(texts,
+                VocabularyConfig.defaults().withMinCount(config.minWordCount()));
+        return encode(rooms, vocabulary, config.maxTokens());
+    }
+
+    /** The examples of rooms {@code seed .. seed + count - 1} with a given vocabulary (held-out data). */
+    public static SftData of(int count, long seed, SftConfig config, WordVocabulary vocabulary, TrainProgress progress) {
+        return encode(rooms(count, seed, config, "held-out rooms", progress), vocabulary, config.maxTokens());
+    }
+
+    /** Room {@code seed} as the data engine's default generator makes it. */
+    public static GeneratedRoom room(long seed) {
+        return new SceneGenerator().generate(seed);
+    }
+
+    /** The data engine's examples of {@code room} (generated with {@code seed}) for {@code tasks}, in engine order. */
+    public static List<Example> examples(GeneratedRoom room, long seed, List<Task> tasks) {
+        return InstructionGenerator.generate(room, seed).stream().filter(e -> tasks.contains(e.task())).toList();
+    }
+
+    /** Prompt ids of {@code question}: {@link TaskPrompt#prompt}, cut into words by the vocabulary. */
+    public static int[] promptIds(WordVocabulary vocabulary, String question) {
+        return vocabulary.ids(TaskPrompt.prompt(question));
+    }
+
+    /** Answer ids of {@code answer}: {@link TaskPrompt#answer}, ending with {@code <|im_end|>}. */
+    public static int[] answerIds(WordVocabulary vocabulary, String answer) {
+        return vocabulary.ids(TaskPrompt.answer(answer));
+    }
+
+    private static List<Room> rooms(int count, long seed, SftConfig config, String phase, TrainProgress progress) {
+        // features depend on max_objects, points_per_object and the seed only, not on the vocabulary
+        VlmConfig features = config.vlmConfig(WordVocabulary.FIXED_SIZE);
+        List<Room> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            GeneratedRoom room = room(seed + i);
+            out.add(new Room(SceneFeatures.extract(room.scene(), features), examples(room, seed + i, config.tasks())));
+            progress.rooms(phase, i + 1, count);
+        }
+        return out;
+    }
+
+    private static SftData encode(List<Room> rooms, WordVocabulary vocabulary, int maxTokens) {
+        MessageDigest sha = newDigest();
+        List<VlmExample> kept = new ArrayList<>();
+        int dropped = 0;
+        for (Room r : rooms) {
+            for (Example e : r.examples()) {
+                int[] prompt = promptIds(vocabulary, e.question());
+                int[] answer = answerIds(vocabulary, e.answer());
+                if (prompt.length + answer.length > maxTokens) {
+                    dropped++;
+                    continue;
+                }
+                sha.update(TaskPrompt.prompt(e.question()).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(TaskPrompt.answer(e.answer()).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                kept.add(new VlmExample(r.features(), prompt, answer));
+            }
+        }
+        return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /** Tokens of all examples (prompt + answer, scene tokens left out). */
+    public long textTokens() {
+        return examples.stream().mapToLong(e -> e.prompt().length + e.answer().length).sum();
+    }
+}

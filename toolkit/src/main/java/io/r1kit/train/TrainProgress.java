@@ -1,0 +1,33 @@
+package io.r1kit.train;
+
+/**
+ * What a training run reports while it works: rooms prepared, each step, each held-out loss. The
+ * methods are called on the training thread; {@link TextProgress} draws a text bar.
+ */
+public interface TrainProgress {
+
+    /** {@code done} of {@code total} rooms of {@code phase} ("training rooms", "held-out rooms", "evaluation") are ready. */
+    void rooms(String phase, int done, int total);
+
+    /**
+     * Step {@code step} (from 1) of {@code steps} is done.
+     *
+     * @param loss            the batch's answer-token loss before the update
+     * @param learningRate    the step's learning rate
+     * @param tokensPerSecond tokens (scene + prompt + answer) processed per second of training so far
+     * @param etaSeconds      estimated seconds to the last step
+     */
+    void step(int step, int steps, double loss, double learningRate, double tokensPerSecond, double etaSeconds);
+
+    /** The held-out loss after step {@code step}. */
+    void heldOut(int step, double loss);
+
+    /** Reports nothing. */
+    static TrainProgress none() {
+        return new TrainProgress() {
+            @Override public void rooms(String phase, int done, int total) {}
+            @Override public void step(int step, int steps, double loss, double lr, double tps, double eta) {}
+            @Override public void heldOut(int step, double loss) {}
+        };
+    }
+}
