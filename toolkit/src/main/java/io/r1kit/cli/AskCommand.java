@@ -124,6 +124,8 @@ final class AskCommand implements Callable<Integer> {
             json.add("nearest", n);
             sb.append(String.format(Locale.ROOT, "nearest  %d %s, IoU %.3f", g.nearest().id(),
                     SceneObjects.tag(g.nearest()), g.iou()));
+        } else {
+            sb.append("nearest  none (the box overlaps no object)");
         }
     }
 

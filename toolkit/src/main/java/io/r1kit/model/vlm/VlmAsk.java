@@ -92,7 +92,10 @@ public final class VlmAsk {
         return out;
     }
 
-    /** The box the model gives for {@code text} ({@link TaskPrompt#grounding}) and the object it overlaps most. */
+    /**
+     * The box the model gives for {@code text} ({@link TaskPrompt#grounding}) and the object it overlaps
+     * most; {@code nearest} is null when the answer has no readable box or the box overlaps no object.
+     */
     public Grounded ground(Input in, String text) {
         String question = TaskPrompt.grounding(text);
         String answer = answer(in.features(), question);
@@ -102,7 +105,7 @@ public final class VlmAsk {
         if (box != null) {
             for (SceneObject o : in.scene().objects()) {
                 double iou = box.iou(o.box());
-                if (nearest == null || iou > best) {
+                if (iou > best) {                            // a box that overlaps nothing names no object
                     nearest = o;
                     best = iou;
                 }
