@@ -5,6 +5,7 @@ import io.r1kit.cot.DataEngine;
 import io.r1kit.cot.GraphCotWriter;
 import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
+import io.r1kit.notebook.ProgressBar;
 import io.r1kit.scene.gen.SceneGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,14 +39,8 @@ final class CotGenerateCommand implements Callable<Integer> {
         DataEngine engine = new DataEngine(new SceneGenerator(), new GraphCotWriter(seed), FilterConfig.defaults(),
                 Reanswerer.CONCLUSION);
         PrintWriter err = output.err();
-        JsonObject summary = engine.generate(scenes, seed, out, (done, total, id) -> {
-            int filled = 30 * done / total;
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + done + "/" + total + " " + id + "   ");
-            if (done == total) {
-                err.println();
-            }
-            err.flush();
-        });
+        JsonObject summary = engine.generate(scenes, seed, out,
+                (done, total, id) -> ProgressBar.redraw(err, done, total, done + "/" + total + " " + id));
         output.print(() -> toText(summary), () -> JsonOutput.pretty(summary));
         return 0;
     }

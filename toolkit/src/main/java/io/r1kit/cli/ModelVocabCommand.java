@@ -7,6 +7,7 @@ import io.r1kit.model.text.EngineCorpus;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.text.VocabularyConfig;
 import io.r1kit.model.text.WordVocabulary;
+import io.r1kit.notebook.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,15 +75,7 @@ final class ModelVocabCommand implements Callable<Integer> {
     }
 
     private static DataEngine.Progress bar(PrintWriter err, int total, int before) {
-        return (done, n, id) -> {
-            int all = before + done;
-            int filled = 30 * all / total;
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + all + "/" + total + " " + id + "   ");
-            if (all == total) {
-                err.println();
-            }
-            err.flush();
-        };
+        return (done, n, id) -> ProgressBar.redraw(err, before + done, total, (before + done) + "/" + total + " " + id);
     }
 
     private String toText(WordVocabulary v, WordVocabulary.Coverage train, WordVocabulary.Coverage held) {

@@ -50,15 +50,13 @@ final class MeteorStats {
         double d = Meteor.DELTA;
         double p = 0;
         double r = 0;
-        double matchedHyp = 0;
-        double matchedRef = 0;
         for (int m = 0; m < Meteor.WEIGHTS.length; m++) {
             double w = Meteor.WEIGHTS[m];
             p += w * (d * hypContentMatched[m] + (1 - d) * hypFunctionMatched[m]);
             r += w * (d * refContentMatched[m] + (1 - d) * refFunctionMatched[m]);
-            matchedHyp += hypContentMatched[m] + hypFunctionMatched[m];
-            matchedRef += refContentMatched[m] + refFunctionMatched[m];
         }
+        int matchedHyp = matched(hypContentMatched, hypFunctionMatched);
+        int matchedRef = matched(refContentMatched, refFunctionMatched);
         double hypWeight = d * (hypLen - hypFunction) + (1 - d) * hypFunction;
         double refWeight = d * (refLen - refFunction) + (1 - d) * refFunction;
         if (matchedHyp == 0 || hypWeight == 0 || refWeight == 0) {
@@ -67,7 +65,7 @@ final class MeteorStats {
         p /= hypWeight;
         r /= refWeight;
         double fMean = p * r / (Meteor.ALPHA * p + (1 - Meteor.ALPHA) * r);
-        double meanMatched = (matchedHyp + matchedRef) / 2;
+        double meanMatched = (matchedHyp + matchedRef) / 2.0;
         // METEOR 1.5 charges no fragmentation when both sentences are matched whole in one chunk.
         double penalty = whole() ? 0 : Meteor.GAMMA * Math.pow(chunks / meanMatched, Meteor.BETA);
         return (1 - penalty) * fMean;

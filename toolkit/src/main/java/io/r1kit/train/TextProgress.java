@@ -1,5 +1,7 @@
 package io.r1kit.train;
 
+import io.r1kit.notebook.ProgressBar;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -13,7 +15,6 @@ import java.util.Locale;
  */
 public final class TextProgress implements TrainProgress {
 
-    private static final int WIDTH = 30;
     private final PrintWriter out;
 
     /** Draws on {@code out} (usually standard error, so that standard output stays clean). */
@@ -23,17 +24,13 @@ public final class TextProgress implements TrainProgress {
 
     @Override
     public void rooms(String phase, int done, int total) {
-        out.print("\r" + bar(done, total) + " " + phase + " " + done + "/" + total + "   ");
-        if (done == total) {
-            out.println();
-        }
-        out.flush();
+        ProgressBar.redraw(out, done, total, phase + " " + done + "/" + total);
     }
 
     @Override
     public void step(int step, int steps, double loss, double learningRate, double tokensPerSecond, double etaSeconds) {
         out.print(String.format(Locale.ROOT, "\r%s step %d/%d  loss %.3f  lr %.1e  %,.0f tok/s  ETA %s   ",
-                bar(step, steps), step, steps, loss, learningRate, tokensPerSecond, clock(etaSeconds)));
+                ProgressBar.bar(step, steps), step, steps, loss, learningRate, tokensPerSecond, clock(etaSeconds)));
         if (step == steps) {
             out.println();
         }
@@ -44,11 +41,6 @@ public final class TextProgress implements TrainProgress {
     public void heldOut(int step, double loss) {
         out.print(String.format(Locale.ROOT, "\rheld-out loss after step %d: %.4f%s%n", step, loss, " ".repeat(40)));
         out.flush();
-    }
-
-    static String bar(int done, int total) {
-        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-        return "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "]";
     }
 
     /** Seconds as {@code m:ss}, or {@code h:mm:ss} from an hour on. */
