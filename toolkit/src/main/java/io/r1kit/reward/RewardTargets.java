@@ -2,6 +2,7 @@ package io.r1kit.reward;
 
 import io.r1kit.cot.Example;
 import io.r1kit.cot.Task;
+import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
 
@@ -66,15 +67,50 @@ public final class RewardTargets {
                     + ", not " + scene.id());
         }
         Task task = example.task();
-        if (task == Task.GROUNDING) {
-            if (example.targets().isEmpty()) {
-                throw new IllegalArgumentException("a grounding example needs a target object: \"" + example.question() + "\"");
+        if (task == Task.GROUNDING && example.targets().isEmpty()) {
+            throw new IllegalArgumentException("a grounding example needs a target object: \"" + example.question() + "\"");
+        }
+        boolean withBox = task == Task.GROUNDING
+                || task == Task.REASONING && !example.targets().isEmpty() && example.answer().contains("<obj>");
+        if (!withBox) {
+            return forTask(task, example.answer(), null, null);
+        }
+        RewardTarget object = ofObject(scene, example.target(), null);
+        return forTask(task, example.answer(), object.box(), object.bounds());
+    }
+
+    /**
+     * The target for {@code task} from whatever is known, keeping only the parts the table above
+     * gives that task (a grounding target drops the reference, a caption target the box).
+     *
+     * @param reference the reference answer, or null
+     * @param box       the ground-truth box, or null
+     * @param bounds    the scene bounds, or null (needed with a box)
+     * @throws IllegalArgumentException naming what the task needs when it is missing
+     */
+    public static RewardTarget forTask(Task task, String reference, Box3 box, Box3 bounds) {
+        switch (task) {
+            case GROUNDING -> {
+                if (box == null || bounds == null) {
+                    throw new IllegalArgumentException("grounding is scored on a box: give the ground-truth box and the scene bounds");
+                }
+                return RewardTarget.ofBox(box, bounds);
             }
-            return ofObject(scene, example.target(), null);
+            case REASONING -> {
+                if (reference == null && box == null) {
+                    throw new IllegalArgumentException("reasoning is scored on a reference answer (and a box when it has one): give the answer");
+                }
+                if (box != null && bounds == null) {
+                    throw new IllegalArgumentException("a ground-truth box needs the scene bounds to read <obj> values over");
+                }
+                return new RewardTarget(reference, box, box == null ? null : bounds);
+            }
+            default -> {
+                if (reference == null) {
+                    throw new IllegalArgumentException(task.slug() + " is scored on a reference answer: give the answer");
+                }
+                return RewardTarget.ofReference(reference);
+            }
         }
-        if (task == Task.REASONING && !example.targets().isEmpty() && example.answer().contains("<obj>")) {
-            return ofObject(scene, example.target(), example.answer());
-        }
-        return RewardTarget.ofReference(example.answer());
     }
 }
