@@ -18,6 +18,8 @@ else
 fi
 echo "==> metric agreement with pycocoevalcap"
 .venv/bin/python environment/check_coco.py
+echo "==> semantic reward's sentence encoder against ONNX Runtime in Python"
+.venv/bin/python environment/check_minilm.py
 echo "==> kernel tests"
 .venv/bin/pytest -q magics/src/test/python
 echo "==> notebooks"
