@@ -12,7 +12,7 @@ import java.util.Objects;
  * <pre>{@code
  * SemanticReward semantic = new SemanticReward();   // all-MiniLM-L6-v2
  * semantic.score("<think>Brown, wood.</think><answer>a wooden chair that is brown</answer>",
- *         RewardTarget.ofReference("a brown wooden chair"));   // about 0.97
+ *         RewardTarget.ofReference("a brown wooden chair"));   // 0.979
  * }</pre>
  */
 public final class SemanticReward implements Reward {
