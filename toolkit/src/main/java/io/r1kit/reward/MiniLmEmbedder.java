@@ -11,6 +11,9 @@ import io.r1kit.model.Engines;
  * DJL's, so DJL is put offline first ({@link Engines#offline()}).
  *
  * <p>The model (90 MB) loads once per JVM, on the first {@link #embed}; the instance is thread-safe.
+ * A text longer than 510 word pieces is embedded in 510-piece chunks whose vectors are averaged
+ * (the jar's behaviour; sentence-transformers truncates at 256 instead), so only long texts differ
+ * from the Python reference, which {@code environment/check_minilm.py} checks on the data engine's answers.
  *
  * <pre>{@code
  * float[] v = MiniLmEmbedder.shared().embed("a brown wooden chair");   // 384 values, norm 1
