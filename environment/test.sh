@@ -8,10 +8,14 @@ cd "$root"
 echo "==> Java tests (mvn verify)"
 mvn -B verify
 environment/setup.sh --skip-build
-echo "==> DJL starts with no network at all (fresh native cache, no network namespace)"
+echo "==> DJL and the sentence encoder start with no network at all (fresh native cache, no network namespace)"
 if unshare --net true 2>/dev/null; then
   offline_cache=$(mktemp -d)
   DJL_CACHE_DIR="$offline_cache" unshare --net environment/r1kit engine
+  # The semantic reward's encoder (ONNX Runtime, DJL tokenizers) from its jar, no network either.
+  echo '{"answer": "a brown wooden chair"}' > "$offline_cache/gt.json"
+  DJL_CACHE_DIR="$offline_cache" unshare --net environment/r1kit reward --task object-caption \
+    --pred '<think>Brown, wood.</think><answer>a wooden chair that is brown</answer>' --gt "$offline_cache/gt.json"
   rm -rf "$offline_cache"
 else
   echo "skipped: unshare --net is not permitted here (needs root or user namespaces)"
