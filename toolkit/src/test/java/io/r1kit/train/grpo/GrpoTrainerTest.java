@@ -160,6 +160,25 @@ class GrpoTrainerTest {
     }
 
     @Test
+    void aSecondUpdateOnTheSameBatchSeesARatioOtherThanOne() {
+        GrpoConfig one = GrpoConfig.fromJson(RECIPE);
+        GrpoConfig two = GrpoConfig.fromJson(RECIPE.replace("\"beta\": 0", "\"beta\": 0, \"updates_per_batch\": 2"));
+        VlmConfig config = tiny(4);
+        for (GrpoConfig recipe : List.of(one, two)) {
+            try (Vlm3d policy = Vlm3d.initialize(config, Device.cpu());
+                 Vlm3d reference = Vlm3d.initialize(config, Device.cpu())) {
+                GrpoStepStats s = new GrpoTrainer(policy, reference, GrpoTrainerTest::words, recipe)
+                        .step(prompts(config, new ShareReward("lo")));
+                if (recipe == one) {
+                    assertEquals(1, s.meanRatio(), 1e-6);          // old = new in value at the only update
+                } else {
+                    assertTrue(Math.abs(s.meanRatio() - 1) > 1e-3, "ratio " + s.meanRatio() + " after one update");
+                }
+            }
+        }
+    }
+
+    @Test
     void withEqualRewardsAndThePolicyAtTheReferenceNothingMoves() {
         GrpoConfig recipe = GrpoConfig.fromJson(RECIPE.replace("\"beta\": 0", "\"beta\": 0.02"));
         VlmConfig config = tiny(3);
