@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code r1kit train ...}: training recipes for the nano 3D model. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the nano 3D model (supervised fine-tuning on the data engine's examples).",
-        subcommands = {TrainSftCommand.class})
+        description = "Train the nano 3D model: supervised fine-tuning on the data engine's examples, then GRPO.",
+        subcommands = {TrainSftCommand.class, TrainGrpoCommand.class})
 final class TrainCommand extends GroupCommand {
 }

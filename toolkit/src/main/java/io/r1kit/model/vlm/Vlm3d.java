@@ -33,7 +33,7 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Legend: B batch, S scene tokens of a row, T prompt + answer tokens of a row, L longest row
- * (S + T), C width, V vocabulary.
+ * (S + T), A longest answer, C width, V vocabulary.
  */
 public final class Vlm3d implements AutoCloseable {
 
@@ -131,8 +131,10 @@ public final class Vlm3d implements AutoCloseable {
 
     /**
      * Teacher-forced pass over a batch: each row is its scene tokens, prompt and answer, right-padded
-     * to the longest row (padding is masked out of attention); the loss is the mean cross-entropy of
-     * the answer tokens only, so the model is never trained to predict the scene or the prompt.
+     * to the longest row (padding is masked out of attention). The output holds the log-probability of
+     * every answer token under the model {@code [B, A]} with its mask, carrying the gradient when run under
+     * a {@code GradientCollector}; the SFT loss is their masked mean negated (answer tokens only, so the
+     * model is never trained to predict the scene or the prompt), and GRPO weights them per completion.
      */
     public VlmOutput forward(List<VlmExample> batch, NDManager scope) {
         if (batch.isEmpty()) {
@@ -151,7 +153,6 @@ public final class Vlm3d implements AutoCloseable {
         int longest = java.util.Arrays.stream(lengths).max().orElseThrow();
         boolean[][] keep = new boolean[rows][longest];
         long[] targets = new long[rows * longest];
-        float[] weights = new float[rows * longest];
         int[] answerFrom = new int[rows];
         int[] answerSizes = new int[rows];
         NDList embeds = new NDList(rows);
@@ -180,7 +181,6 @@ public final class Vlm3d implements AutoCloseable {
             answerSizes[b] = answer.length;
             for (int j = 0; j < answer.length; j++) {
                 targets[b * longest + answerFrom[b] + j] = answer[j];
-                weights[b * longest + answerFrom[b] + j] = 1f;
             }
         }
         NDArray hidden = decoder.hidden(NDArrays.stack(embeds), keep, null);                 // [B, L, C]
@@ -188,9 +188,21 @@ public final class Vlm3d implements AutoCloseable {
         NDArray picked = logits.logSoftmax(-1)
                 .mul(scope.create(targets, new Shape(rows, longest)).oneHot(vocab))
                 .sum(new int[] {-1});                                                       // [B, L]
-        NDArray w = scope.create(weights, new Shape(rows, longest));                         // [B, L]
-        NDArray loss = picked.mul(w).sum().div(w.sum()).neg();                               // scalar
-        return new VlmOutput(logits, loss, answerFrom, answerSizes);
+        // answer-aligned view of the same log-probs: row b's answer token j sits at column j, so GRPO
+        // (3D-R1 Sec. 3.2) can weight each completion token while the gradient still reaches every parameter
+        int answerWidth = java.util.Arrays.stream(answerSizes).max().orElseThrow();
+        long[] at = new long[rows * answerWidth];
+        float[] inAnswer = new float[rows * answerWidth];
+        for (int b = 0; b < rows; b++) {
+            for (int j = 0; j < answerSizes[b]; j++) {
+                at[b * answerWidth + j] = answerFrom[b] + j;
+                inAnswer[b * answerWidth + j] = 1f;                                          // columns past the answer: position 0, masked
+            }
+        }
+        NDArray tokenLogProbs = picked.gather(scope.create(at, new Shape(rows, answerWidth)), 1); // [B, A]
+        NDArray mask = scope.create(inAnswer, new Shape(rows, answerWidth));                 // [B, A]
+        NDArray loss = VlmOutput.crossEntropy(tokenLogProbs, mask);                          // scalar
+        return new VlmOutput(logits, loss, answerFrom, answerSizes, tokenLogProbs, mask);
     }
 
     /** {@link #generate(SceneFeatures, int[], GenerationConfig, TokenDecoder)} after extracting the scene's features. */

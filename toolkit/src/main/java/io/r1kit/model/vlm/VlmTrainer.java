@@ -8,7 +8,6 @@ import ai.djl.training.tracker.Tracker;
 import io.r1kit.model.Engines;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,25 +62,7 @@ public final class VlmTrainer {
                 loss = model.forward(batch, scope).loss();
                 collector.backward(loss);
             }
-            Map<String, NDArray> grads = new LinkedHashMap<>();
-            NDArray squares = scope.zeros(new ai.djl.ndarray.types.Shape());
-            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-                NDArray g = e.getValue().getGradient();
-                g.attach(scope); // the handle, not the parameter's gradient storage, is freed with the step
-                grads.put(e.getKey(), g);
-                squares = squares.add(g.square().sum());
-            }
-            lastGradNorm = (float) Math.sqrt(squares.getFloat());
-            // clip to the global norm: the direction is kept, only the length is capped
-            float scale = lastGradNorm > options.maxGradNorm() ? options.maxGradNorm() / (lastGradNorm + 1e-6f) : 1f;
-            for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-                NDArray g = e.getValue();
-                if (scale < 1f) {
-                    g.muli(scale);
-                }
-                optimizer.update(e.getKey(), parameters.get(e.getKey()), g);
-                g.muli(0f); // the collector accumulates into it: start the next step from zero
-            }
+            lastGradNorm = GradientUpdate.apply(parameters, optimizer, options.maxGradNorm(), scope);
             steps++;
             return loss.getFloat();
         }

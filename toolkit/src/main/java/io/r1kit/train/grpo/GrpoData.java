@@ -1,0 +1,76 @@
+package io.r1kit.train.grpo;
+
+import io.r1kit.cot.Example;
+import io.r1kit.cot.Task;
+import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.vlm.SceneFeatures;
+import io.r1kit.model.vlm.VlmConfig;
+import io.r1kit.reward.RewardTarget;
+import io.r1kit.scene.Box3;
+import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.task.TaskPrompt;
+import io.r1kit.train.SftData;
+import io.r1kit.train.TrainProgress;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The prompts of a GRPO recipe: the data engine's questions about generated rooms (regenerated from their
+ * seeds), each with its target: a grounding question's target is the described object's box over the
+ * scene bounds (perception reward) and its reference answer; any other task's is the reference answer.
+ *
+ * <pre>{@code
+ * GrpoData train = GrpoData.of(50, 200_000, config, model.config(), tokenizer, TrainProgress.none());
+ * }</pre>
+ *
+ * @param prompts the prompts, in room then engine order
+ * @param sha256  hash of the prompts' question and reference texts (each as UTF-8 then a NUL byte), in hex
+ */
+public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
+
+    public GrpoData {
+        prompts = List.copyOf(prompts);
+    }
+
+    /** The prompts of rooms {@code seed .. seed + rooms - 1} for the recipe's tasks, tokenised by {@code tokenizer}. */
+    public static GrpoData of(int rooms, long seed, GrpoConfig config, VlmConfig model, TextTokenizer tokenizer,
+                              TrainProgress progress) {
+        MessageDigest sha = digest();
+        List<GrpoPrompt> out = new ArrayList<>();
+        for (int i = 0; i < rooms; i++) {
+            GeneratedRoom room = SftData.room(seed + i);
+            SceneFeatures features = SceneFeatures.extract(room.scene(), model);
+            for (Example e : SftData.examples(room, seed + i, config.tasks())) {
+                RewardTarget target = e.task() == Task.GROUNDING
+                        ? new RewardTarget(e.answer(), box(room, e), room.scene().bounds())
+                        : RewardTarget.ofReference(e.answer());
+                out.add(new GrpoPrompt(features, tokenizer.encode(TaskPrompt.prompt(e.question())), target,
+                        config.rewardsFor(e.task())));
+                sha.update(e.question().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(e.answer().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            progress.rooms("prompt rooms " + seed + "..", i + 1, rooms);
+        }
+        return new GrpoData(out, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private static Box3 box(GeneratedRoom room, Example e) {
+        return room.scene().object(e.target()).orElseThrow(() -> new IllegalStateException(
+                e.sceneId() + ": the grounding target " + e.target() + " is not an object of the room")).box();
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+}

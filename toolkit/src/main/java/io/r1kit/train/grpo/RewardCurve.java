@@ -1,0 +1,97 @@
+package io.r1kit.train.grpo;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rewards of a GRPO run, step by step: {@code reward.csv} (every {@link GrpoStepStats} field but the
+ * per-reward maps) and {@code reward.png}: the sampled groups' mean reward per step, its running mean,
+ * and the held-out greedy reward before and after training as two dots.
+ */
+public final class RewardCurve {
+
+    /** Steps averaged by the running mean. */
+    private static final int WINDOW = 10;
+
+    private final List<GrpoStepStats> steps = new ArrayList<>();
+    private final double heldOutBefore;
+    private double heldOutAfter = Double.NaN;
+
+    /** A curve that starts from the held-out mean reward before training. */
+    public RewardCurve(double heldOutBefore) {
+        this.heldOutBefore = heldOutBefore;
+    }
+
+    public void add(GrpoStepStats s) {
+        steps.add(s);
+    }
+
+    /** The held-out mean reward after the last step. */
+    public void heldOutAfter(double reward) {
+        heldOutAfter = reward;
+    }
+
+    public String csv() {
+        StringBuilder sb = new StringBuilder(
+                "step,mean_reward,max_reward,mean_abs_advantage,kl,clipped_fraction,mean_ratio,loss,grad_norm,tokens,seconds\n");
+        for (GrpoStepStats s : steps) {
+            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6e,%.6f,%.6f,%.6e,%.6f,%d,%.3f%n", s.step(),
+                    s.meanReward(), s.maxReward(), s.meanAbsAdvantage(), s.kl(), s.clippedFraction(), s.meanRatio(),
+                    s.loss(), s.gradNorm(), s.tokens(), s.seconds()));
+        }
+        return sb.toString();
+    }
+
+    public BufferedImage chart() {
+        XYChart c = new XYChartBuilder().width(800).height(450).title("GRPO reward").xAxisTitle("step")
+                .yAxisTitle("mean total reward").build();
+        c.getStyler().setLegendVisible(true);
+        if (steps.isEmpty()) {
+            return BitmapEncoder.getBufferedImage(c);
+        }
+        List<Integer> x = new ArrayList<>();
+        List<Double> reward = new ArrayList<>();
+        List<Double> mean = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            x.add(steps.get(i).step());
+            reward.add(steps.get(i).meanReward());
+            sum += steps.get(i).meanReward() - (i >= WINDOW ? steps.get(i - WINDOW).meanReward() : 0);
+            mean.add(sum / Math.min(i + 1, WINDOW));
+        }
+        XYSeries raw = c.addSeries("sampled groups", x, reward);
+        raw.setMarker(SeriesMarkers.NONE);
+        raw.setLineColor(new java.awt.Color(150, 180, 230));
+        c.addSeries("sampled, mean of " + WINDOW, x, mean).setMarker(SeriesMarkers.NONE);
+        List<Integer> heldX = new ArrayList<>(List.of(0));
+        List<Double> heldY = new ArrayList<>(List.of(heldOutBefore));
+        if (!Double.isNaN(heldOutAfter)) {
+            heldX.add(steps.get(steps.size() - 1).step());
+            heldY.add(heldOutAfter);
+        }
+        XYSeries held = c.addSeries("held-out, greedy", heldX, heldY);
+        held.setMarker(SeriesMarkers.CIRCLE);
+        held.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+        return BitmapEncoder.getBufferedImage(c);
+    }
+
+    /** Writes {@code reward.csv} and {@code reward.png} into {@code dir}; returns both paths. */
+    public List<Path> write(Path dir) throws IOException {
+        Path csv = dir.resolve("reward.csv");
+        Path png = dir.resolve("reward.png");
+        Files.writeString(csv, csv());
+        javax.imageio.ImageIO.write(chart(), "png", png.toFile());
+        return List.of(csv, png);
+    }
+}
