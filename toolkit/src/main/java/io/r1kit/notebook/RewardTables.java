@@ -1,6 +1,7 @@
 package io.r1kit.notebook;
 
 import io.r1kit.reward.RewardBreakdown;
+import io.r1kit.train.grpo.GroupAdvantages;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -37,8 +38,10 @@ public final class RewardTables {
     }
 
     /**
-     * Several outputs for one prompt: each reward, the total, and the advantage
-     * {@code (r - mean) / (std + 1e-4)} over the group's totals.
+     * Several outputs for one prompt: each reward, the total, and the advantage GRPO gives each
+     * (3D-R1 Sec. 3.2): {@code (r - mean) / (std + 1e-4)} over the group's totals, computed by
+     * {@link GroupAdvantages#of} as training computes it (sample standard deviation; a group of
+     * equal totals gets 0s).
      *
      * @param labels a short name per output (e.g. "right box", "no format")
      * @throws IllegalArgumentException when labels and outputs differ in number
@@ -49,7 +52,8 @@ public final class RewardTables {
         List<String> columns = new ArrayList<>(List.of("output", "answer"));
         columns.addAll(parts);
         columns.addAll(List.of("total", "advantage"));
-        double[] adv = advantages(outputs.stream().mapToDouble(o -> o.score().total()).toArray());
+        double[] adv = GroupAdvantages.of(outputs.stream().mapToDouble(o -> o.score().total()).toArray(),
+                GroupAdvantages.EPS);
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             RewardBreakdown b = outputs.get(i);
@@ -76,30 +80,6 @@ public final class RewardTables {
             chart.addSeries(p, labels, outputs.stream().map(o -> o.score().part(p).orElse(0)).toList());
         }
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    /**
-     * GRPO's group-normalised advantage (3D-R1 Sec. 3.2, after DeepSeekMath's GRPO): each total less
-     * the group mean, over the group's standard deviation plus 1e-4 so a group of equal rewards gives
-     * 0s rather than a division by zero. Population standard deviation (divide by N). Training has its
-     * own copy; this one only labels the table.
-     */
-    private static double[] advantages(double[] r) {
-        double mean = 0;
-        for (double v : r) {
-            mean += v;
-        }
-        mean /= r.length;
-        double var = 0;
-        for (double v : r) {
-            var += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(var / r.length);
-        double[] a = new double[r.length];
-        for (int i = 0; i < r.length; i++) {
-            a[i] = (r[i] - mean) / (std + 1e-4);
-        }
-        return a;
     }
 
     /** Every reward name of the group, in first-seen order (outputs of one prompt share one target). */

@@ -36,18 +36,18 @@ class RewardTablesTest {
 
     @Test
     void groupShowsTheNormalisedAdvantage() {
-        // Totals 2, 4/3, 0: mean 10/9; population std sqrt(((8/9)^2 + (2/9)^2 + (10/9)^2) / 3) = sqrt(168 / 243) = 0.8315:
-        // advantages 0.889 / 0.8316, 0.222 / 0.8316, -1.111 / 0.8316.
+        // Totals 2, 4/3, 0: mean 10/9; sample std (GRPO's) sqrt(((8/9)^2 + (2/9)^2 + (10/9)^2) / 2) = sqrt(84) / 9
+        // = 1.01835: advantages 0.8889 / 1.01845, 0.2222 / 1.01845, -1.1111 / 1.01845.
         List<RewardBreakdown> group = List.of(RewardBreakdown.of(REWARDS, RIGHT, TARGET),
                 RewardBreakdown.of(REWARDS, SHIFTED, TARGET), RewardBreakdown.of(REWARDS, "a chair", TARGET));
         Table t = RewardTables.group(List.of("right", "shifted", "no format"), group);
         assertEquals(List.of("output", "answer", "format", "perception", "total", "advantage"), t.columns());
-        double std = Math.sqrt(168) / 9 / Math.sqrt(3);
+        double std = Math.sqrt(84) / 9;
         assertEquals(String.format(java.util.Locale.ROOT, "%+.3f", (8.0 / 9) / (std + 1e-4)), t.rows().get(0).get(5));
-        assertEquals("+1.069", t.rows().get(0).get(5));
-        assertEquals("+0.267", t.rows().get(1).get(5));
-        assertEquals("-1.336", t.rows().get(2).get(5));
-        assertEquals(List.of("no format", "a chair", "0.000", "0.000", "0.000", "-1.336"), t.rows().get(2));
+        assertEquals("+0.873", t.rows().get(0).get(5));
+        assertEquals("+0.218", t.rows().get(1).get(5));
+        assertEquals("-1.091", t.rows().get(2).get(5));
+        assertEquals(List.of("no format", "a chair", "0.000", "0.000", "0.000", "-1.091"), t.rows().get(2));
         BufferedImage chart = RewardTables.chart(List.of("right", "shifted", "no format"), group);
         assertEquals(720, chart.getWidth());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

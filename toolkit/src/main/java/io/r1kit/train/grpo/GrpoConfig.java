@@ -137,11 +137,18 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                         + "\": [...] with some of " + GrpoRewards.NAMES);
             }
             for (String n : names) {
-                GrpoRewards.of(n);
+                GrpoRewards.check(n);
                 String why = GrpoRewards.unfit(n, t);
                 if (why != null) {
                     throw new IllegalArgumentException("rewards of " + t.slug() + ": " + why + "; remove \"" + n + "\"");
                 }
+            }
+            if (names.stream().distinct().count() != names.size()) {
+                throw new IllegalArgumentException("rewards of " + t.slug() + " names a reward twice: " + names);
+            }
+            String missing = GrpoRewards.incomplete(names, t);
+            if (missing != null) {
+                throw new IllegalArgumentException("rewards of " + t.slug() + ": " + missing);
             }
             out.put(t.slug(), List.copyOf(names));
         }
@@ -172,13 +179,16 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                 1.0, 1.0, 32, Dtype.F32, 0);
     }
 
-    /** The rewards of {@code task}'s prompts. */
-    public io.r1kit.reward.RewardSet rewardsFor(Task task) {
+    /**
+     * The rewards of {@code task}'s prompts, made by {@code run} (one {@link GrpoRewards} per run, so the
+     * prompts share its semantic reward and cache).
+     */
+    public io.r1kit.reward.RewardSet rewardsFor(Task task, GrpoRewards run) {
         List<String> names = rewards.get(task.slug());
         if (names == null) {
             throw new IllegalArgumentException("task " + task.slug() + " is not in this recipe's tasks " + tasks);
         }
-        return GrpoRewards.set(names);
+        return run.set(names);
     }
 
     /** This recipe as pretty-printed JSON (every key). */

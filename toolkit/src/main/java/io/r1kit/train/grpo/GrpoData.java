@@ -5,8 +5,9 @@ import io.r1kit.cot.Task;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.VlmConfig;
+import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTarget;
-import io.r1kit.scene.Box3;
+import io.r1kit.reward.RewardTargets;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.task.TaskPrompt;
 import io.r1kit.train.SftData;
@@ -16,16 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The prompts of a GRPO recipe: the data engine's questions about generated rooms (regenerated from their
- * seeds), each with its target: a grounding question's target is the described object's box over the
- * scene bounds (perception reward) and its reference answer; any other task's is the reference answer.
+ * seeds), each with its target as {@link RewardTargets#of} decides it (a grounding question's is the
+ * described object's box over the scene bounds; a caption or QA question's the reference answer) and the
+ * recipe's rewards for its task.
  *
  * <pre>{@code
- * GrpoData train = GrpoData.of(50, 200_000, config, model.config(), tokenizer, TrainProgress.none());
+ * GrpoRewards rewards = new GrpoRewards();   // one per run
+ * GrpoData train = GrpoData.of(50, 200_000, config, rewards, model.config(), tokenizer, TrainProgress.none());
  * }</pre>
  *
  * @param prompts the prompts, in room then engine order
@@ -37,20 +42,26 @@ public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
         prompts = List.copyOf(prompts);
     }
 
-    /** The prompts of rooms {@code seed .. seed + rooms - 1} for the recipe's tasks, tokenised by {@code tokenizer}. */
-    public static GrpoData of(int rooms, long seed, GrpoConfig config, VlmConfig model, TextTokenizer tokenizer,
-                              TrainProgress progress) {
+    /**
+     * The prompts of rooms {@code seed .. seed + rooms - 1} for the recipe's tasks, tokenised by
+     * {@code tokenizer}, scored by {@code rewards} (pass the run's one instance to both the training and
+     * the held-out prompts).
+     */
+    public static GrpoData of(int rooms, long seed, GrpoConfig config, GrpoRewards rewards, VlmConfig model,
+                              TextTokenizer tokenizer, TrainProgress progress) {
         MessageDigest sha = digest();
         List<GrpoPrompt> out = new ArrayList<>();
+        Map<Task, RewardSet> sets = new EnumMap<>(Task.class);
+        for (Task t : config.tasks()) {
+            sets.put(t, config.rewardsFor(t, rewards));
+        }
         for (int i = 0; i < rooms; i++) {
             GeneratedRoom room = SftData.room(seed + i);
             SceneFeatures features = SceneFeatures.extract(room.scene(), model);
             for (Example e : SftData.examples(room, seed + i, config.tasks())) {
-                RewardTarget target = e.task() == Task.GROUNDING
-                        ? new RewardTarget(e.answer(), box(room, e), room.scene().bounds())
-                        : RewardTarget.ofReference(e.answer());
+                RewardTarget target = RewardTargets.of(e, room.scene());
                 out.add(new GrpoPrompt(features, tokenizer.encode(TaskPrompt.prompt(e.question())), target,
-                        config.rewardsFor(e.task())));
+                        sets.get(e.task())));
                 sha.update(e.question().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(e.answer().getBytes(StandardCharsets.UTF_8));
@@ -59,11 +70,6 @@ public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
             progress.rooms("prompt rooms " + seed + "..", i + 1, rooms);
         }
         return new GrpoData(out, HexFormat.of().formatHex(sha.digest()));
-    }
-
-    private static Box3 box(GeneratedRoom room, Example e) {
-        return room.scene().object(e.target()).orElseThrow(() -> new IllegalStateException(
-                e.sceneId() + ": the grounding target " + e.target() + " is not an object of the room")).box();
     }
 
     private static MessageDigest digest() {

@@ -85,10 +85,11 @@ public final class GrpoRun {
              Vlm3d reference = VlmCheckpoint.load(base, Engines.defaultDevice());
              TextTokenizer tokenizer = TextTokenizer.load(base)) {
             TokenDecoder text = ids -> TaskPrompt.stripEnd(tokenizer.decodeWithoutSpecial(ids));
-            GrpoData train = GrpoData.of(config.trainRooms(), config.trainSeed(), config, policy.config(), tokenizer,
-                    progress);
-            GrpoData heldOut = GrpoData.of(config.heldOutRooms(), config.heldOutSeed(), config, policy.config(),
+            GrpoRewards rewards = new GrpoRewards();   // one per run: the prompts share its semantic cache
+            GrpoData train = GrpoData.of(config.trainRooms(), config.trainSeed(), config, rewards, policy.config(),
                     tokenizer, progress);
+            GrpoData heldOut = GrpoData.of(config.heldOutRooms(), config.heldOutSeed(), config, rewards,
+                    policy.config(), tokenizer, progress);
             if (train.prompts().isEmpty() || heldOut.prompts().isEmpty()) {
                 throw new IllegalArgumentException("the rooms give no prompt of tasks " + config.tasks()
                         + ": raise train_rooms / held_out_rooms");

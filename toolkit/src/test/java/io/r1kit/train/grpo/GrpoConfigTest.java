@@ -34,18 +34,27 @@ class GrpoConfigTest {
         assertEquals(Dtype.F16, changed.dtype());
         assertEquals(changed, GrpoConfig.fromJson(changed.toJson()));
         assertEquals(List.of("perception", "format"),
-                changed.rewardsFor(Task.GROUNDING).rewards().stream().map(r -> r.name()).toList());
+                changed.rewardsFor(Task.GROUNDING, new GrpoRewards()).rewards().stream().map(r -> r.name()).toList());
     }
 
     @Test
     void badValuesSayWhatToFix() {
         assertEquals("group_size must be at least 2, got 1 (advantages compare the outputs of a group; 8 is usual)",
                 error("{\"group_size\": 1}"));
-        assertEquals("rewards of qa: the perception reward scores an answered box, and only grounding answers with one;"
-                + " remove \"perception\"", error("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"perception\"]}}"));
-        assertEquals("rewards has none for task qa: add \"qa\": [...] with some of [format, perception]",
+        assertEquals("rewards of qa: the perception reward scores an answered box, and only grounding and reasoning"
+                + " targets have one; remove \"perception\"",
+                error("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"perception\"]}}"));
+        assertEquals("rewards of grounding: the semantic reward compares the answer with a reference text, and a"
+                + " grounding target is a box; remove \"semantic\"",
+                error("{\"rewards\": {\"grounding\": [\"perception\", \"semantic\"]}}"));
+        assertEquals("rewards of reasoning: the perception reward scores only reasoning answers that name a box, so"
+                + " the other reasoning prompts would have no reward; add \"format\" or \"semantic\"",
+                error("{\"tasks\": [\"reasoning\"], \"rewards\": {\"reasoning\": [\"perception\"]}}"));
+        assertEquals("rewards of qa names a reward twice: [format, semantic, format]",
+                error("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"format\", \"semantic\", \"format\"]}}"));
+        assertEquals("rewards has none for task qa: add \"qa\": [...] with some of [format, perception, semantic]",
                 error("{\"tasks\": [\"grounding\", \"qa\"]}"));
-        assertEquals("unknown reward \"semantics\" (known: format, perception)",
+        assertEquals("unknown reward \"semantics\" (known: format, perception, semantic)",
                 error("{\"rewards\": {\"grounding\": [\"semantics\"]}}"));
         assertEquals("rewards names task qa, which is not in tasks [grounding]: add it to tasks or remove its rewards",
                 error("{\"rewards\": {\"grounding\": [\"format\"], \"qa\": [\"format\"]}}"));

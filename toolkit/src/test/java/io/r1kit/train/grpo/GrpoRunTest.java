@@ -47,7 +47,8 @@ class GrpoRunTest {
         // the checkpoint reads back as the model that was scored after training (F32: every bit kept)
         try (Vlm3d trained = VlmCheckpoint.load(out, Engines.defaultDevice());
              TextTokenizer tokenizer = TextTokenizer.load(out)) {
-            List<GrpoPrompt> heldOut = GrpoData.of(1, 500, config, trained.config(), tokenizer, TrainProgress.none())
+            List<GrpoPrompt> heldOut = GrpoData.of(1, 500, config, new GrpoRewards(), trained.config(), tokenizer,
+                    TrainProgress.none())
                     .prompts().subList(0, 3);
             GrpoEval.Scores again = GrpoEval.evaluate(trained, heldOut,
                     ids -> TaskPrompt.stripEnd(tokenizer.decodeWithoutSpecial(ids)), 8);

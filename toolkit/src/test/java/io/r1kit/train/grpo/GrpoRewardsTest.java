@@ -1,0 +1,146 @@
+package io.r1kit.train.grpo;
+
+import ai.djl.Device;
+import io.r1kit.cot.Example;
+import io.r1kit.cot.Task;
+import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.vlm.NanoModel;
+import io.r1kit.model.vlm.SceneFeatures;
+import io.r1kit.model.vlm.Vlm3d;
+import io.r1kit.model.vlm.VlmConfig;
+import io.r1kit.reward.RewardSet;
+import io.r1kit.reward.RewardTarget;
+import io.r1kit.reward.RewardTargets;
+import io.r1kit.reward.SemanticReward;
+import io.r1kit.reward.TextEmbedder;
+import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.train.SftData;
+import io.r1kit.train.TrainProgress;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rewards a recipe names: one semantic reward per run, targets from {@link RewardTargets}, a semantic GRPO step. */
+class GrpoRewardsTest {
+
+    /** Counts of the words "lo" and "hi" as a 2-vector; counts the calls per text to show the cache at work. */
+    static final class LoHiEmbedder implements TextEmbedder {
+        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        @Override
+        public float[] embed(String text) {
+            calls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+            float[] v = new float[2];
+            for (String w : text.split(" ")) {
+                v[0] += w.equals("lo") ? 1 : 0;
+                v[1] += w.equals("hi") ? 1 : 0;
+            }
+            return v;
+        }
+    }
+
+    @Test
+    void oneRunSharesOneSemanticRewardAcrossItsSets() {
+        GrpoRewards run = new GrpoRewards(new LoHiEmbedder());
+        SemanticReward semantic = (SemanticReward) run.of("semantic");
+        assertSame(semantic, run.of("semantic"));
+        RewardSet qa = run.set(List.of("format", "semantic"));
+        RewardSet caption = run.set(List.of("semantic"));
+        assertSame(semantic, qa.rewards().get(1));
+        assertSame(semantic, caption.rewards().get(0));
+        assertEquals(List.of("format", "perception", "semantic"), GrpoRewards.NAMES);
+        assertEquals("unknown reward \"iou\" (known: format, perception, semantic)",
+                assertThrows(IllegalArgumentException.class, () -> run.of("iou"))
+                        .getMessage());
+    }
+
+    @Test
+    void whichTaskEachRewardMayScoreFollowsTheTargetTable() {
+        for (Task t : Task.values()) {
+            assertNull(GrpoRewards.unfit("format", t), t.slug());
+            // perception needs a box: grounding always, reasoning when its reference names one
+            assertEquals(t == Task.GROUNDING || t == Task.REASONING, GrpoRewards.unfit("perception", t) == null, t.slug());
+            // semantic needs a reference: every task but grounding
+            assertEquals(t != Task.GROUNDING, GrpoRewards.unfit("semantic", t) == null, t.slug());
+        }
+        assertNull(GrpoRewards.incomplete(List.of("perception", "semantic"), Task.REASONING));
+        assertTrue(GrpoRewards.incomplete(List.of("perception"), Task.REASONING) != null);
+    }
+
+    @Test
+    void promptTargetsAreTheRewardTargetsOfTheirExamples() throws Exception {
+        GrpoConfig config = GrpoConfig.fromJson("""
+                {"tasks": ["grounding", "qa"], "rewards": {"grounding": ["perception"], "qa": ["format", "semantic"]},
+                 "train_rooms": 1, "train_seed": 200000}""");
+        // the nano model's vocabulary tokenises the prompts; the tiny model's encoder settings extract the features
+        Path nano = NanoModel.embedded().orElseThrow();
+        GrpoRewards run = new GrpoRewards(new LoHiEmbedder());
+        try (TextTokenizer tokenizer = TextTokenizer.load(nano)) {
+            GrpoData data = GrpoData.of(1, 200_000, config, run, GrpoTrainerTest.tiny(1), tokenizer, TrainProgress.none());
+            GeneratedRoom room = SftData.room(200_000);
+            List<Example> examples = SftData.examples(room, 200_000, config.tasks());
+            assertEquals(examples.size(), data.prompts().size());
+            int grounding = 0;
+            for (int i = 0; i < examples.size(); i++) {
+                Example e = examples.get(i);
+                GrpoPrompt p = data.prompts().get(i);
+                assertEquals(RewardTargets.of(e, room.scene()), p.target(), e.question());
+                if (e.task() == Task.GROUNDING) {
+                    grounding++;
+                    assertNull(p.target().reference());   // a box target: no text for the semantic reward
+                    assertEquals(List.of("perception"), p.rewards().rewards().stream().map(r -> r.name()).toList());
+                } else {
+                    assertEquals(e.answer(), p.target().reference());
+                    assertSame(run.of("semantic"), p.rewards().rewards().get(1));
+                }
+            }
+            assertTrue(grounding > 0 && grounding < examples.size(), grounding + " of " + examples.size());
+        }
+    }
+
+    @Test
+    void aQaRecipeWithTheSemanticRewardTrainsAndReportsItsPart() {
+        GrpoConfig recipe = GrpoConfig.fromJson("""
+                {"tasks": ["qa"], "rewards": {"qa": ["semantic"]}, "group_size": 4, "prompts_per_step": 2,
+                 "max_new_tokens": 6, "learning_rate": 0.01, "seed": 5}""");
+        LoHiEmbedder embedder = new LoHiEmbedder();
+        GrpoRewards run = new GrpoRewards(embedder);
+        VlmConfig config = GrpoTrainerTest.tiny(6);
+        List<GrpoPrompt> prompts = new ArrayList<>();
+        for (long seed = 0; seed < 2; seed++) {
+            SceneFeatures f = SceneFeatures.extract(new SceneGenerator().generate(seed).scene(), config);
+            RewardTarget target = RewardTargets.forTask(Task.QA, "lo", null, null);
+            prompts.add(new GrpoPrompt(f, new int[] {3 + (int) seed, 7, 9}, target, recipe.rewardsFor(Task.QA, run)));
+        }
+        // An output is 6 words (the tiny model has no end token), k of them "lo": cosine with "lo" is k / sqrt(k² + (6-k)²).
+        List<Double> possible = IntStream.rangeClosed(0, 6).mapToObj(k -> k / Math.sqrt(k * k + (6 - k) * (6 - k)))
+                .toList();
+        try (Vlm3d policy = Vlm3d.initialize(config, Device.cpu());
+             Vlm3d reference = Vlm3d.initialize(config, Device.cpu())) {
+            GrpoTrainer trainer = new GrpoTrainer(policy, reference, GrpoTrainerTest::words, recipe);
+            for (int step = 1; step <= 2; step++) {
+                GrpoStepStats s = trainer.step(prompts);
+                assertEquals(List.of("semantic"), List.copyOf(s.meanParts().keySet()));
+                assertEquals(s.meanReward(), s.meanParts().get("semantic"), 1e-12);   // the only reward: part = total
+                double max = s.maxParts().get("semantic");
+                assertTrue(possible.stream().anyMatch(v -> Math.abs(v - max) < 1e-6), "max semantic " + max);
+                assertTrue(s.meanReward() > 0.3 && s.meanReward() < 0.95, "mean semantic " + s.meanReward());
+            }
+        }
+        // Both prompts' sets share one cache: the reference was embedded once over two steps of 8 outputs.
+        assertEquals(1, embedder.calls.get("lo").get());
+    }
+}
