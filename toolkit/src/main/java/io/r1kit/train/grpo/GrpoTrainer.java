@@ -105,8 +105,11 @@ public final class GrpoTrainer {
         }
     }
 
-    /** The sampling settings of a step: the recipe's temperature, top-p and length, stopping at end-of-sequence. */
-    GenerationConfig sampling(long seed) {
+    /**
+     * The sampling settings of a step: the recipe's temperature, top-p and length, stopping at end-of-sequence,
+     * seeded with {@code seed} (one seed gives one group of outputs).
+     */
+    public GenerationConfig sampling(long seed) {
         GenerationConfig.Builder b = GenerationConfig.builder().sample(true).temperature(config.temperature())
                 .topP(config.topP()).maxNewTokens(config.maxNewTokens()).seed(seed);
         int eos = policy.config().decoder().eosTokenId();
@@ -114,7 +117,7 @@ public final class GrpoTrainer {
     }
 
     /** G outputs per prompt from the current policy, in one batch: prompt 0's G, then prompt 1's, ... */
-    List<int[]> sample(List<GrpoPrompt> prompts, GenerationConfig sampling) {
+    public List<int[]> sample(List<GrpoPrompt> prompts, GenerationConfig sampling) {
         try (NDManager scope = policy.newScope()) {
             List<int[]> rows = new ArrayList<>();
             List<NDArray> prefixes = new ArrayList<>();
@@ -130,8 +133,8 @@ public final class GrpoTrainer {
         }
     }
 
-    /** Each output's rewards against its prompt's target. */
-    List<RewardScore> score(List<GrpoPrompt> prompts, List<int[]> outputs) {
+    /** Each output's rewards against its prompt's target; {@code outputs} in {@link #sample}'s order. */
+    public List<RewardScore> score(List<GrpoPrompt> prompts, List<int[]> outputs) {
         List<RewardScore> out = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
             GrpoPrompt p = prompts.get(i / config.groupSize());
@@ -141,12 +144,19 @@ public final class GrpoTrainer {
     }
 
     /** Per-token log-probabilities {@code [N, A]} of the outputs under {@code model}, detached (a constant). */
-    static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope) {
+    public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope) {
         return model.forward(batch, scope).answerLogProbs().stopGradient();
     }
 
-    /** The loss of one update, back-propagated into the policy's parameters' gradients. */
-    GrpoLoss.Result update(List<VlmExample> batch, NDArray old, NDArray ref, NDArray advantages, NDManager scope) {
+    /**
+     * The loss of one update at the recipe's ε and β, back-propagated into the policy's parameters' gradients
+     * (the optimiser step is {@link GradientUpdate#apply}).
+     *
+     * @param old        [N, A] log-probs of the policy that sampled ({@link #logProbs})
+     * @param ref        [N, A] log-probs of the reference model
+     * @param advantages [N] one per output ({@link GroupAdvantages#ofGroups})
+     */
+    public GrpoLoss.Result update(List<VlmExample> batch, NDArray old, NDArray ref, NDArray advantages, NDManager scope) {
         try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
             VlmOutput out = policy.forward(batch, scope);
             GrpoLoss.Result r = GrpoLoss.compute(out.answerLogProbs(), old, ref, advantages, out.answerMask(),
