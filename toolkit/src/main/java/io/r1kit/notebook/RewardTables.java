@@ -1,7 +1,7 @@
 package io.r1kit.notebook;
 
 import io.r1kit.reward.RewardBreakdown;
-import io.r1kit.train.grpo.GroupAdvantages;
+import io.r1kit.reward.GroupAdvantages;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

@@ -43,7 +43,7 @@ public final class GrpoLoss {
      * @param newLogProbs [N, A] log πθ of each output token, with gradient
      * @param oldLogProbs [N, A] log πθ_old (the policy that sampled); a constant
      * @param refLogProbs [N, A] log π_ref (the frozen starting model); a constant
-     * @param advantages  [N] Â per output ({@link GroupAdvantages}); a constant
+     * @param advantages  [N] Â per output ({@link io.r1kit.reward.GroupAdvantages}); a constant
      * @param mask        [N, A] 1 on output tokens, 0 on padding
      * @param epsilon     the clip range ε (0.2 in DeepSeekMath and 3D-R1)
      * @param beta        the KL weight β (0.02 in 3D-R1)

@@ -14,6 +14,7 @@ import io.r1kit.model.vlm.GradientUpdate;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
+import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.reward.RewardScore;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.r1kit.train.grpo;
+package io.r1kit.reward;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.r1kit.train.grpo;
+package io.r1kit.reward;
 
 /**
  * Group-relative advantages of GRPO (DeepSeekMath Sec. 4.1.2, used by 3D-R1 Sec. 3.2): each output's
