@@ -3,10 +3,6 @@ package io.r1kit.train;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import com.google.gson.JsonDeserializer;
@@ -16,7 +12,6 @@ import io.r1kit.model.text.WordVocabulary;
 import io.r1kit.model.vlm.VlmConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -168,45 +163,12 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
      *                                  or a value out of range and how to fix it
      */
     public static SftConfig fromJson(String json) {
-        JsonObject merged = JsonParser.parseString(defaults().toJson()).getAsJsonObject();
-        JsonElement parsed;
-        try {
-            parsed = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
-        }
-        if (!parsed.isJsonObject()) {
-            throw new IllegalArgumentException("a recipe is a JSON object, got " + parsed);
-        }
-        for (var e : parsed.getAsJsonObject().entrySet()) {
-            if (!merged.has(e.getKey())) {
-                throw new IllegalArgumentException("unknown key \"" + e.getKey() + "\" (known: "
-                        + String.join(", ", merged.keySet()) + ")");
-            }
-            merged.add(e.getKey(), e.getValue());
-        }
-        try {
-            return GSON.fromJson(merged, SftConfig.class);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof IllegalArgumentException) {
-                    throw new IllegalArgumentException(t.getMessage(), e);
-                }
-            }
-            throw new IllegalArgumentException("a value has the wrong type: " + e.getMessage(), e);
-        }
+        return RecipeJson.parse(json, defaults().toJson(), GSON, SftConfig.class);
     }
 
     /** Reads a recipe file; errors name the file. */
     public static SftConfig read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": not found (write the defaults with r1kit train sft --print-default-config)");
-        }
-        try {
-            return fromJson(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return RecipeJson.read(file, "sft", SftConfig::fromJson);
     }
 
     /**

@@ -4,17 +4,13 @@ import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonDeserializer;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import io.r1kit.cot.Task;
 import io.r1kit.model.io.Dtype;
+import io.r1kit.train.RecipeJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -203,44 +199,11 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
      *                                  or a value out of range and how to fix it
      */
     public static GrpoConfig fromJson(String json) {
-        JsonObject merged = JsonParser.parseString(defaults().toJson()).getAsJsonObject();
-        JsonElement parsed;
-        try {
-            parsed = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
-        }
-        if (!parsed.isJsonObject()) {
-            throw new IllegalArgumentException("a recipe is a JSON object, got " + parsed);
-        }
-        for (var e : parsed.getAsJsonObject().entrySet()) {
-            if (!merged.has(e.getKey())) {
-                throw new IllegalArgumentException("unknown key \"" + e.getKey() + "\" (known: "
-                        + String.join(", ", merged.keySet()) + ")");
-            }
-            merged.add(e.getKey(), e.getValue());
-        }
-        try {
-            return GSON.fromJson(merged, GrpoConfig.class);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof IllegalArgumentException) {
-                    throw new IllegalArgumentException(t.getMessage(), e);
-                }
-            }
-            throw new IllegalArgumentException("a value has the wrong type: " + e.getMessage(), e);
-        }
+        return RecipeJson.parse(json, defaults().toJson(), GSON, GrpoConfig.class);
     }
 
     /** Reads a recipe file; errors name the file. */
     public static GrpoConfig read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": not found (write the defaults with r1kit train grpo --print-default-config)");
-        }
-        try {
-            return fromJson(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return RecipeJson.read(file, "grpo", GrpoConfig::fromJson);
     }
 }
