@@ -40,6 +40,13 @@ public final class Main extends GroupCommand {
     /** The message of the failure, without exception class names: what the user should read. */
     static String oneLine(Throwable e) {
         Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            // java.nio's messages are the bare path ("NoSuchFileException: x.json"): say what is wrong with it
+            String why = f instanceof java.nio.file.NoSuchFileException ? "not found"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return (f.getFile() + ": " + why).replace('\n', ' ');
+        }
         String msg = t.getMessage();
         if (msg == null || msg.isBlank()) {
             msg = t.getClass().getSimpleName() + " (set R1KIT_DEBUG=1 for the stack trace)";

@@ -32,6 +32,16 @@ class MainTest {
     }
 
     @Test
+    void aFileJavaCannotOpenIsNamedWithTheReason(@TempDir Path dir) {
+        Path gt = dir.resolve("gt.json");
+        Result r = run("reward", "--task", "grounding", "--gt", gt.toString(), "--pred", "x");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertEquals("r1kit: " + gt + ": not found\n", r.err());
+        assertEquals(dir + ": Is a directory",
+                Main.oneLine(new java.nio.file.FileSystemException(dir.toString(), null, "Is a directory")));
+    }
+
+    @Test
     void versionAndHelp() {
         Result r = run("--version");
         assertEquals(0, r.code());
