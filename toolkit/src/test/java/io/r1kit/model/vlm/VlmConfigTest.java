@@ -16,6 +16,16 @@ class VlmConfigTest {
         assertEquals(4, nano.decoder().numHiddenLayers());
         assertEquals(nano, VlmConfig.fromJson(nano.toJson()));
         assertEquals(1 + 7 * 48, VlmConfig.sceneTokensFor(nano.maxObjects()));
+        assertEquals(true, nano.objectPointers());
+        VlmConfig plain = nano.toBuilder().objectPointers(false).build();
+        assertEquals(plain, VlmConfig.fromJson(plain.toJson()));
+    }
+
+    @Test
+    void aFileWrittenBeforePointersReadsWithoutThem() {
+        com.google.gson.JsonObject old = VlmConfig.builder().gridTokenOffset(100).build().toJson();
+        old.remove("object_pointers");
+        assertEquals(false, VlmConfig.fromJson(old).objectPointers());
     }
 
     @Test
