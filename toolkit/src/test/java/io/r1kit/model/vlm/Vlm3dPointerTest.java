@@ -114,4 +114,32 @@ class Vlm3dPointerTest {
             }
         }
     }
+
+    @Test
+    void theObjectNamingLossReadsNamedFeatureTokensThroughTheLmHead() {
+        VlmConfig c = VlmFixtures.micro(0);
+        try (Vlm3d model = Vlm3d.initialize(c, Device.cpu()); NDManager scope = model.newScope()) {
+            SceneFeatures f = model.features(HAND);
+            VlmOutput unnamed = model.forward(List.of(new VlmExample(f, new int[] {1}, new int[] {4})), scope);
+            assertNull(unnamed.objectNameLoss());
+            // object 0 is named by word 7, object 1 by no word of the vocabulary (-1: left out)
+            VlmOutput named = model.forward(List.of(new VlmExample(f, new int[] {1}, new int[] {4}, new int[] {7, -1})),
+                    scope);
+            NDArray feature = model.sceneTokens(f, scope).get(1).reshape(1, 1, -1);          // [1, 1, C]
+            float[] logits = model.decoder().logits(feature).toFloatArray();                  // [V]
+            double logZ = Math.log(Arrays.stream(toDoubles(logits)).map(Math::exp).sum());
+            assertEquals(logZ - logits[7], named.objectNameLoss().getFloat(), 1e-4);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new VlmExample(f, new int[] {1}, new int[] {4}, new int[] {7}));
+            assertEquals("1 object names for 2 encoded objects in hand: give one per object, or none", e.getMessage());
+        }
+    }
+
+    private static double[] toDoubles(float[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i];
+        }
+        return out;
+    }
 }

@@ -29,6 +29,15 @@ class VlmConfigTest {
     }
 
     @Test
+    void theShippedNanoModelAnswersWithNumbersAsItWasTrained() throws Exception {
+        try (java.io.InputStream in = NanoModel.class.getResourceAsStream(NanoModel.RESOURCE + VlmConfig.FILE)) {
+            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(false, VlmConfig.fromJson(com.google.gson.JsonParser.parseString(json).getAsJsonObject())
+                    .objectPointers());
+        }
+    }
+
+    @Test
     void badValuesSayWhatToFix() {
         assertEquals("grid_token_ids has 0 ids, expected 256: set the vocabulary id of each number 0..255"
                         + " (gridTokenOffset(id of \"0\") when they are consecutive)",
