@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
@@ -223,7 +222,7 @@ public final class Vlm3d implements AutoCloseable {
         NDArray hidden = decoder.hidden(NDArrays.stack(embeds), keep, null);                 // [B, L, C]
         NDArray logits = decoder.logits(hidden);                                             // [B, L, V]
         if (widestObjects > 0) {
-            logits = logits.concat(pointerLogits(hidden, entries, widestObjects, scope), 2);  // [B, L, V + N]
+            logits = logits.concat(ObjectHeads.pointerLogits(hidden, entries, widestObjects, c, scope), 2);  // [B, L, V + N]
         }
         // gather, not a one-hot product: masked pointer columns hold -inf and 0 * -inf is NaN
         NDArray picked = logits.logSoftmax(-1)
@@ -244,65 +243,7 @@ public final class Vlm3d implements AutoCloseable {
         NDArray mask = scope.create(inAnswer, new Shape(rows, answerWidth));                 // [B, A]
         NDArray loss = VlmOutput.crossEntropy(tokenLogProbs, mask);                          // scalar
         return new VlmOutput(logits, loss, answerFrom, answerSizes, tokenLogProbs, mask,
-                objectNameLoss(batch, prefixes, scope));
-    }
-
-    /**
-     * The pointer logits {@code [B, L, N]}: {@code hidden · feature_i} (objects score like extra words of
-     * the tied LM head), -inf past a row's own objects, float32.
-     */
-    private NDArray pointerLogits(NDArray hidden, List<NDArray> entries, int widest, NDManager scope) {
-        int c = config.decoder().hiddenSize();
-        NDList padded = new NDList(entries.size());
-        float[] mask = new float[entries.size() * widest];
-        for (int b = 0; b < entries.size(); b++) {
-            NDArray e = entries.get(b);
-            int n = e == null ? 0 : (int) e.getShape().get(0);
-            NDArray row = e == null ? scope.zeros(new Shape(0, c)) : e.toType(DataType.FLOAT32, false);
-            if (n < widest) {
-                row = row.concat(scope.zeros(new Shape(widest - n, c)), 0);
-            }
-            padded.add(row);                                                                  // [N, C]
-            java.util.Arrays.fill(mask, b * widest + n, (b + 1) * widest, Float.NEGATIVE_INFINITY);
-        }
-        NDArray table = NDArrays.stack(padded).transpose(0, 2, 1).toType(hidden.getDataType(), false); // [B, C, N]
-        NDArray scores = hidden.matMul(table).toType(DataType.FLOAT32, false);               // [B, L, N]
-        return scores.add(scope.create(mask, new Shape(entries.size(), 1, widest)));         // [B, L, N]
-    }
-
-    /**
-     * The object-naming loss: the mean cross-entropy of each named object's feature token, read
-     * through the (tied) LM head, against its label's head word; null when no example names its
-     * objects. It ties an object's token to the word a question uses for it ("door"), so grounding
-     * can match the two before it has learned anything else (Chat-Scene and 3D-R1's detector queries
-     * get the same from a pre-trained detector; the nano encoder starts from nothing).
-     */
-    private NDArray objectNameLoss(List<VlmExample> batch, List<NDArray> prefixes, NDManager scope) {
-        int vocab = config.decoder().vocabSize();
-        NDArray sum = null;
-        int named = 0;
-        for (int b = 0; b < batch.size(); b++) {
-            int[] names = batch.get(b).objectNames();
-            List<Long> at = new ArrayList<>();
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < names.length; i++) {
-                if (names[i] >= 0 && names[i] < vocab) {
-                    at.add(1L + (long) ObjectEncoder.TOKENS_PER_OBJECT * i);                 // feature token of object i
-                    ids.add((long) names[i]);
-                }
-            }
-            if (at.isEmpty()) {
-                continue;
-            }
-            int n = at.size();
-            NDArray rows = prefixes.get(b).get(scope.create(at.stream().mapToLong(Long::longValue).toArray()));   // [n, C]
-            NDArray logProbs = decoder.logits(rows.reshape(1, n, -1)).reshape(n, vocab).logSoftmax(-1); // [n, V]
-            NDArray picked = logProbs.mul(scope.create(ids.stream().mapToLong(Long::longValue).toArray()).oneHot(vocab))
-                    .sum();                                                                   // scalar
-            sum = sum == null ? picked : sum.add(picked);
-            named += n;
-        }
-        return sum == null ? null : sum.div(named).neg();
+                ObjectHeads.objectNameLoss(decoder, batch, prefixes, scope));
     }
 
     /** {@link #generate(SceneFeatures, int[], GenerationConfig, TokenDecoder)} after extracting the scene's features. */
