@@ -64,6 +64,8 @@ final class TrainSftCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "loss     training %.4f (last steps), held-out %.4f, best held-out %.4f at step %d%n",
                 r.finalTrainLoss(), r.finalHeldOutLoss(), r.bestHeldOutLoss(), r.bestStep()));
         sb.append("data     sha256 ").append(r.dataSha256()).append('\n');
+        sb.append(String.format(Locale.ROOT, "boxes    %d answer boxes as object pointers, %d of no encoded object%n",
+                r.pointerBoxes(), r.unmatchedBoxes()));
         sb.append("curve    ").append(r.out().resolve("loss.png"));
         if (r.scores() != null) {
             sb.append('\n').append(r.scores().toText());
@@ -80,6 +82,8 @@ final class TrainSftCommand implements Callable<Integer> {
         o.addProperty("train_examples", r.trainExamples());
         o.addProperty("dropped", r.dropped());
         o.addProperty("data_sha256", r.dataSha256());
+        o.addProperty("pointer_boxes", r.pointerBoxes());
+        o.addProperty("unmatched_boxes", r.unmatchedBoxes());
         o.addProperty("final_train_loss", r.finalTrainLoss());
         o.addProperty("final_held_out_loss", r.finalHeldOutLoss());
         o.addProperty("best_held_out_loss", r.bestHeldOutLoss());

@@ -56,13 +56,17 @@ import java.util.TreeSet;
  * @param keepBest          also save the checkpoint of the lowest held-out loss, in {@code best/}
  * @param dtype             how weights are stored: {@code F16} halves the file, {@code F32} keeps every bit
  * @param seed              seed of initialisation, point sampling and batch order
+ * @param objectNameWeight  weight of the loss that teaches each object token its label's word (0: off)
+ * @param objectPointers    whether answers name an encoded object's box by its pointer token
+ *                          ({@link io.r1kit.model.vlm.PointerText}) instead of six grid numbers
  */
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
                         int hiddenSize, int layers, int heads, int kvHeads, int intermediateSize, int maxObjects,
                         int pointsPerObject, int maxTokens, int minWordCount, int steps, int batchSize,
                         double learningRate, int warmupSteps, double finalLearningRate, double weightDecay,
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
-                        Dtype dtype, long seed) {
+                        Dtype dtype, long seed, double objectNameWeight,
+                        boolean objectPointers) {
 
     /** Positions of the decoder: scene tokens, prompt and answer must fit. */
     public static final int MAX_POSITIONS = 2048;
@@ -128,6 +132,10 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
         if (evalExamples < 0) {
             throw new IllegalArgumentException("eval_examples must be 0 (no evaluation) or more, got " + evalExamples);
         }
+        if (!(objectNameWeight >= 0 && objectNameWeight <= 10)) {
+            throw new IllegalArgumentException("object_name_weight " + objectNameWeight
+                    + " is outside 0..10: 0 turns the object-naming loss off, 1 is usual");
+        }
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
@@ -144,11 +152,12 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
      * tasks; decoder width 256, 4 layers, 4 heads (2 key/value), MLP 768; 32 objects of 32 points;
      * examples up to 160 tokens; 1500 steps of 8 examples, learning rate 1e-3 with 100 warm-up steps
      * and cosine decay to 10%, weight decay 0.01, gradients clipped to norm 1; held-out loss every 100
-     * steps over 64 examples; 50 examples per task evaluated; weights stored as F16; seed 0.
+     * steps over 64 examples; 50 examples per task evaluated; weights stored as F16; seed 0; object-naming
+     * loss weight 1; boxes of encoded objects as pointer tokens.
      */
     public static SftConfig defaults() {
         return new SftConfig(200, 0, 10, 100_000, List.of(Task.values()), 256, 4, 4, 2, 768, 32, 32, 160, 1, 1500, 8,
-                1e-3, 100, 0.1, 0.01, 1.0, 100, 64, 50, false, Dtype.F16, 0);
+                1e-3, 100, 0.1, 0.01, 1.0, 100, 64, 50, false, Dtype.F16, 0, 1.0, true);
     }
 
     /** This recipe as pretty-printed JSON (every key). */
@@ -180,7 +189,7 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
                 .layers(layers).heads(heads, kvHeads).maxPositions(MAX_POSITIONS)
                 .eosTokenId(WordVocabulary.FIXED_SPECIAL.indexOf(io.r1kit.task.TaskPrompt.END))
                 .maxObjects(maxObjects).pointsPerObject(pointsPerObject)
-                .gridTokenOffset(WordVocabulary.GRID_FIRST).seed(seed).build();
+                .gridTokenOffset(WordVocabulary.GRID_FIRST).seed(seed).objectPointers(objectPointers).build();
     }
 
     /** The warm-up + cosine schedule of this recipe. */

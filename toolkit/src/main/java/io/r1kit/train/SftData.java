@@ -5,6 +5,7 @@ import io.r1kit.cot.InstructionGenerator;
 import io.r1kit.cot.Task;
 import io.r1kit.model.text.VocabularyConfig;
 import io.r1kit.model.text.WordVocabulary;
+import io.r1kit.model.vlm.PointerText;
 import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.model.vlm.VlmExample;
@@ -24,7 +25,9 @@ import java.util.List;
  * the data engine's examples of the chosen tasks, each turned into token ids in the one prompt format
  * of {@link TaskPrompt} (prompt = the ChatML user turn of the question plus the opened assistant
  * turn; answer = the example's {@code answer} then {@code <|im_end|>}, the only tokens the loss sees).
- * Examples longer than {@code max_tokens} are dropped and counted.
+ * With {@code object_pointers} each answer box of an encoded object becomes that object's pointer token
+ * ({@link PointerText#compress}), so grounding is one choice among the scene's objects. Examples longer
+ * than {@code max_tokens} (counted before pointers shorten them) are dropped and counted.
  *
  * <pre>{@code
  * SftData train = SftData.training(config, TrainProgress.none());      // builds the vocabulary too
@@ -35,8 +38,13 @@ import java.util.List;
  * @param examples   examples that fit, in room then engine order
  * @param dropped    examples longer than {@code max_tokens}
  * @param sha256     hash of the kept examples' prompt and answer texts (each as UTF-8 then a NUL byte), in hex
+ * @param pointers   answer boxes written as an object's pointer token ({@link PointerText#compress}; recipes
+ *                   with {@code object_pointers})
+ * @param unmatched  answer boxes that equal no encoded object's grid (kept as numbers), e.g. objects past
+ *                   {@code max_objects}
  */
-public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int dropped, String sha256) {
+public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int dropped, String sha256, int pointers,
+                      int unmatched) {
 
     public SftData {
         examples = List.copyOf(examples);
@@ -60,12 +68,12 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         }
         WordVocabulary vocabulary = WordVocabulary.build(texts,
                 VocabularyConfig.defaults().withMinCount(config.minWordCount()));
-        return encode(rooms, vocabulary, config.maxTokens());
+        return encode(rooms, vocabulary, config);
     }
 
     /** The examples of rooms {@code seed .. seed + count - 1} with a given vocabulary (held-out data). */
     public static SftData of(int count, long seed, SftConfig config, WordVocabulary vocabulary, TrainProgress progress) {
-        return encode(rooms(count, seed, config, "held-out rooms", progress), vocabulary, config.maxTokens());
+        return encode(rooms(count, seed, config, "held-out rooms", progress), vocabulary, config);
     }
 
     /** Room {@code seed} as the data engine's default generator makes it. */
@@ -100,15 +108,19 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         return out;
     }
 
-    private static SftData encode(List<Room> rooms, WordVocabulary vocabulary, int maxTokens) {
+    private static SftData encode(List<Room> rooms, WordVocabulary vocabulary, SftConfig config) {
         MessageDigest sha = newDigest();
         List<VlmExample> kept = new ArrayList<>();
         int dropped = 0;
+        int pointers = 0;
+        int unmatched = 0;
+        PointerText pointerText = config.objectPointers() ? PointerText.of(config.vlmConfig(vocabulary.size())) : null;
         for (Room r : rooms) {
+            int[] names = objectNames(vocabulary, r.features());
             for (Example e : r.examples()) {
                 int[] prompt = promptIds(vocabulary, e.question());
                 int[] answer = answerIds(vocabulary, e.answer());
-                if (prompt.length + answer.length > maxTokens) {
+                if (prompt.length + answer.length > config.maxTokens()) {
                     dropped++;
                     continue;
                 }
@@ -116,10 +128,28 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
                 sha.update((byte) 0);
                 sha.update(TaskPrompt.answer(e.answer()).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                kept.add(new VlmExample(r.features(), prompt, answer));
+                if (pointerText != null) {
+                    PointerText.Compressed c = pointerText.compress(answer, r.features());
+                    answer = c.ids();
+                    pointers += c.pointers();
+                    unmatched += c.unmatched();
+                }
+                kept.add(new VlmExample(r.features(), prompt, answer, names));
             }
         }
-        return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()));
+        return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()), pointers, unmatched);
+    }
+
+    /**
+     * Per encoded object, the vocabulary id of its label's last word (the head noun: "table" of
+     * "coffee table"), -1 when the vocabulary lacks it; the object-naming loss of {@code Vlm3d} reads them.
+     */
+    static int[] objectNames(WordVocabulary vocabulary, SceneFeatures features) {
+        return features.objects().stream().mapToInt(o -> {
+            String[] words = o.label().strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+            String head = words[words.length - 1];
+            return head.isEmpty() || !vocabulary.contains(head) ? -1 : vocabulary.id(head);
+        }).toArray();
     }
 
     private static MessageDigest newDigest() {

@@ -55,10 +55,12 @@ public final class SftRun {
      * @param bestStep         the step of {@code bestHeldOutLoss}
      * @param seconds          wall time of the training loop
      * @param scores           held-out scores, or null when {@code eval_examples} is 0
+     * @param pointerBoxes     training answer boxes written as pointer tokens ({@link SftData#pointers()})
+     * @param unmatchedBoxes   training answer boxes of no encoded object, kept as numbers
      */
     public record Result(Path out, int steps, int trainExamples, int dropped, String dataSha256, long parameters,
                          double finalTrainLoss, double finalHeldOutLoss, double bestHeldOutLoss, int bestStep,
-                         double seconds, SftScores scores) {}
+                         double seconds, SftScores scores, int pointerBoxes, int unmatchedBoxes) {}
 
     private SftRun() {}
 
@@ -78,7 +80,7 @@ public final class SftRun {
         try (Vlm3d model = Vlm3d.initialize(vlm, Engines.defaultDevice())) {
             LearningRateSchedule schedule = config.schedule();
             VlmTrainer trainer = new VlmTrainer(model, new SftOptions((float) config.learningRate(),
-                    (float) config.weightDecay(), (float) config.maxGradNorm(), config.seed()), schedule);
+                    (float) config.weightDecay(), (float) config.maxGradNorm(), config.seed(), (float) config.objectNameWeight()), schedule);
             double best = Double.POSITIVE_INFINITY;
             int bestStep = 0;
             double heldOutLoss = Double.NaN;
@@ -129,7 +131,8 @@ public final class SftRun {
                 }
             }
             Result result = new Result(out, config.steps(), train.examples().size(), train.dropped(), train.sha256(),
-                    model.parameterCount(), recent / recentCount, heldOutLoss, best, bestStep, seconds, scores);
+                    model.parameterCount(), recent / recentCount, heldOutLoss, best, bestStep, seconds, scores,
+                    train.pointers(), train.unmatched());
             writeProvenance(out, config, train, heldOut, facts(result));
             curve.write(out);
             return result;
@@ -173,6 +176,8 @@ public final class SftRun {
         p.addProperty("held_out_sha256", heldOut.sha256());
         p.addProperty("train_examples", train.examples().size());
         p.addProperty("dropped_examples", train.dropped());
+        p.addProperty("pointer_boxes", train.pointers());
+        p.addProperty("unmatched_boxes", train.unmatched());
         p.addProperty("held_out_examples", heldOut.examples().size());
         p.addProperty("vocabulary", train.vocabulary().size());
         p.add("recipe", JsonParser.parseString(config.toJson()));

@@ -1,8 +1,11 @@
 package io.r1kit.model.generate;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.r1kit.model.lm.KvCache;
 import io.r1kit.model.lm.Qwen2Model;
@@ -30,7 +33,7 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Legend: B batch, W padded prompt length (prefix included), T tokens fed in a step,
- * P prefix embeddings of a row, C width, V vocabulary.
+ * P prefix embeddings of a row, C width, V vocabulary, N pointer entries of a row.
  */
 public final class Generator {
 
@@ -79,6 +82,27 @@ public final class Generator {
      */
     public List<Generation> generate(List<int[]> prompts, List<NDArray> prefixes, GenerationConfig config,
                                      TokenDecoder decoder, TokenListener listener) {
+        return generate(prompts, prefixes, null, config, decoder, listener);
+    }
+
+    /**
+     * Generates from a batch of prompts, each after its own prefix embeddings, with per-row pointer
+     * entries: dynamic vocabulary entries (e.g. the objects of the 3D model's scene) that extend the V
+     * words. Entry i of a row is token id {@code V + i}: its logit at each step is {@code hidden · entry_i}
+     * (appended to the V word logits, so sampling, the repetition penalty and log-probs run over V + N
+     * choices) and, when chosen, it is fed back with {@code entry_i} as its input embedding. The KV cache,
+     * stops and sampling are those of {@link #generate(List, List, GenerationConfig, TokenDecoder, TokenListener)}.
+     *
+     * @param pointers per row, entries {@code [N, C]} (float32 or the compute type, any manager and device; N
+     *                 may differ between rows) or null for a row without; the list itself may be null
+     * @param decoder  must read ids {@code V + i} when rows have entries (it sees the generated ids as they are)
+     */
+    public List<Generation> generate(List<int[]> prompts, List<NDArray> prefixes, List<NDArray> pointers,
+                                     GenerationConfig config, TokenDecoder decoder, TokenListener listener) {
+        if (pointers != null && pointers.size() != prompts.size()) {
+            throw new IllegalArgumentException(pointers.size() + " pointer entries for " + prompts.size()
+                    + " prompts: give one per row (null for a row without)");
+        }
         if (decoder == null && !config.stopStrings().isEmpty()) {
             throw new IllegalArgumentException("stop strings " + config.stopStrings() + " need a TokenDecoder");
         }
@@ -96,12 +120,13 @@ public final class Generator {
         Random random = new Random(config.seed());
         double temperature = config.sample() ? config.temperature() : 1.0;
         try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, batch)) {
+            NDArray[] entries = entries(pointers, batch, call);                               // per row [N, C] or null
             for (int step = 0; step < config.maxNewTokens(); step++) {
                 long[] ids = input;
                 Function<NDManager, NDArray> embeds = step == 0
                         ? scope -> prompt.embeddings(model, scope)                              // [B, W, C]
-                        : scope -> model.embed(scope.create(ids, new Shape(batch, 1)));         // [B, 1, C]
-                float[][] logits = nextLogits(call, embeds, batch, keep, cache);              // [B][V]
+                        : scope -> stepEmbeddings(ids, entries, scope);                         // [B, 1, C]
+                float[][] logits = nextLogits(call, embeds, batch, keep, cache, entries);     // [B][V + N]
                 long[] next = new long[batch];
                 boolean[][] nextKeep = new boolean[batch][1];
                 for (int b = 0; b < batch; b++) {
@@ -151,24 +176,81 @@ public final class Generator {
     public float[][] nextTokenLogits(List<int[]> prompts, List<NDArray> prefixes) {
         PromptBatch prompt = new PromptBatch(prompts, prefixes, model.config(), 0);
         try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, prompts.size())) {
-            return nextLogits(call, scope -> prompt.embeddings(model, scope), prompts.size(), prompt.keep(), cache);
+            return nextLogits(call, scope -> prompt.embeddings(model, scope), prompts.size(), prompt.keep(), cache, null);
         }
     }
 
-    /** Feeds the step's embeddings [B, T, C] and returns the logits of each row's last position, [B][V]. */
+    /**
+     * Feeds the step's embeddings [B, T, C] and returns the logits of each row's last position: [B][V], then
+     * {@code hidden · entry_i} for each of the row's pointer entries.
+     */
     private float[][] nextLogits(NDManager call, Function<NDManager, NDArray> embeds, int batch, boolean[][] keep,
-                                 KvCache cache) {
+                                 KvCache cache, NDArray[] entries) {
         try (NDManager step = call.newSubManager()) {
             NDArray hidden = model.hidden(embeds.apply(step), keep, cache);              // [B, T, C]
-            NDArray last = model.logits(hidden.get(new NDIndex(":, -1:, :")));          // [B, 1, V]
+            NDArray lastHidden = hidden.get(new NDIndex(":, -1, :"));                   // [B, C]
+            NDArray last = model.logits(lastHidden.expandDims(1));                      // [B, 1, V]
             float[] flat = last.toFloatArray();
             int vocab = flat.length / batch;
             float[][] rows = new float[batch][];
             for (int b = 0; b < batch; b++) {
                 rows[b] = Arrays.copyOfRange(flat, b * vocab, (b + 1) * vocab);
+                if (entries != null && entries[b] != null) {
+                    // pointer logits: the entries act as extra rows of the tied LM head
+                    float[] extra = lastHidden.get(b).expandDims(0).matMul(entries[b].transpose())
+                            .toType(DataType.FLOAT32, false).toFloatArray();          // [1, N]
+                    float[] row = Arrays.copyOf(rows[b], vocab + extra.length);
+                    System.arraycopy(extra, 0, row, vocab, extra.length);
+                    rows[b] = row;
+                }
             }
             return rows;
         }
+    }
+
+    /** Per row the pointer entries [N, C] on the model's device and in its compute type, in {@code call}; null when none. */
+    private NDArray[] entries(List<NDArray> pointers, int batch, NDManager call) {
+        if (pointers == null || pointers.stream().allMatch(p -> p == null)) {
+            return null;
+        }
+        NDArray[] out = new NDArray[batch];
+        for (int b = 0; b < batch; b++) {
+            NDArray p = pointers.get(b);
+            if (p != null) {
+                Shape s = p.getShape();
+                if (s.dimension() != 2 || s.get(1) != model.config().hiddenSize()) {
+                    throw new IllegalArgumentException("pointer entries of row " + b + " have shape " + s
+                            + ", expected [N, " + model.config().hiddenSize() + "] (one row of the model's width per entry)");
+                }
+                out[b] = s.get(0) == 0 ? null : PromptBatch.inScope(p, model, call);
+            }
+        }
+        return out;
+    }
+
+    /** The embeddings [B, 1, C] of one step's ids: a word's embedding, or for id V + i the row's entry i. */
+    private NDArray stepEmbeddings(long[] ids, NDArray[] entries, NDManager scope) {
+        int batch = ids.length;
+        int vocab = model.config().vocabSize();
+        long[] words = ids.clone();
+        boolean pointed = false;
+        for (int b = 0; b < batch; b++) {
+            if (words[b] >= vocab) {
+                words[b] = 0;
+                pointed = true;
+            }
+        }
+        NDArray tokens = model.embed(scope.create(words, new Shape(batch, 1)));        // [B, 1, C]
+        if (!pointed) {
+            return tokens;
+        }
+        NDList rows = new NDList(batch);
+        for (int b = 0; b < batch; b++) {
+            rows.add(ids[b] >= vocab
+                    ? entries[b].get(ids[b] - vocab).reshape(1, -1).toType(tokens.getDataType(), false)
+                    : tokens.get(b));                                                  // [1, C]
+        }
+        return NDArrays.stack(rows);                                                   // [B, 1, C]
     }
 
     private static int[] history(int[] prompt, List<Integer> generated) {

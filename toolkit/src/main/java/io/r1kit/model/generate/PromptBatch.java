@@ -121,7 +121,7 @@ final class PromptBatch {
      * The prefix on the model's device and in its compute type, in {@code scope}: a copy, so the
      * caller's array is left as it was.
      */
-    private static NDArray inScope(NDArray prefix, Qwen2Model model, NDManager scope) {
+    static NDArray inScope(NDArray prefix, Qwen2Model model, NDManager scope) {
         NDArray copy = prefix.toDevice(model.device(), true);
         DataType type = model.dtype().dataType();
         if (copy.getDataType() != type) {

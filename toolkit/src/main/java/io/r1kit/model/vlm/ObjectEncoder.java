@@ -25,8 +25,10 @@ import static ai.djl.nn.Activation.relu;
  * embedding of the object's k-th grid number plus a learned slot embedding for coordinate k. With
  * tied input/output embeddings a box token already scores its own number at the LM head, so
  * grounding reduces to "attend to the right object's box token k and copy it" (DESIGN: "pick the
- * right object, copy its box"); the slot embedding tells the six coordinates apart. One global
- * token (room extent and object count) comes first.
+ * right object, copy its box"); the slot embedding tells the six coordinates apart. With
+ * {@link VlmConfig#objectPointers()} the feature token is also the object's pointer entry, so the
+ * "pick" is one token ({@link Vlm3d#pointerEntries}). One global token (room extent and object count)
+ * comes first.
  *
  * <p>Parameters are plain NDArrays named {@code scene_encoder.*} (the decoder's style, not DJL
  * {@code Block}s), collected by a {@code GradientCollector} when trainable.

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
@@ -33,7 +34,7 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Legend: B batch, S scene tokens of a row, T prompt + answer tokens of a row, L longest row
- * (S + T), A longest answer, C width, V vocabulary.
+ * (S + T), A longest answer, C width, V vocabulary, N encoded objects (pointer tokens) of a row.
  */
 public final class Vlm3d implements AutoCloseable {
 
@@ -130,11 +131,29 @@ public final class Vlm3d implements AutoCloseable {
     }
 
     /**
+     * The pointer entries {@code [N, C]} of a scene's tokens {@code [S, C]}: the feature token of each
+     * encoded object (rows 1, 8, 15, ...), or null when the config has no pointers or the scene no objects.
+     * Pointer id {@code V + i} is scored with {@code hidden · entry_i} and fed back as {@code entry_i}.
+     */
+    public NDArray pointerEntries(NDArray sceneTokens) {
+        long s = sceneTokens.getShape().get(0);
+        if (!config.objectPointers() || s <= 1) {
+            return null;
+        }
+        return sceneTokens.get(new NDIndex("1::" + ObjectEncoder.TOKENS_PER_OBJECT));        // [N, C]
+    }
+
+    /**
      * Teacher-forced pass over a batch: each row is its scene tokens, prompt and answer, right-padded
      * to the longest row (padding is masked out of attention). The output holds the log-probability of
      * every answer token under the model {@code [B, A]} with its mask, carrying the gradient when run under
      * a {@code GradientCollector}; the SFT loss is their masked mean negated (answer tokens only, so the
      * model is never trained to predict the scene or the prompt), and GRPO weights them per completion.
+     *
+     * <p>With {@link VlmConfig#objectPointers()} a token id {@code V + i} is object i of the row: its
+     * embedding is the object's feature token and its logit {@code hidden · feature_i}, appended after the
+     * V word logits (columns past a row's objects are -inf), so the softmax runs over V + N choices
+     * ({@link PointerText} turns such ids back into the object's six grid numbers).
      */
     public VlmOutput forward(List<VlmExample> batch, NDManager scope) {
         if (batch.isEmpty()) {
@@ -144,11 +163,17 @@ public final class Vlm3d implements AutoCloseable {
         int c = config.decoder().hiddenSize();
         int vocab = config.decoder().vocabSize();
         List<NDArray> prefixes = new ArrayList<>();
+        List<NDArray> entries = new ArrayList<>();
         int[] lengths = new int[rows];
+        int widestObjects = 0;
         for (int b = 0; b < rows; b++) {
             NDArray prefix = sceneTokens(batch.get(b).features(), scope);                    // [S, C]
             prefixes.add(prefix);
+            entries.add(pointerEntries(prefix));                                              // [N, C] or null
             lengths[b] = (int) prefix.getShape().get(0) + batch.get(b).prompt().length + batch.get(b).answer().length;
+            if (config.objectPointers()) {
+                widestObjects = Math.max(widestObjects, batch.get(b).features().objects().size());
+            }
         }
         int longest = java.util.Arrays.stream(lengths).max().orElseThrow();
         boolean[][] keep = new boolean[rows][longest];
@@ -160,17 +185,28 @@ public final class Vlm3d implements AutoCloseable {
             VlmExample e = batch.get(b);
             int[] prompt = e.prompt();
             int[] answer = e.answer();
+            int objects = config.objectPointers() ? e.features().objects().size() : 0;
             long[] ids = new long[prompt.length + answer.length];
+            long[] rowsOf = new long[ids.length];  // per token, its row in [tokens ++ entries]
+            boolean pointed = false;
             for (int j = 0; j < ids.length; j++) {
                 int id = j < prompt.length ? prompt[j] : answer[j - prompt.length];
-                if (id < 0 || id >= vocab) {
+                if (id < 0 || id >= vocab + objects) {
                     throw new IllegalArgumentException("row " + b + ": token id " + id + " is outside the vocabulary 0.."
-                            + (vocab - 1));
+                            + (vocab - 1) + (objects > 0 ? " and the pointers " + vocab + ".." + (vocab + objects - 1)
+                            + " of its " + objects + " objects" : ""));
                 }
-                ids[j] = id;
+                ids[j] = id < vocab ? id : 0;
+                rowsOf[j] = id < vocab ? j : ids.length + (id - vocab);
+                pointed |= id >= vocab;
             }
             int s = (int) prefixes.get(b).getShape().get(0);
             NDArray tokens = decoder.embed(scope.create(ids, new Shape(1, ids.length))).reshape(ids.length, c); // [T, C]
+            if (pointed) {
+                // a pointer's input embedding is its object's feature token (gathered, so gradients reach the encoder)
+                NDArray entry = entries.get(b).toType(tokens.getDataType(), false);           // [N, C]
+                tokens = tokens.concat(entry, 0).get(new NDIndex("{}", scope.create(rowsOf))); // [T, C]
+            }
             NDList parts = new NDList(prefixes.get(b), tokens);
             if (lengths[b] < longest) {
                 parts.add(scope.zeros(new Shape(longest - lengths[b], c)));                  // right padding
@@ -185,9 +221,13 @@ public final class Vlm3d implements AutoCloseable {
         }
         NDArray hidden = decoder.hidden(NDArrays.stack(embeds), keep, null);                 // [B, L, C]
         NDArray logits = decoder.logits(hidden);                                             // [B, L, V]
+        if (widestObjects > 0) {
+            logits = logits.concat(ObjectHeads.pointerLogits(hidden, entries, widestObjects, c, scope), 2);  // [B, L, V + N]
+        }
+        // gather, not a one-hot product: masked pointer columns hold -inf and 0 * -inf is NaN
         NDArray picked = logits.logSoftmax(-1)
-                .mul(scope.create(targets, new Shape(rows, longest)).oneHot(vocab))
-                .sum(new int[] {-1});                                                       // [B, L]
+                .gather(scope.create(targets, new Shape(rows, longest, 1)), 2)
+                .reshape(rows, longest);                                                     // [B, L]
         // answer-aligned view of the same log-probs: row b's answer token j sits at column j, so GRPO
         // (3D-R1 Sec. 3.2) can weight each completion token while the gradient still reaches every parameter
         int answerWidth = java.util.Arrays.stream(answerSizes).max().orElseThrow();
@@ -202,7 +242,8 @@ public final class Vlm3d implements AutoCloseable {
         NDArray tokenLogProbs = picked.gather(scope.create(at, new Shape(rows, answerWidth)), 1); // [B, A]
         NDArray mask = scope.create(inAnswer, new Shape(rows, answerWidth));                 // [B, A]
         NDArray loss = VlmOutput.crossEntropy(tokenLogProbs, mask);                          // scalar
-        return new VlmOutput(logits, loss, answerFrom, answerSizes, tokenLogProbs, mask);
+        return new VlmOutput(logits, loss, answerFrom, answerSizes, tokenLogProbs, mask,
+                ObjectHeads.objectNameLoss(decoder, batch, prefixes, scope));
     }
 
     /** {@link #generate(SceneFeatures, int[], GenerationConfig, TokenDecoder)} after extracting the scene's features. */
@@ -214,12 +255,20 @@ public final class Vlm3d implements AutoCloseable {
      * Decodes an answer to {@code prompt} about a scene: the scene tokens are the prompt's prefix
      * embeddings in the existing {@link Generator} (KV cache, stops, sampling as configured).
      *
+     * <p>With {@link VlmConfig#objectPointers()} the scene's objects are pointer entries too, so the tokens
+     * may hold ids {@code V + i}; stop strings and {@link Generation#text()} see them as the object's box
+     * ({@link PointerText#of}), and {@link PointerText#expand} does the same for the returned ids.
+     *
      * @param tokens turns ids into text for stop strings and {@link Generation#text()}; may be null
      */
     public Generation generate(SceneFeatures features, int[] prompt, GenerationConfig generation, TokenDecoder tokens) {
         try (NDManager scope = newScope()) {
             NDArray prefix = sceneTokens(features, scope);                                    // [S, C]
-            return new Generator(decoder).generate(List.of(prompt), List.of(prefix), generation, tokens, null).get(0);
+            NDArray entries = pointerEntries(prefix);                                         // [N, C] or null
+            TokenDecoder text = entries == null || tokens == null ? tokens
+                    : PointerText.of(config).decoder(tokens, features);
+            return new Generator(decoder).generate(List.of(prompt), List.of(prefix), java.util.Arrays.asList(entries),
+                    generation, text, null).get(0);
         }
     }
 

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param features the scene, as the model sees it
  * @param prompt   prompt token ids (may be empty: the scene tokens come first anyway)
  * @param answer   answer token ids, at least one
+ * @param objectNames per encoded object (in {@code features.objects()} order), the vocabulary id of its
+ *                 label's head word, -1 when it has none; empty when the names are not known (a proposal
+ *                 has no name). Used by the object-naming loss of {@link Vlm3d#forward}.
  */
-public record VlmExample(SceneFeatures features, int[] prompt, int[] answer) {
+public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames) {
 
     public VlmExample {
         Objects.requireNonNull(features, "features");
@@ -24,6 +27,16 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer) {
         }
         prompt = prompt.clone();
         answer = answer.clone();
+        objectNames = objectNames.clone();
+        if (objectNames.length != 0 && objectNames.length != features.objects().size()) {
+            throw new IllegalArgumentException(objectNames.length + " object names for " + features.objects().size()
+                    + " encoded objects in " + features.sceneId() + ": give one per object, or none");
+        }
+    }
+
+    /** An example without object names. */
+    public VlmExample(SceneFeatures features, int[] prompt, int[] answer) {
+        this(features, prompt, answer, new int[0]);
     }
 
     /** An example of {@code scene} (features extracted with {@code config}). */
@@ -42,14 +55,19 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer) {
     }
 
     @Override
+    public int[] objectNames() {
+        return objectNames.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof VlmExample e && features.equals(e.features) && Arrays.equals(prompt, e.prompt)
-                && Arrays.equals(answer, e.answer);
+                && Arrays.equals(answer, e.answer) && Arrays.equals(objectNames, e.objectNames);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(features, Arrays.hashCode(prompt), Arrays.hashCode(answer));
+        return Objects.hash(features, Arrays.hashCode(prompt), Arrays.hashCode(answer), Arrays.hashCode(objectNames));
     }
 
     @Override

@@ -15,9 +15,11 @@ import ai.djl.ndarray.NDArray;
  * @param answerSizes   per row, the number of answer tokens
  * @param answerLogProbs [B, A]: log p(answer token j of row b | everything before it); 0 past the answer
  * @param answerMask    [B, A]: 1 on answer tokens, 0 on the padding past a shorter answer
+ * @param objectNameLoss scalar: mean -log p(label word | object's feature token) over the named objects of the
+ *                      batch; null when no example names its objects
  */
 public record VlmOutput(NDArray logits, NDArray loss, int[] answerFrom, int[] answerSizes, NDArray answerLogProbs,
-                       NDArray answerMask) {
+                       NDArray answerMask, NDArray objectNameLoss) {
 
     /**
      * The SFT loss as a function of the answer tokens' log-probabilities: {@code -sum(logProbs * mask) / sum(mask)},

@@ -53,14 +53,20 @@ public final class VlmTrainer {
         model.setTrainable(true);
     }
 
-    /** One update on {@code batch}; returns the batch's loss before the update. */
+    /**
+     * One update on {@code batch}: the answer loss plus {@code objectNameWeight} times the object-naming
+     * loss of the examples that name their objects; returns the batch's answer loss before the update.
+     */
     public float step(List<VlmExample> batch) {
         Map<String, NDArray> parameters = model.parameters();
         try (NDManager scope = model.newScope()) {
             NDArray loss;
             try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-                loss = model.forward(batch, scope).loss();
-                collector.backward(loss);
+                VlmOutput out = model.forward(batch, scope);
+                loss = out.loss();
+                NDArray objective = out.objectNameLoss() == null || options.objectNameWeight() == 0 ? loss
+                        : loss.add(out.objectNameLoss().mul(options.objectNameWeight()));
+                collector.backward(objective);
             }
             lastGradNorm = GradientUpdate.apply(parameters, optimizer, options.maxGradNorm(), scope);
             steps++;

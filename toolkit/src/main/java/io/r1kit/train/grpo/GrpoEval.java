@@ -7,6 +7,7 @@ import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.Generator;
 import io.r1kit.model.generate.TokenDecoder;
+import io.r1kit.model.vlm.PointerText;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.reward.PerceptionReward;
 import io.r1kit.reward.RewardScore;
@@ -82,12 +83,21 @@ public final class GrpoEval {
             List<GrpoPrompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
             try (NDManager scope = model.newScope()) {
                 List<NDArray> prefixes = new ArrayList<>();
+                List<NDArray> pointers = new ArrayList<>();
                 for (GrpoPrompt p : chunk) {
-                    prefixes.add(model.sceneTokens(p.features(), scope));                   // [S, C]
+                    NDArray scene = model.sceneTokens(p.features(), scope);                  // [S, C]
+                    prefixes.add(scene);
+                    pointers.add(model.pointerEntries(scene));                              // [N, C] or null
                 }
                 List<Generation> out = new Generator(model.decoder()).generate(
-                        chunk.stream().map(GrpoPrompt::prompt).toList(), prefixes, greedy, null, null);
-                out.forEach(g -> answers.add(text.decode(g.tokens())));
+                        chunk.stream().map(GrpoPrompt::prompt).toList(), prefixes, pointers, greedy, null, null);
+                for (int i = 0; i < out.size(); i++) {
+                    int[] ids = out.get(i).tokens();
+                    if (model.config().objectPointers()) {
+                        ids = PointerText.of(model.config()).expand(ids, chunk.get(i).features()); // pointers read as boxes
+                    }
+                    answers.add(text.decode(ids));
+                }
             }
         }
         return score(prompts, answers);

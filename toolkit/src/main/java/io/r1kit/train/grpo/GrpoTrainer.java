@@ -10,6 +10,7 @@ import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.Generator;
 import io.r1kit.model.generate.TokenDecoder;
+import io.r1kit.model.vlm.PointerText;
 import io.r1kit.model.vlm.GradientUpdate;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
@@ -122,14 +123,18 @@ public final class GrpoTrainer {
         try (NDManager scope = policy.newScope()) {
             List<int[]> rows = new ArrayList<>();
             List<NDArray> prefixes = new ArrayList<>();
+            List<NDArray> pointers = new ArrayList<>();
             for (GrpoPrompt p : prompts) {
                 NDArray scene = policy.sceneTokens(p.features(), scope).stopGradient();   // [S, C]
+                NDArray entries = policy.pointerEntries(scene);                           // [N, C] or null
                 for (int i = 0; i < config.groupSize(); i++) {
                     rows.add(p.prompt());
                     prefixes.add(scene);
+                    pointers.add(entries);
                 }
             }
-            List<Generation> out = new Generator(policy.decoder()).generate(rows, prefixes, sampling, null, null);
+            List<Generation> out = new Generator(policy.decoder()).generate(rows, prefixes, pointers, sampling, null,
+                    null);
             return out.stream().map(Generation::tokens).toList();
         }
     }
@@ -139,9 +144,14 @@ public final class GrpoTrainer {
         List<RewardScore> out = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
             GrpoPrompt p = prompts.get(i / config.groupSize());
-            out.add(p.rewards().score(text.decode(outputs.get(i)), p.target()));
+            out.add(p.rewards().score(text.decode(readable(outputs.get(i), p)), p.target()));
         }
         return out;
+    }
+
+    /** An output's ids as text reads them: pointers expanded to their object's box ({@link PointerText}). */
+    private int[] readable(int[] output, GrpoPrompt p) {
+        return policy.config().objectPointers() ? PointerText.of(policy.config()).expand(output, p.features()) : output;
     }
 
     /** Per-token log-probabilities {@code [N, A]} of the outputs under {@code model}, detached (a constant). */

@@ -88,10 +88,11 @@ class Vlm3dTest {
                     collector.backward(out.loss());
                 }
                 // rows: 15 scene tokens + 2 + 2 and 15 + 1 + 3; right-padded to 19
-                assertEquals(new Shape(2, 19, VlmFixtures.VOCAB), out.logits().getShape());
+                // V word logits then one pointer logit per encoded object (2 in the hand scene)
+                assertEquals(new Shape(2, 19, VlmFixtures.VOCAB + 2), out.logits().getShape());
                 assertArrayEquals(new int[] {16, 15}, out.answerFrom());
                 // an untrained model is near uniform: cross-entropy close to ln V
-                assertEquals(Math.log(VlmFixtures.VOCAB), out.loss().getFloat(), 0.3);
+                assertEquals(Math.log(VlmFixtures.VOCAB + 2), out.loss().getFloat(), 0.3);
                 for (String name : List.of("scene_encoder.point_mlp.0.weight", "scene_encoder.box_slots",
                         "model.embed_tokens.weight", "model.layers.0.self_attn.q_proj.weight")) {
                     NDArray g = model.parameters().get(name).getGradient();

@@ -16,6 +16,25 @@ class VlmConfigTest {
         assertEquals(4, nano.decoder().numHiddenLayers());
         assertEquals(nano, VlmConfig.fromJson(nano.toJson()));
         assertEquals(1 + 7 * 48, VlmConfig.sceneTokensFor(nano.maxObjects()));
+        assertEquals(true, nano.objectPointers());
+        VlmConfig plain = nano.toBuilder().objectPointers(false).build();
+        assertEquals(plain, VlmConfig.fromJson(plain.toJson()));
+    }
+
+    @Test
+    void aFileWrittenBeforePointersReadsWithoutThem() {
+        com.google.gson.JsonObject old = VlmConfig.builder().gridTokenOffset(100).build().toJson();
+        old.remove("object_pointers");
+        assertEquals(false, VlmConfig.fromJson(old).objectPointers());
+    }
+
+    @Test
+    void theShippedNanoModelAnswersWithNumbersAsItWasTrained() throws Exception {
+        try (java.io.InputStream in = NanoModel.class.getResourceAsStream(NanoModel.RESOURCE + VlmConfig.FILE)) {
+            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(false, VlmConfig.fromJson(com.google.gson.JsonParser.parseString(json).getAsJsonObject())
+                    .objectPointers());
+        }
     }
 
     @Test
