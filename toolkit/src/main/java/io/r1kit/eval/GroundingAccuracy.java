@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record GroundingAccuracy(Split unique, Split multiple, Split overall, double[] ious) {
 
-    /** One referring expression: predicted box, target box, whether the target is unique. */
+    /** One referring expression: predicted box (null when the answer gave none: IoU 0), target box, whether the target is unique. */
     public record Sample(Box3 predicted, Box3 target, boolean unique) {}
 
     /**
@@ -42,7 +42,7 @@ public record GroundingAccuracy(Split unique, Split multiple, Split overall, dou
         int[] counts = new int[2];
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
-            double iou = s.predicted().iou(s.target());
+            double iou = s.predicted() == null ? 0 : s.predicted().iou(s.target());
             ious[i] = iou;
             int g = s.unique() ? 0 : 1;
             counts[g]++;

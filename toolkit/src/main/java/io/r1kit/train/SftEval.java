@@ -73,9 +73,7 @@ public final class SftEval {
         for (GroundingCase g : grounding) {
             Box3 box = VlmAsk.firstBox(g.generated(), new BoxCodec(g.bounds()));
             if (box == null) {
-                unparsable++;
-                // an empty box at the bounds' corner: IoU 0 with any target
-                box = new Box3(g.bounds().minX(), g.bounds().minY(), g.bounds().minZ(), 0, 0, 0);
+                unparsable++;   // scored as IoU 0
             }
             samples.add(new GroundingAccuracy.Sample(box, g.target(), true));
         }

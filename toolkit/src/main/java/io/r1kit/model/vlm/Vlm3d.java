@@ -246,6 +246,14 @@ public final class Vlm3d implements AutoCloseable {
                 ObjectHeads.objectNameLoss(decoder, batch, prefixes, scope));
     }
 
+    /**
+     * Generated ids as a tokenizer reads them: with {@link VlmConfig#objectPointers()} each pointer becomes
+     * its object's six grid numbers ({@link PointerText#expand}); a model without pointers never makes one.
+     */
+    public int[] readable(int[] ids, SceneFeatures features) {
+        return config.objectPointers() ? PointerText.of(config).expand(ids, features) : ids;
+    }
+
     /** {@link #generate(SceneFeatures, int[], GenerationConfig, TokenDecoder)} after extracting the scene's features. */
     public Generation generate(Scene scene, int[] prompt, GenerationConfig generation, TokenDecoder tokens) {
         return generate(features(scene), prompt, generation, tokens);

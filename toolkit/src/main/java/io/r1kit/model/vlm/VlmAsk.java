@@ -78,10 +78,7 @@ public final class VlmAsk {
     public String answer(SceneFeatures features, String question) {
         int[] prompt = tokenizer.encode(TaskPrompt.prompt(question));
         int[] out = model.generate(features, prompt, greedy, tokenizer).tokens();
-        if (model.config().objectPointers()) {
-            out = PointerText.of(model.config()).expand(out, features);   // an object's pointer reads as its box
-        }
-        return TaskPrompt.stripEnd(tokenizer.decodeWithoutSpecial(out));
+        return TaskPrompt.stripEnd(tokenizer.decodeWithoutSpecial(model.readable(out, features)));
     }
 
     /** A caption of every encoded object (the first {@code maxObjects} by id), asked with its box. */

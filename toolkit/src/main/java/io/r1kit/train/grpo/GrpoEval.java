@@ -3,11 +3,11 @@ package io.r1kit.train.grpo;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
+import io.r1kit.eval.GroundingAccuracy;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.Generator;
 import io.r1kit.model.generate.TokenDecoder;
-import io.r1kit.model.vlm.PointerText;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.reward.PerceptionReward;
 import io.r1kit.reward.RewardScore;
@@ -92,11 +92,7 @@ public final class GrpoEval {
                 List<Generation> out = new Generator(model.decoder()).generate(
                         chunk.stream().map(GrpoPrompt::prompt).toList(), prefixes, pointers, greedy, null, null);
                 for (int i = 0; i < out.size(); i++) {
-                    int[] ids = out.get(i).tokens();
-                    if (model.config().objectPointers()) {
-                        ids = PointerText.of(model.config()).expand(ids, chunk.get(i).features()); // pointers read as boxes
-                    }
-                    answers.add(text.decode(ids));
+                    answers.add(text.decode(model.readable(out.get(i).tokens(), chunk.get(i).features())));
                 }
             }
         }
@@ -108,9 +104,7 @@ public final class GrpoEval {
         double total = 0;
         Map<String, Double> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        int grounding = 0;
-        int hit25 = 0;
-        int hit50 = 0;
+        List<GroundingAccuracy.Sample> grounding = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             GrpoPrompt p = prompts.get(i);
             RewardScore s = p.rewards().score(answers.get(i), p.target());
@@ -120,17 +114,13 @@ public final class GrpoEval {
                 counts.merge(k, 1, Integer::sum);
             });
             if (p.target() != null && p.target().box() != null) {
-                grounding++;
-                double iou = PerceptionReward.predictedBox(answers.get(i), p.target().bounds())
-                        .map(box -> box.iou(p.target().box())).orElse(0.0);
-                hit25 += iou >= 0.25 ? 1 : 0;
-                hit50 += iou >= 0.5 ? 1 : 0;
+                grounding.add(new GroundingAccuracy.Sample(PerceptionReward.predictedBox(answers.get(i),
+                        p.target().bounds()).orElse(null), p.target().box(), true));
             }
         }
         Map<String, Double> mean = new LinkedHashMap<>();
         sums.forEach((k, v) -> mean.put(k, v / counts.get(k)));
-        return new Scores(prompts.size(), total / prompts.size(), mean, grounding,
-                grounding == 0 ? Double.NaN : (double) hit25 / grounding,
-                grounding == 0 ? Double.NaN : (double) hit50 / grounding);
+        GroundingAccuracy.Split acc = GroundingAccuracy.of(grounding).overall();   // NaN accuracies without grounding
+        return new Scores(prompts.size(), total / prompts.size(), mean, acc.count(), acc.at25(), acc.at50());
     }
 }

@@ -10,7 +10,6 @@ import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.Generator;
 import io.r1kit.model.generate.TokenDecoder;
-import io.r1kit.model.vlm.PointerText;
 import io.r1kit.model.vlm.GradientUpdate;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
@@ -144,14 +143,9 @@ public final class GrpoTrainer {
         List<RewardScore> out = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
             GrpoPrompt p = prompts.get(i / config.groupSize());
-            out.add(p.rewards().score(text.decode(readable(outputs.get(i), p)), p.target()));
+            out.add(p.rewards().score(text.decode(policy.readable(outputs.get(i), p.features())), p.target()));
         }
         return out;
-    }
-
-    /** An output's ids as text reads them: pointers expanded to their object's box ({@link PointerText}). */
-    private int[] readable(int[] output, GrpoPrompt p) {
-        return policy.config().objectPointers() ? PointerText.of(policy.config()).expand(output, p.features()) : output;
     }
 
     /** Per-token log-probabilities {@code [N, A]} of the outputs under {@code model}, detached (a constant). */
