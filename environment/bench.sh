@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks that print figures (the README's Performance table comes from these).
+# Benchmarks that print figures (the tables of docs/performance.md come from these).
 #   environment/bench.sh render [SCENE] [--size 512] [--rounds 20]   point rendering, ms per view
 # Needs the built toolkit (environment/setup.sh). Runs on one thread.
 set -euo pipefail

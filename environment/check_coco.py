@@ -28,7 +28,7 @@ from pycocoevalcap.tokenizer.ptbtokenizer import PTBTokenizer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXACT_TOLERANCE = 1e-6
-# Floor under the agreement measured when this check was written (README, "Evaluation").
+# Floor under the agreement measured when this check was written (docs/evaluation.md).
 TOKENS_MIN_IDENTICAL = 0.99
 METEOR_ALL_MODULES = "exact, stem, synonym and paraphrase modules"
 

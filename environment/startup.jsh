@@ -2,9 +2,11 @@
 // Evaluated by the r1kit kernel extension and by `environment/r1kit shell`.
 import io.r1kit.*;
 import io.r1kit.scene.*;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.scene.gen.RoomKind;
 import io.r1kit.scene.proposal.*;
+import io.r1kit.display.*;
 import io.r1kit.notebook.*;
 import io.r1kit.render.*;
 import io.r1kit.view.*;

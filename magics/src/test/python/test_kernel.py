@@ -66,7 +66,7 @@ def test_startup_script_imports_the_toolkit(kernel):
 
 
 def test_toolkit_tables_display_as_html(kernel):
-    code = 'io.r1kit.notebook.Table.of("T", List.of("a"), List.of(List.of("<x>")))'
+    code = 'io.r1kit.display.Table.of("T", List.of("a"), List.of(List.of("<x>")))'
     status, _, data, error = run(kernel, code)
     assert status == "ok", error
     assert "<td>&lt;x&gt;</td>" in data[-1]["text/html"]

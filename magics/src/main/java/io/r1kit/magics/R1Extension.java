@@ -1,7 +1,7 @@
 package io.r1kit.magics;
 
 import io.r1kit.Startup;
-import io.r1kit.notebook.HtmlRenderable;
+import io.r1kit.display.HtmlRenderable;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;

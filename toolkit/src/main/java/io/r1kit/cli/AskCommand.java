@@ -2,15 +2,15 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.r1kit.cot.Task;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
+import io.r1kit.task.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

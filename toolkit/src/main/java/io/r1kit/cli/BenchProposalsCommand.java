@@ -2,7 +2,7 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.BoxMatcher;
 import io.r1kit.scene.proposal.ProposalConfig;
 import io.r1kit.scene.proposal.ProposalQuality;

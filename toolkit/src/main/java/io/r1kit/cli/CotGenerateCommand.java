@@ -5,7 +5,7 @@ import io.r1kit.cot.DataEngine;
 import io.r1kit.cot.GraphCotWriter;
 import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
-import io.r1kit.notebook.ProgressBar;
+import io.r1kit.display.ProgressBar;
 import io.r1kit.scene.gen.SceneGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,7 +9,7 @@ import io.r1kit.render.RenderOptions;
 import io.r1kit.render.RenderedView;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.view.CandidateViews;
 import io.r1kit.view.ViewSelectionConfig;

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.ProposalConfig;
 import io.r1kit.scene.proposal.ProposalRun;
 import io.r1kit.scene.proposal.Proposals;

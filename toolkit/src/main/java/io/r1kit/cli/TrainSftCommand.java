@@ -1,11 +1,10 @@
 package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.r1kit.eval.MeteorResources;
-import io.r1kit.train.SftConfig;
-import io.r1kit.train.SftRun;
 import io.r1kit.train.TextProgress;
+import io.r1kit.train.sft.SftConfig;
+import io.r1kit.train.sft.SftRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

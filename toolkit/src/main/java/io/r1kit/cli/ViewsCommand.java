@@ -2,7 +2,7 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.view.ViewSelection;
 import io.r1kit.view.ViewSelectionConfig;

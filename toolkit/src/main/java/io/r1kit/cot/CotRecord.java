@@ -2,7 +2,9 @@ package io.r1kit.cot;
 
 import io.r1kit.cot.filter.Rules;
 import io.r1kit.cot.filter.Verdict;
+import io.r1kit.cot.tasks.QuestionType;
 import io.r1kit.data.Scene30kRecord;
+import io.r1kit.task.Task;
 
 import java.util.List;
 import java.util.Objects;

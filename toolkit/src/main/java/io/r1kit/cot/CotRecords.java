@@ -1,12 +1,14 @@
 package io.r1kit.cot;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.cot.filter.Verdict;
+import io.r1kit.cot.tasks.QuestionType;
+import io.r1kit.task.Task;
 
 import java.io.IOException;
 import java.io.Writer;

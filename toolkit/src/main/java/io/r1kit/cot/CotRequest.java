@@ -1,5 +1,8 @@
 package io.r1kit.cot;
 
+import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.Fact;
+import io.r1kit.cot.tasks.SceneDescriber;
 import io.r1kit.scene.gen.SceneGraph;
 
 import java.util.Objects;

@@ -9,11 +9,17 @@ import io.r1kit.cot.filter.CotFilter;
 import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
 import io.r1kit.cot.filter.Rules;
+import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.cot.tasks.Phrasing;
+import io.r1kit.cot.tasks.QuestionType;
+import io.r1kit.cot.tasks.SceneDescriber;
 import io.r1kit.data.SceneCaption;
 import io.r1kit.data.SceneCaptions;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.scene.gen.SceneGraph;
+import io.r1kit.task.Task;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

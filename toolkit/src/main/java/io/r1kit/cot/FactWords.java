@@ -1,5 +1,9 @@
 package io.r1kit.cot;
 
+import io.r1kit.cot.tasks.Fact;
+import io.r1kit.cot.tasks.Locator;
+import io.r1kit.cot.tasks.Phrasing;
+import io.r1kit.cot.tasks.SceneContext;
 import io.r1kit.scene.gen.RoomObject;
 import io.r1kit.scene.gen.SceneGraph;
 

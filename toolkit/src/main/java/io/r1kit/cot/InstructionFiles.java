@@ -1,5 +1,8 @@
 package io.r1kit.cot;
 
+import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.Fact;
+import io.r1kit.cot.tasks.Phrasing;
 import io.r1kit.data.ScanQa;
 import io.r1kit.data.ScanQaEntry;
 import io.r1kit.data.ScanRefer;

@@ -18,7 +18,7 @@ import java.util.Set;
  * is not the mean of the sample scores).
  *
  * <p>The synonym and paraphrase data are METEOR's own and are read at run time
- * ({@link MeteorResources}); without them only the exact and stem modules run. The README gives the
+ * ({@link MeteorResources}); without them only the exact and stem modules run. {@code docs/evaluation.md} gives the
  * measured agreement with the official jar in both cases.
  */
 public final class Meteor {

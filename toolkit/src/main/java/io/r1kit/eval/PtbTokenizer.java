@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * bracket tokens in upper case ({@code -LRB-}) while the tokens are lower-cased, so bracket tokens
  * survive; we keep that behaviour so scores stay comparable. Symbols such as {@code $ % & *} stay.
  *
- * <p>Measured against the Stanford jar in {@code eval/agreement/check_coco.py}; the README gives
- * the figure. This class is a reimplementation of the rules above, not a full PTB lexer: rare forms
+ * <p>Measured against the Stanford jar in {@code environment/check_coco.py}; {@code docs/evaluation.md}
+ * gives the figure. This class is a reimplementation of the rules above, not a full PTB lexer: rare forms
  * (a leading minus sign, quotes inside numbers) may tokenise differently.
  */
 public final class PtbTokenizer {

@@ -2,9 +2,7 @@ package io.r1kit.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import io.r1kit.Offline;
 
 /**
  * Starts DJL's PyTorch engine without ever touching the network.
@@ -12,16 +10,13 @@ import java.nio.file.Paths;
  * <p>DJL looks for its native library in {@code DJL_CACHE_DIR} and, when it is missing, would
  * download one. r1kit ships the CPU natives as the Maven jars {@code pytorch-native-cpu} and
  * {@code pytorch-jni}, so the library unpacks from the class path; {@code ai.djl.offline=true}
- * turns any remaining download attempt into an error instead. Users with a GPU point
+ * turns any remaining download attempt into an error instead ({@link Offline}). Users with a GPU point
  * {@code PYTORCH_LIBRARY_PATH} at a CUDA libtorch of the same PyTorch version.
  */
 public final class Engines {
 
     /** The engine r1kit runs on. */
     public static final String ENGINE = "PyTorch";
-
-    /** Where natives unpack when neither {@code DJL_CACHE_DIR} nor the system property is set. */
-    public static final Path DEFAULT_CACHE = Paths.get(System.getProperty("user.home"), ".r1kit", "djl");
 
     private Engines() {}
 
@@ -31,25 +26,12 @@ public final class Engines {
      * @throws IllegalStateException when the engine cannot start, with the reason DJL gave
      */
     public static synchronized Engine pytorch() {
-        offline();
+        Offline.apply();
         try {
             return Engine.getEngine(ENGINE);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("DJL's PyTorch engine did not start offline: " + e.getMessage()
                     + " (the jars pytorch-native-cpu and pytorch-jni must be on the class path)", e);
-        }
-    }
-
-    /**
-     * Sets {@code ai.djl.offline=true} and the native cache directory unless the user set them;
-     * every DJL entry point (engine, tokenizers) calls this first.
-     */
-    public static synchronized void offline() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", DEFAULT_CACHE.toString());
         }
     }
 

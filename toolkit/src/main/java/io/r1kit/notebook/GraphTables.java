@@ -1,5 +1,6 @@
 package io.r1kit.notebook;
 
+import io.r1kit.display.Table;
 import io.r1kit.scene.gen.Relation;
 import io.r1kit.scene.gen.RoomObject;
 import io.r1kit.scene.gen.SceneGraph;

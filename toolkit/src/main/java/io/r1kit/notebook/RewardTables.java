@@ -1,7 +1,8 @@
 package io.r1kit.notebook;
 
-import io.r1kit.reward.RewardBreakdown;
+import io.r1kit.display.Table;
 import io.r1kit.reward.GroupAdvantages;
+import io.r1kit.reward.RewardBreakdown;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

@@ -1,5 +1,6 @@
 package io.r1kit.notebook;
 
+import io.r1kit.display.Table;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;

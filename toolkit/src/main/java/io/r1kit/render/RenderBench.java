@@ -1,7 +1,7 @@
 package io.r1kit.render;
 
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 
 import java.nio.file.Path;
 import java.util.Arrays;

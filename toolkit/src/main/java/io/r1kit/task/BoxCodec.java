@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +58,14 @@ public final class BoxCodec {
 
     /** The box as {@code <obj>cx, cy, cz, w, h, l</obj>}. */
     public String encode(Box3 box) {
-        int[] q = quantise(box);
+        return tag(quantise(box));
+    }
+
+    /** Grid values {@code {cx, cy, cz, w, h, l}} as the tag {@code <obj>cx, cy, cz, w, h, l</obj>}. */
+    public static String tag(int[] q) {
+        if (q.length != 6) {
+            throw new IllegalArgumentException("a box has 6 grid values, got " + q.length);
+        }
         return String.format(Locale.ROOT, "<obj>%d, %d, %d, %d, %d, %d</obj>", q[0], q[1], q[2], q[3], q[4], q[5]);
     }
 
@@ -101,6 +109,20 @@ public final class BoxCodec {
             out.add(decode(any.group()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The box a text names: its first {@code <obj>} tag, read over the bounds. Empty when the text has no
+     * tag, or has a tag that does not hold six integers 0..255 (such a text names no box it can be held
+     * to). The one reader of answer boxes: asking the model and the perception reward both call it.
+     */
+    public Optional<Box3> firstBox(String text) {
+        try {
+            List<Box3> boxes = decodeAll(text);
+            return boxes.isEmpty() ? Optional.empty() : Optional.of(boxes.get(0));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The largest decoding error of a value inside the bounds on each axis: half a grid step. */

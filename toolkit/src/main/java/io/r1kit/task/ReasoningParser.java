@@ -19,14 +19,14 @@ public final class ReasoningParser {
     private ReasoningParser() {}
 
     /** The outcome of {@link #parse}: the reasoning, or the reason the text is not in the format. */
-    public record Result(Optional<Reasoning> reasoning, String reason) {
+    public record Result(Optional<ReasonedReply> reasoning, String reason) {
 
         /** Whether the text is in the format. */
         public boolean valid() {
             return reasoning.isPresent();
         }
 
-        static Result ok(Reasoning r) {
+        static Result ok(ReasonedReply r) {
             return new Result(Optional.of(r), "");
         }
 
@@ -72,6 +72,6 @@ public final class ReasoningParser {
         if (answer.isEmpty()) {
             return Result.fail("empty <answer>");
         }
-        return Result.ok(new Reasoning(think, answer));
+        return Result.ok(new ReasonedReply(think, answer));
     }
 }

@@ -1,34 +1,103 @@
 package io.r1kit.train;
 
+import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonDeserializer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
+import io.r1kit.task.Task;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * How training recipes ({@link SftConfig}, {@code GrpoConfig}) are read: a JSON object whose keys
- * override the defaults one by one, an unknown key refused with the list of known ones, and every
- * error naming the file.
+ * How training recipes (the records {@code SftConfig} and {@code GrpoConfig}) are written and read: keys
+ * are the record's components in snake case, tasks by their command-line names. A recipe's defaults are
+ * one resource, {@code defaults.json} beside the record's class, holding every key; a recipe file
+ * overrides them key by key, an unknown key is refused with the list of known ones, and every error
+ * names the file. The JSON a recipe writes is also what a run's provenance records as its {@code recipe}.
  */
 public final class RecipeJson {
 
+    /** The defaults resource, beside each recipe class. */
+    public static final String DEFAULTS = "defaults.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .registerTypeAdapter(Task.class, (JsonSerializer<Task>) (t, type, ctx) -> new JsonPrimitive(t.slug()))
+            .registerTypeAdapter(Task.class, (JsonDeserializer<Task>) (j, type, ctx) -> Task.fromSlug(j.getAsString()))
+            .create();
+
     private RecipeJson() {}
 
+    /** {@code recipe} as pretty-printed JSON, every key. */
+    public static String toJson(Record recipe) {
+        return GSON.toJson(recipe);
+    }
+
+    /** {@code recipe} as a JSON object, every key (what provenance records). */
+    public static JsonObject tree(Record recipe) {
+        return GSON.toJsonTree(recipe).getAsJsonObject();
+    }
+
     /**
-     * The recipe of {@code json}: the defaults' JSON with the given keys replaced, read by {@code gson}
-     * into {@code type} (whose constructor validates).
+     * The defaults of recipe {@code type}: its {@value #DEFAULTS} resource, which must name exactly the
+     * record's components.
+     *
+     * @throws IllegalStateException when the resource is missing or does not match the record (a build defect)
+     */
+    public static <T extends Record> T defaults(Class<T> type) {
+        String text;
+        try (InputStream in = type.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(type.getSimpleName() + ": resource " + DEFAULTS + " is missing");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonObject o = JsonParser.parseString(text).getAsJsonObject();
+        Set<String> components = Arrays.stream(type.getRecordComponents())
+                .map(c -> FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES.translateName(field(type, c.getName())))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!components.equals(new TreeSet<>(o.keySet()))) {
+            throw new IllegalStateException(type.getSimpleName() + " " + DEFAULTS + " has keys " + new TreeSet<>(o.keySet())
+                    + ", the record " + components);
+        }
+        return GSON.fromJson(o, type);
+    }
+
+    private static java.lang.reflect.Field field(Class<?> type, String name) {
+        try {
+            return type.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The recipe of {@code json}: the JSON of {@code defaults} with the given keys replaced, read into
+     * {@code type} (whose constructor validates).
      *
      * @throws IllegalArgumentException naming an unknown key (and the known ones), a value of the wrong type,
      *                                  or the constructor's message for a value out of range
      */
-    public static <T> T parse(String json, String defaultsJson, Gson gson, Class<T> type) {
-        JsonObject merged = JsonParser.parseString(defaultsJson).getAsJsonObject();
+    public static <T extends Record> T parse(String json, T defaults, Class<T> type) {
+        JsonObject merged = tree(defaults);
         JsonElement parsed;
         try {
             parsed = JsonParser.parseString(json);
@@ -46,7 +115,7 @@ public final class RecipeJson {
             merged.add(e.getKey(), e.getValue());
         }
         try {
-            return gson.fromJson(merged, type);
+            return GSON.fromJson(merged, type);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IllegalArgumentException) {
@@ -54,6 +123,17 @@ public final class RecipeJson {
                 }
             }
             throw new IllegalArgumentException("a value has the wrong type: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a recipe key in its record's constructor.
+     *
+     * @throws IllegalArgumentException {@code "KEY must be at least MIN, got VALUE (WHAT)"}
+     */
+    public static void atLeast(String key, long value, long min, String what) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + value + " (" + what + ")");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.r1kit.train;
 
-import io.r1kit.notebook.ProgressBar;
+import io.r1kit.display.ProgressBar;
 
 import java.io.PrintWriter;
 import java.util.Locale;

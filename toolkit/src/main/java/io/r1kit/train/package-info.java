@@ -1,7 +1,8 @@
 /**
- * Training recipes for the nano 3D model: supervised fine-tuning on the data engine's examples over
- * generated rooms (3D-R1 §3, the SFT cold start) with a warm-up + cosine schedule, held-out loss, a
- * loss curve, checkpoints with provenance, and held-out evaluation (grounding Acc@IoU, dense-caption
- * CIDEr/BLEU-4/METEOR).
+ * What supervised fine-tuning ({@code train.sft}) and GRPO ({@code train.grpo}) share: the optimiser
+ * update with gradient clipping ({@link io.r1kit.train.GradientUpdate}), the learning-rate schedule,
+ * recipe JSON with one resource of defaults per recipe ({@link io.r1kit.train.RecipeJson}), and
+ * progress reporting. The two sub-packages mirror each other: a config (recipe), a trainer step, a run
+ * (checkpoint, provenance, curve) and a held-out evaluation.
  */
 package io.r1kit.train;

@@ -23,7 +23,7 @@ import java.util.Map;
  *       {@code minPixels} pixels) and (b) the share of the targets seen; (a) alone when the query
  *       names no object. For a scene without objects, the share of image pixels covered by points.</li>
  *   <li><b>S_clip</b>: a stand-in for an image–text model's agreement score, which the toolkit does
- *       not have yet (it is to be replaced by a learned view encoder). It is {@code fill x colour}:
+ *       not have (no image–text weights are available offline). It is {@code fill x colour}:
  *       fill = {@code min(1, Σ rel(o) pix(o) / (0.1 W H))}, how much of the frame the named objects
  *       fill (a tenth of the frame counts as fully shown); colour = the share of those pixels whose
  *       nearest basic colour ({@link ColourNames}) is one the query names, 1 when it names none.

@@ -2,7 +2,7 @@ package io.r1kit.view;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.r1kit.notebook.Table;
+import io.r1kit.display.Table;
 import io.r1kit.render.Images;
 import io.r1kit.render.Overlays;
 import io.r1kit.render.RenderedView;

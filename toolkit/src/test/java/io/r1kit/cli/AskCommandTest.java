@@ -6,8 +6,8 @@ import io.r1kit.SharedData;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.scene.ply.PlyFormat;
 import io.r1kit.scene.ply.PlyWriter;
-import io.r1kit.train.SftData;
 import io.r1kit.train.TinyCheckpoint;
+import io.r1kit.train.TrainingRooms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class AskCommandTest {
     @Test
     void denseCaptionOfAnUnlabelledPlyRunsOverProposalsAndSaysSo(@TempDir Path tmp) throws Exception {
         Path ply = tmp.resolve("room.ply");
-        PlyWriter.write(SftData.room(7).scene().points(), ply, PlyFormat.BINARY_LITTLE_ENDIAN);
+        PlyWriter.write(TrainingRooms.room(7).scene().points(), ply, PlyFormat.BINARY_LITTLE_ENDIAN);
         for (String scan : new String[] {ply.toString(), SharedData.path("ply/Wuson.ply").toString()}) {
             MainTest.Result r = run("ask", scan, "--task", "dense-caption", "--model", model);
             assertEquals(0, r.code(), r.err());

@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.task.BoxCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

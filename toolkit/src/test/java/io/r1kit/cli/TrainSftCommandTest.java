@@ -1,6 +1,6 @@
 package io.r1kit.cli;
 
-import io.r1kit.train.SftConfig;
+import io.r1kit.train.sft.SftConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,15 +3,15 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.ProposalConfig;
 import io.r1kit.scene.proposal.Proposals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 import static io.r1kit.cli.MainTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;

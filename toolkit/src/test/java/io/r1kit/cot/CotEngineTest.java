@@ -3,14 +3,12 @@ package io.r1kit.cot;
 import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
 import io.r1kit.cot.filter.Verdict;
+import io.r1kit.cot.tasks.Rooms;
 import io.r1kit.data.AnnotationFormat;
-import io.r1kit.data.ScanQa;
-import io.r1kit.data.ScanRefer;
 import io.r1kit.data.Scene30k;
 import io.r1kit.data.SceneCaptions;
-import io.r1kit.data.ThreeDLlm;
 import io.r1kit.scene.gen.GeneratedRoom;
-import io.r1kit.task.Reasoning;
+import io.r1kit.task.ReasonedReply;
 import io.r1kit.task.ReasoningParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class CotEngineTest {
             DataEngine.SceneData d = engine.scene(seed);
             for (CotRecord r : d.records()) {
                 total++;
-                Reasoning parsed = ReasoningParser.parse(r.cot()).reasoning().orElseThrow();
+                ReasonedReply parsed = ReasoningParser.parse(r.cot()).reasoning().orElseThrow();
                 String[] lines = parsed.think().split("\n");
                 for (int i = 0; i < lines.length; i++) {
                     assertTrue(lines[i].startsWith("Step " + (i + 1) + ": "), parsed.think());

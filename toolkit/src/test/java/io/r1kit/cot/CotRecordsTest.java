@@ -2,6 +2,7 @@ package io.r1kit.cot;
 
 import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
+import io.r1kit.cot.tasks.Rooms;
 import io.r1kit.data.Scene30k;
 import io.r1kit.data.Scene30kRecord;
 import io.r1kit.scene.gen.SceneGraph;

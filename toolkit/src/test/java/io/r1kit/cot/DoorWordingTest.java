@@ -2,6 +2,12 @@ package io.r1kit.cot;
 
 import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
+import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.cot.tasks.Locator;
+import io.r1kit.cot.tasks.Phrasing;
+import io.r1kit.cot.tasks.Rooms;
+import io.r1kit.cot.tasks.SceneDescriber;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.scene.gen.RoomObject;
 import org.junit.jupiter.api.Test;

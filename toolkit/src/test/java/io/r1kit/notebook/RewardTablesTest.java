@@ -1,5 +1,6 @@
 package io.r1kit.notebook;
 
+import io.r1kit.display.Table;
 import io.r1kit.reward.FormatReward;
 import io.r1kit.reward.PerceptionReward;
 import io.r1kit.reward.RewardBreakdown;

@@ -5,7 +5,7 @@ import io.r1kit.scene.Box3;
 import io.r1kit.scene.PointCloud;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

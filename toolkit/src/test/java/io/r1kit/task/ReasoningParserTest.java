@@ -12,8 +12,8 @@ class ReasoningParserTest {
     void splitsThinkAndAnswer() {
         ReasoningParser.Result r = ReasoningParser.parse("  <think> Step 1: two chairs.\n</think>\n<answer>two </answer>\n");
         assertTrue(r.valid());
-        assertEquals(new Reasoning("Step 1: two chairs.", "two"), r.reasoning().orElseThrow());
-        assertEquals("<think>a</think><answer>b</answer>", new Reasoning("a", "b").text());
+        assertEquals(new ReasonedReply("Step 1: two chairs.", "two"), r.reasoning().orElseThrow());
+        assertEquals("<think>a</think><answer>b</answer>", new ReasonedReply("a", "b").text());
     }
 
     @Test

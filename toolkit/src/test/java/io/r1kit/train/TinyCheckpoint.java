@@ -1,6 +1,8 @@
 package io.r1kit.train;
 
 import io.r1kit.eval.MeteorResources;
+import io.r1kit.train.sft.SftConfig;
+import io.r1kit.train.sft.SftRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

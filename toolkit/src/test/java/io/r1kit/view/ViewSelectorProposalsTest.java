@@ -2,7 +2,7 @@ package io.r1kit.view;
 
 import io.r1kit.SharedData;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.Proposals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.r1kit.cot.filter;
 
-import io.r1kit.task.Reasoning;
+import io.r1kit.task.ReasonedReply;
 import io.r1kit.task.ReasoningParser;
 
 import java.util.List;
@@ -80,7 +80,7 @@ public final class Rules {
         public String name() { return "target-last-step"; }
 
         public Verdict apply(Candidate c) {
-            Optional<Reasoning> r = Text.parse(c.cot());
+            Optional<ReasonedReply> r = Text.parse(c.cot());
             boolean named = r.isPresent() && !c.target().isBlank() && Text.normalise(last(Text.steps(r.get().think())))
                     .contains(Text.normalise(c.target()));
             return Verdict.atLeast(name(), named ? 1 : 0, 1);

@@ -1,6 +1,6 @@
 package io.r1kit.cot.filter;
 
-import io.r1kit.task.Reasoning;
+import io.r1kit.task.ReasonedReply;
 import io.r1kit.task.ReasoningParser;
 
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class Text {
     }
 
     /** The reasoning of {@code cot}, when it is in the format. */
-    static Optional<Reasoning> parse(String cot) {
+    static Optional<ReasonedReply> parse(String cot) {
         return ReasoningParser.parse(cot).reasoning();
     }
 

@@ -3,9 +3,9 @@ package io.r1kit.cot.preview;
 import io.r1kit.cot.CotRecord;
 import io.r1kit.cot.filter.Text;
 import io.r1kit.cot.filter.Verdict;
-import io.r1kit.notebook.Html;
-import io.r1kit.notebook.HtmlRenderable;
-import io.r1kit.task.Reasoning;
+import io.r1kit.display.Html;
+import io.r1kit.display.HtmlRenderable;
+import io.r1kit.task.ReasonedReply;
 import io.r1kit.task.ReasoningParser;
 
 import java.awt.image.BufferedImage;
@@ -64,7 +64,7 @@ public final class RecordCard implements HtmlRenderable {
         sb.append("<p><b>Question.</b> ").append(Html.escape(record.question())).append("</p>");
         ReasoningParser.Result parsed = ReasoningParser.parse(record.cot());
         if (parsed.valid()) {
-            Reasoning r = parsed.reasoning().get();
+            ReasonedReply r = parsed.reasoning().get();
             sb.append("<ol>");
             Text.steps(r.think()).forEach(s -> sb.append("<li>").append(Html.escape(s.replaceFirst("(?i)^step\\s+\\d+\\s*:\\s*", "")))
                     .append("</li>"));

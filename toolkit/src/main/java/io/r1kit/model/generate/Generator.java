@@ -21,7 +21,7 @@ import java.util.function.Function;
  * then one token per row per step. All arrays of a call live in one scoped manager and each step's
  * intermediates in a sub-manager, so repeated calls do not grow native memory.
  *
- * <p>A row may start with prefix embeddings (e.g. the point-cloud and view tokens of the 3D model,
+ * <p>A row may start with prefix embeddings (e.g. the scene tokens of the nano 3D model,
  * paper §3): they are fed with the prompt in the same prefill, take positions 0..P-1, and the
  * prompt's tokens continue at P; left padding goes before the prefix.
  *

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.r1kit.Provenance;
 import io.r1kit.model.Engines;
 import io.r1kit.model.io.Dtype;
 import io.r1kit.model.io.FloatTensor;
@@ -96,25 +97,17 @@ public final class Qwen2Checkpoint {
         return build(config, tensors, device, resolved);
     }
 
-    /** The provenance file written next to the weights. */
-    public static final String PROVENANCE = "r1kit.json";
-
     /**
-     * Writes {@code config.json}, the weights (as {@code dtype}) and {@value #PROVENANCE} (toolkit
+     * Writes {@code config.json}, the weights (as {@code dtype}) and {@value io.r1kit.Provenance#FILE} (toolkit
      * version, dtype, parameter count) into {@code dir}; Hugging Face transformers loads the result.
      */
     public static List<Path> save(Qwen2Model model, Path dir, Dtype dtype) throws IOException {
         Files.createDirectories(dir);
         model.config().write(dir.resolve("config.json"));
-        com.google.gson.JsonObject provenance = new com.google.gson.JsonObject();
-        provenance.addProperty("toolkit", io.r1kit.Version.get());
-        provenance.addProperty("architecture", "qwen2");
-        provenance.addProperty("dtype", dtype.name());
-        provenance.addProperty("parameters", model.parameterCount());
-        Files.writeString(dir.resolve(PROVENANCE), new com.google.gson.GsonBuilder().setPrettyPrinting().create()
-                .toJson(provenance));
+        Path provenance = Provenance.of("architecture", "qwen2").with("dtype", dtype.name())
+                .with("parameters", model.parameterCount()).write(dir);
         Map<String, FloatTensor> tensors = tensors(model);
-        List<Path> files = new ArrayList<>(List.of(dir.resolve("config.json"), dir.resolve(PROVENANCE)));
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("config.json"), provenance));
         files.addAll(SafetensorsWriter.writeCheckpoint(dir, tensors, dtype, MAX_SHARD_BYTES));
         return files;
     }

@@ -111,7 +111,7 @@ public final class Qwen2Model implements AutoCloseable {
     }
 
     /**
-     * Splices extra embeddings (e.g. scene or view tokens) before the tokens':
+     * Splices extra embeddings (e.g. the 3D model's scene tokens) before the tokens':
      * {@code prefix [B, P, C] ++ tokens [B, T, C] -> [B, P+T, C]}, in the prefix's manager and the
      * tokens' type (a float32 prefix is cast for a half-precision model).
      */

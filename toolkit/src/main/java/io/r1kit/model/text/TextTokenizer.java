@@ -1,7 +1,7 @@
 package io.r1kit.model.text;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import io.r1kit.model.Engines;
+import io.r1kit.Offline;
 import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.io.CheckpointException;
 
@@ -39,7 +39,7 @@ public final class TextTokenizer implements TokenDecoder, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException(file, "not found (a checkpoint directory needs " + FILE + ")");
         }
-        Engines.offline(); // the binding's natives come from its jar; never from the network
+        Offline.apply(); // the binding's natives come from its jar; never from the network
         try {
             return new TextTokenizer(HuggingFaceTokenizer.newInstance(file,
                     Map.of("addSpecialTokens", "false", "padding", "false", "truncation", "false")));

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The word-level vocabulary of the nano model, built from a corpus (usually the data engine's texts,
- * see {@link EngineCorpus}) and saved as a Hugging Face {@code tokenizer.json} that {@link TextTokenizer}
+ * see {@code train.sft.EngineCorpus}) and saved as a Hugging Face {@code tokenizer.json} that {@link TextTokenizer}
  * loads like any other, so the nano model and Qwen checkpoints share one tokenizer API.
  *
  * <p>Ids 0..271 ({@link #FIXED_SIZE} of them) are fixed whatever the corpus: the special tokens

@@ -2,8 +2,6 @@ package io.r1kit.model.vlm;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -18,6 +16,7 @@ import io.r1kit.scene.Scene;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,94 +155,26 @@ public final class Vlm3d implements AutoCloseable {
      * ({@link PointerText} turns such ids back into the object's six grid numbers).
      */
     public VlmOutput forward(List<VlmExample> batch, NDManager scope) {
-        if (batch.isEmpty()) {
-            throw new IllegalArgumentException("empty batch: give at least one example");
-        }
-        int rows = batch.size();
-        int c = config.decoder().hiddenSize();
-        int vocab = config.decoder().vocabSize();
-        List<NDArray> prefixes = new ArrayList<>();
-        List<NDArray> entries = new ArrayList<>();
-        int[] lengths = new int[rows];
-        int widestObjects = 0;
-        for (int b = 0; b < rows; b++) {
-            NDArray prefix = sceneTokens(batch.get(b).features(), scope);                    // [S, C]
-            prefixes.add(prefix);
-            entries.add(pointerEntries(prefix));                                              // [N, C] or null
-            lengths[b] = (int) prefix.getShape().get(0) + batch.get(b).prompt().length + batch.get(b).answer().length;
-            if (config.objectPointers()) {
-                widestObjects = Math.max(widestObjects, batch.get(b).features().objects().size());
-            }
-        }
-        int longest = java.util.Arrays.stream(lengths).max().orElseThrow();
-        boolean[][] keep = new boolean[rows][longest];
-        long[] targets = new long[rows * longest];
-        int[] answerFrom = new int[rows];
-        int[] answerSizes = new int[rows];
-        NDList embeds = new NDList(rows);
-        for (int b = 0; b < rows; b++) {
-            VlmExample e = batch.get(b);
-            int[] prompt = e.prompt();
-            int[] answer = e.answer();
-            int objects = config.objectPointers() ? e.features().objects().size() : 0;
-            long[] ids = new long[prompt.length + answer.length];
-            long[] rowsOf = new long[ids.length];  // per token, its row in [tokens ++ entries]
-            boolean pointed = false;
-            for (int j = 0; j < ids.length; j++) {
-                int id = j < prompt.length ? prompt[j] : answer[j - prompt.length];
-                if (id < 0 || id >= vocab + objects) {
-                    throw new IllegalArgumentException("row " + b + ": token id " + id + " is outside the vocabulary 0.."
-                            + (vocab - 1) + (objects > 0 ? " and the pointers " + vocab + ".." + (vocab + objects - 1)
-                            + " of its " + objects + " objects" : ""));
-                }
-                ids[j] = id < vocab ? id : 0;
-                rowsOf[j] = id < vocab ? j : ids.length + (id - vocab);
-                pointed |= id >= vocab;
-            }
-            int s = (int) prefixes.get(b).getShape().get(0);
-            NDArray tokens = decoder.embed(scope.create(ids, new Shape(1, ids.length))).reshape(ids.length, c); // [T, C]
-            if (pointed) {
-                // a pointer's input embedding is its object's feature token (gathered, so gradients reach the encoder)
-                NDArray entry = entries.get(b).toType(tokens.getDataType(), false);           // [N, C]
-                tokens = tokens.concat(entry, 0).get(new NDIndex("{}", scope.create(rowsOf))); // [T, C]
-            }
-            NDList parts = new NDList(prefixes.get(b), tokens);
-            if (lengths[b] < longest) {
-                parts.add(scope.zeros(new Shape(longest - lengths[b], c)));                  // right padding
-            }
-            embeds.add(NDArrays.concat(parts, 0));                                            // [L, C]
-            java.util.Arrays.fill(keep[b], 0, lengths[b], true);
-            answerFrom[b] = s + prompt.length - 1;
-            answerSizes[b] = answer.length;
-            for (int j = 0; j < answer.length; j++) {
-                targets[b * longest + answerFrom[b] + j] = answer[j];
-            }
-        }
-        NDArray hidden = decoder.hidden(NDArrays.stack(embeds), keep, null);                 // [B, L, C]
+        VlmBatch packed = VlmBatch.pack(this, batch, scope);
+        int rows = packed.rows();
+        int longest = packed.longest();
+        NDArray hidden = decoder.hidden(packed.embeddings(), packed.keep(), null);           // [B, L, C]
         NDArray logits = decoder.logits(hidden);                                             // [B, L, V]
-        if (widestObjects > 0) {
-            logits = logits.concat(ObjectHeads.pointerLogits(hidden, entries, widestObjects, c, scope), 2);  // [B, L, V + N]
+        if (packed.widestObjects() > 0) {
+            logits = logits.concat(ObjectHeads.pointerLogits(hidden, packed.entries(), packed.widestObjects(),
+                    config.decoder().hiddenSize(), scope), 2);                               // [B, L, V + N]
         }
         // gather, not a one-hot product: masked pointer columns hold -inf and 0 * -inf is NaN
         NDArray picked = logits.logSoftmax(-1)
-                .gather(scope.create(targets, new Shape(rows, longest, 1)), 2)
+                .gather(scope.create(packed.targets(), new Shape(rows, longest, 1)), 2)
                 .reshape(rows, longest);                                                     // [B, L]
         // answer-aligned view of the same log-probs: row b's answer token j sits at column j, so GRPO
         // (3D-R1 Sec. 3.2) can weight each completion token while the gradient still reaches every parameter
-        int answerWidth = java.util.Arrays.stream(answerSizes).max().orElseThrow();
-        long[] at = new long[rows * answerWidth];
-        float[] inAnswer = new float[rows * answerWidth];
-        for (int b = 0; b < rows; b++) {
-            for (int j = 0; j < answerSizes[b]; j++) {
-                at[b * answerWidth + j] = answerFrom[b] + j;
-                inAnswer[b * answerWidth + j] = 1f;                                          // columns past the answer: position 0, masked
-            }
-        }
-        NDArray tokenLogProbs = picked.gather(scope.create(at, new Shape(rows, answerWidth)), 1); // [B, A]
-        NDArray mask = scope.create(inAnswer, new Shape(rows, answerWidth));                 // [B, A]
+        NDArray tokenLogProbs = picked.gather(packed.answerPositions(scope), 1);             // [B, A]
+        NDArray mask = packed.answerMask(scope);                                             // [B, A]
         NDArray loss = VlmOutput.crossEntropy(tokenLogProbs, mask);                          // scalar
-        return new VlmOutput(logits, loss, answerFrom, answerSizes, tokenLogProbs, mask,
-                ObjectHeads.objectNameLoss(decoder, batch, prefixes, scope));
+        return new VlmOutput(logits, loss, packed.answerFrom(), packed.answerSizes(), tokenLogProbs, mask,
+                ObjectHeads.objectNameLoss(decoder, batch, packed.prefixes(), scope));
     }
 
     /**
@@ -259,24 +190,53 @@ public final class Vlm3d implements AutoCloseable {
         return generate(features(scene), prompt, generation, tokens);
     }
 
+    /** One answer to {@code prompt} about a scene; see {@link #generate(List, List, GenerationConfig, TokenDecoder)}. */
+    public Generation generate(SceneFeatures features, int[] prompt, GenerationConfig generation, TokenDecoder tokens) {
+        return generate(List.of(features), List.of(prompt), generation, tokens).get(0);
+    }
+
     /**
-     * Decodes an answer to {@code prompt} about a scene: the scene tokens are the prompt's prefix
-     * embeddings in the existing {@link Generator} (KV cache, stops, sampling as configured).
+     * Decodes a batch: row i answers {@code prompts.get(i)} about {@code scenes.get(i)}. The scene tokens are
+     * each row's prefix embeddings in the {@link Generator} (KV cache, stops, sampling as configured); rows
+     * given the same {@code SceneFeatures} instance share one encoding of it (a GRPO group of G rows encodes
+     * its scene once). Trainer, evaluation and asking all decode here.
      *
      * <p>With {@link VlmConfig#objectPointers()} the scene's objects are pointer entries too, so the tokens
-     * may hold ids {@code V + i}; stop strings and {@link Generation#text()} see them as the object's box
-     * ({@link PointerText#of}), and {@link PointerText#expand} does the same for the returned ids.
+     * may hold ids {@code V + i}; {@link #readable} turns the returned ids into what a tokenizer reads. Stop
+     * strings and {@link Generation#text()} see a pointer as its object's box ({@link PointerText#of}), which
+     * needs one scene per batch.
      *
      * @param tokens turns ids into text for stop strings and {@link Generation#text()}; may be null
+     * @throws IllegalArgumentException when the lists differ in length, or {@code tokens} is given for a
+     *                                  batch over several scenes with pointers
      */
-    public Generation generate(SceneFeatures features, int[] prompt, GenerationConfig generation, TokenDecoder tokens) {
+    public List<Generation> generate(List<SceneFeatures> scenes, List<int[]> prompts, GenerationConfig generation,
+                                     TokenDecoder tokens) {
+        if (scenes.size() != prompts.size() || scenes.isEmpty()) {
+            throw new IllegalArgumentException(scenes.size() + " scenes and " + prompts.size()
+                    + " prompts: give one scene per prompt, at least one");
+        }
         try (NDManager scope = newScope()) {
-            NDArray prefix = sceneTokens(features, scope);                                    // [S, C]
-            NDArray entries = pointerEntries(prefix);                                         // [N, C] or null
-            TokenDecoder text = entries == null || tokens == null ? tokens
-                    : PointerText.of(config).decoder(tokens, features);
-            return new Generator(decoder).generate(List.of(prompt), List.of(prefix), java.util.Arrays.asList(entries),
-                    generation, text, null).get(0);
+            Map<SceneFeatures, NDArray[]> encoded = new IdentityHashMap<>();
+            List<NDArray> prefixes = new ArrayList<>(scenes.size());
+            List<NDArray> pointers = new ArrayList<>(scenes.size());
+            for (SceneFeatures f : scenes) {
+                NDArray[] e = encoded.computeIfAbsent(f, k -> {
+                    NDArray prefix = sceneTokens(k, scope).stopGradient();                    // [S, C]
+                    return new NDArray[] {prefix, pointerEntries(prefix)};                    // [N, C] or null
+                });
+                prefixes.add(e[0]);
+                pointers.add(e[1]);
+            }
+            TokenDecoder text = tokens;
+            if (tokens != null && config.objectPointers()) {
+                if (encoded.size() > 1) {
+                    throw new IllegalArgumentException("text of pointer ids needs one scene per batch, got "
+                            + encoded.size() + ": pass no TokenDecoder and read the ids with readable()");
+                }
+                text = pointers.get(0) == null ? tokens : PointerText.of(config).decoder(tokens, scenes.get(0));
+            }
+            return new Generator(decoder).generate(prompts, prefixes, pointers, generation, text, null);
         }
     }
 

@@ -11,7 +11,6 @@ import io.r1kit.task.TaskPrompt;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Asks a trained {@link Vlm3d} about a scene, greedily, in the prompt format it was trained on
@@ -85,7 +84,7 @@ public final class VlmAsk {
     public List<Caption> denseCaptions(Input in) {
         List<Caption> out = new ArrayList<>();
         for (ObjectSample o : in.features().objects()) {
-            String question = TaskPrompt.denseCaption(boxTag(o.grid()));
+            String question = TaskPrompt.denseCaption(BoxCodec.tag(o.grid()));
             SceneObject object = in.scene().object(o.objectId()).orElseThrow();
             out.add(new Caption(object, question, answer(in.features(), question)));
         }
@@ -99,7 +98,7 @@ public final class VlmAsk {
     public Grounded ground(Input in, String text) {
         String question = TaskPrompt.grounding(text);
         String answer = answer(in.features(), question);
-        Box3 box = firstBox(answer, new BoxCodec(in.features().bounds()));
+        Box3 box = new BoxCodec(in.features().bounds()).firstBox(answer).orElse(null);
         SceneObject nearest = null;
         double best = 0;
         if (box != null) {
@@ -112,21 +111,5 @@ public final class VlmAsk {
             }
         }
         return new Grounded(question, answer, box, nearest, best);
-    }
-
-    /** The first readable {@code <obj>} box of {@code text}, or null. */
-    public static Box3 firstBox(String text, BoxCodec codec) {
-        try {
-            List<Box3> boxes = codec.decodeAll(text);
-            return boxes.isEmpty() ? null : boxes.get(0);
-        } catch (IllegalArgumentException e) {
-            return null; // a tag with other than six numbers 0..255 is no box
-        }
-    }
-
-    /** Grid values as the box text {@link BoxCodec#encode} writes. */
-    public static String boxTag(int[] grid) {
-        return String.format(Locale.ROOT, "<obj>%d, %d, %d, %d, %d, %d</obj>", grid[0], grid[1], grid[2], grid[3],
-                grid[4], grid[5]);
     }
 }

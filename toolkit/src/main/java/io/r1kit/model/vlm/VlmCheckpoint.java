@@ -2,8 +2,7 @@ package io.r1kit.model.vlm;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
+import io.r1kit.Provenance;
 import io.r1kit.model.io.CheckpointException;
 import io.r1kit.model.io.Dtype;
 import io.r1kit.model.io.FloatTensor;
@@ -25,7 +24,7 @@ import java.util.Map;
  * A {@link Vlm3d} as a Hugging Face style directory (DESIGN "Checkpoint"): {@code config.json} of
  * the decoder, {@value VlmConfig#FILE}, {@code model.safetensors} holding the decoder's tensors
  * under their Hugging Face names and the encoder's as {@code scene_encoder.*} (transformers loads
- * the decoder and ignores the rest), and {@value Qwen2Checkpoint#PROVENANCE}. Weights are stored as
+ * the decoder and ignores the rest), and {@value Provenance#FILE}. Weights are stored as
  * float32 or, to halve the file, float16; loading always widens them to float32.
  */
 public final class VlmCheckpoint {
@@ -46,15 +45,9 @@ public final class VlmCheckpoint {
         Path configFile = dir.resolve("config.json");
         model.decoder().config().write(configFile);
         model.config().write(dir.resolve(VlmConfig.FILE));
-        JsonObject provenance = new JsonObject();
-        provenance.addProperty("toolkit", io.r1kit.Version.get());
-        provenance.addProperty("architecture", ARCHITECTURE);
-        provenance.addProperty("decoder", "qwen2");
-        provenance.addProperty("dtype", dtype.name());
-        provenance.addProperty("parameters", model.parameterCount());
-        provenance.addProperty("seed", model.config().seed());
-        Path provenanceFile = dir.resolve(Qwen2Checkpoint.PROVENANCE);
-        Files.writeString(provenanceFile, new GsonBuilder().setPrettyPrinting().create().toJson(provenance));
+        Path provenanceFile = Provenance.of("architecture", ARCHITECTURE).with("decoder", "qwen2")
+                .with("dtype", dtype.name()).with("parameters", model.parameterCount())
+                .with("seed", model.config().seed()).write(dir);
         Map<String, FloatTensor> tensors = new LinkedHashMap<>(Qwen2Checkpoint.tensors(model.decoder()));
         tensors.putAll(model.encoder().tensors());
         List<Path> files = new ArrayList<>(List.of(configFile, dir.resolve(VlmConfig.FILE), provenanceFile));

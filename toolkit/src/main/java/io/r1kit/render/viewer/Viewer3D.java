@@ -1,6 +1,6 @@
 package io.r1kit.render.viewer;
 
-import io.r1kit.notebook.HtmlRenderable;
+import io.r1kit.display.HtmlRenderable;
 import io.r1kit.scene.Scene;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.r1kit.render.viewer;
 
 import io.r1kit.Version;
-import io.r1kit.notebook.Html;
+import io.r1kit.display.Html;
 
 import java.io.IOException;
 import java.io.InputStream;

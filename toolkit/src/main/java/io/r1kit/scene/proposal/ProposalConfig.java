@@ -95,7 +95,7 @@ public record ProposalConfig(double voxelSize, int outlierNeighbours, double out
         }
     }
 
-    /** The defaults, tuned on the shared ScanNet scan (see the README, "Object proposals"). */
+    /** The defaults, tuned on the shared ScanNet scan ({@code docs/scenes-and-rendering.md}, "Object proposals"). */
     public static ProposalConfig defaults() {
         return new ProposalConfig(0.1, 8, 2.0, 0.05, 300, 12, 0.01, 10, 0.1, 0.05, 42L,
                 ClusterMethod.HDBSCAN, 0.3, 0.2, 0.12, 20, 5, 20, 0.15, 30);

@@ -1,13 +1,7 @@
 package io.r1kit.train.grpo;
 
-import com.google.gson.FieldNamingPolicy;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonDeserializer;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.JsonSerializer;
-import io.r1kit.cot.Task;
 import io.r1kit.model.io.Dtype;
+import io.r1kit.task.Task;
 import io.r1kit.train.RecipeJson;
 
 import java.io.IOException;
@@ -18,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static io.r1kit.train.RecipeJson.atLeast;
+
 /**
  * A GRPO recipe (3D-R1 Sec. 3.2): the starting model, the prompts (generated rooms and tasks), the
- * rewards per task, sampling, the objective's β and ε, and the optimisation. Immutable; defaults live in
- * {@link #defaults()} only; the constructor says what to fix. JSON keys are the field names in snake case
+ * rewards per task, sampling, the objective's β and ε, and the optimisation. Immutable; defaults live in one
+ * resource ({@link #defaults()}); the constructor says what to fix. JSON keys are the field names in snake case
  * ({@code rewards} maps a task's command-line name to reward names); keys left out take the defaults.
  *
  * <pre>{@code
@@ -61,12 +57,6 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
 
     /** The {@link #model} value naming the checkpoint shipped in the jar. */
     public static final String EMBEDDED = "embedded";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .registerTypeAdapter(Task.class, (JsonSerializer<Task>) (t, type, ctx) -> new JsonPrimitive(t.slug()))
-            .registerTypeAdapter(Task.class, (JsonDeserializer<Task>) (j, type, ctx) -> Task.fromSlug(j.getAsString()))
-            .create();
 
     public GrpoConfig {
         if (model == null || model.isBlank()) {
@@ -157,22 +147,19 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    private static void atLeast(String key, long value, long min, String what) {
-        if (value < min) {
-            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + value + " (" + what + ")");
-        }
-    }
-
     /**
      * The paper's settings where it gives them (3D-R1 Sec. 3.2: β 0.02, learning rate 1e-6) and DeepSeekMath's
-     * otherwise (ε 0.2, μ 1): the embedded nano model, grounding prompts of 50 rooms from seed 200000 scored by the
-     * perception reward, 50 held-out prompts of 10 rooms from seed 300000; groups of 8, 4 prompts per step, 20 steps;
-     * weight decay 0, gradients clipped to norm 1; temperature 1, top-p 1, 32 new tokens; F32 weights; seed 0.
+     * otherwise (ε 0.2, μ 1), over the embedded nano model's grounding prompts: the values of the resource
+     * {@code io/r1kit/train/grpo/defaults.json}, the one place the defaults are written
+     * ({@code r1kit train grpo --print-default-config} prints them).
      */
     public static GrpoConfig defaults() {
-        return new GrpoConfig(EMBEDDED, 50, 200_000, 10, 300_000, List.of(Task.GROUNDING),
-                Map.of(Task.GROUNDING.slug(), List.of("perception")), 50, 8, 4, 20, 1, 1e-6, 0, 1.0, 0.02, 0.2,
-                1.0, 1.0, 32, Dtype.F32, 0);
+        return Defaults.VALUE;
+    }
+
+    /** Read once, on first use. */
+    private static final class Defaults {
+        static final GrpoConfig VALUE = RecipeJson.defaults(GrpoConfig.class);
     }
 
     /**
@@ -189,7 +176,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
 
     /** This recipe as pretty-printed JSON (every key). */
     public String toJson() {
-        return GSON.toJson(this);
+        return RecipeJson.toJson(this);
     }
 
     /**
@@ -199,7 +186,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
      *                                  or a value out of range and how to fix it
      */
     public static GrpoConfig fromJson(String json) {
-        return RecipeJson.parse(json, defaults().toJson(), GSON, GrpoConfig.class);
+        return RecipeJson.parse(json, defaults(), GrpoConfig.class);
     }
 
     /** Reads a recipe file; errors name the file. */

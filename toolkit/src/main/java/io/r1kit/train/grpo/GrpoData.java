@@ -1,17 +1,16 @@
 package io.r1kit.train.grpo;
 
-import io.r1kit.cot.Example;
-import io.r1kit.cot.Task;
+import io.r1kit.cot.tasks.Example;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTarget;
-import io.r1kit.reward.RewardTargets;
 import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.task.Task;
 import io.r1kit.task.TaskPrompt;
-import io.r1kit.train.SftData;
 import io.r1kit.train.TrainProgress;
+import io.r1kit.train.TrainingRooms;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +23,7 @@ import java.util.Map;
 
 /**
  * The prompts of a GRPO recipe: the data engine's questions about generated rooms (regenerated from their
- * seeds), each with its target as {@link RewardTargets#of} decides it (a grounding question's is the
+ * seeds), each with its target as {@link ExampleTargets#of} decides it (a grounding question's is the
  * described object's box over the scene bounds; a caption or QA question's the reference answer) and the
  * recipe's rewards for its task.
  *
@@ -56,10 +55,10 @@ public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
             sets.put(t, config.rewardsFor(t, rewards));
         }
         for (int i = 0; i < rooms; i++) {
-            GeneratedRoom room = SftData.room(seed + i);
+            GeneratedRoom room = TrainingRooms.room(seed + i);
             SceneFeatures features = SceneFeatures.extract(room.scene(), model);
-            for (Example e : SftData.examples(room, seed + i, config.tasks())) {
-                RewardTarget target = RewardTargets.of(e, room.scene());
+            for (Example e : TrainingRooms.examples(room, seed + i, config.tasks())) {
+                RewardTarget target = ExampleTargets.of(e, room.scene());
                 out.add(new GrpoPrompt(features, tokenizer.encode(TaskPrompt.prompt(e.question())), target,
                         sets.get(e.task())));
                 sha.update(e.question().getBytes(StandardCharsets.UTF_8));

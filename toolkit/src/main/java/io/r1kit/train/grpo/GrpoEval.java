@@ -1,12 +1,9 @@
 package io.r1kit.train.grpo;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import io.r1kit.eval.GroundingAccuracy;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
-import io.r1kit.model.generate.Generator;
 import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.reward.PerceptionReward;
@@ -81,19 +78,10 @@ public final class GrpoEval {
         List<String> answers = new ArrayList<>();
         for (int from = 0; from < prompts.size(); from += BATCH) {
             List<GrpoPrompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
-            try (NDManager scope = model.newScope()) {
-                List<NDArray> prefixes = new ArrayList<>();
-                List<NDArray> pointers = new ArrayList<>();
-                for (GrpoPrompt p : chunk) {
-                    NDArray scene = model.sceneTokens(p.features(), scope);                  // [S, C]
-                    prefixes.add(scene);
-                    pointers.add(model.pointerEntries(scene));                              // [N, C] or null
-                }
-                List<Generation> out = new Generator(model.decoder()).generate(
-                        chunk.stream().map(GrpoPrompt::prompt).toList(), prefixes, pointers, greedy, null, null);
-                for (int i = 0; i < out.size(); i++) {
-                    answers.add(text.decode(model.readable(out.get(i).tokens(), chunk.get(i).features())));
-                }
+            List<Generation> out = model.generate(chunk.stream().map(GrpoPrompt::features).toList(),
+                    chunk.stream().map(GrpoPrompt::prompt).toList(), greedy, null);
+            for (int i = 0; i < out.size(); i++) {
+                answers.add(text.decode(model.readable(out.get(i).tokens(), chunk.get(i).features())));
             }
         }
         return score(prompts, answers);

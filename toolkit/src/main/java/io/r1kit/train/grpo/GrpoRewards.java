@@ -1,6 +1,5 @@
 package io.r1kit.train.grpo;
 
-import io.r1kit.cot.Task;
 import io.r1kit.reward.FormatReward;
 import io.r1kit.reward.MiniLmEmbedder;
 import io.r1kit.reward.PerceptionReward;
@@ -9,6 +8,7 @@ import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTargets;
 import io.r1kit.reward.SemanticReward;
 import io.r1kit.reward.TextEmbedder;
+import io.r1kit.task.Task;
 
 import java.util.List;
 import java.util.Objects;

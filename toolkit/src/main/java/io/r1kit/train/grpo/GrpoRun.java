@@ -1,26 +1,22 @@
 package io.r1kit.train.grpo;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.r1kit.Provenance;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.TokenDecoder;
-import io.r1kit.model.lm.Qwen2Checkpoint;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmCheckpoint;
 import io.r1kit.task.TaskPrompt;
+import io.r1kit.train.Epochs;
+import io.r1kit.train.RecipeJson;
 import io.r1kit.train.TrainProgress;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 /**
  * GRPO fine-tuning from a {@link GrpoConfig} (3D-R1 Sec. 3.2): loads the starting checkpoint twice (the
@@ -99,22 +95,12 @@ public final class GrpoRun {
             GrpoEval.Scores before = GrpoEval.evaluate(policy, evalSet, text, config.maxNewTokens());
             RewardCurve curve = new RewardCurve(before.meanReward());
             GrpoTrainer trainer = new GrpoTrainer(policy, reference, text, config);
-            Random random = new Random(config.seed());
-            List<Integer> order = new ArrayList<>();
+            Epochs<GrpoPrompt> order = new Epochs<>(config.seed());   // every prompt once per pass
             GrpoStepStats last = null;
             long tokens = 0;
             long start = System.nanoTime();
             for (int step = 1; step <= config.steps(); step++) {
-                List<GrpoPrompt> batch = new ArrayList<>();
-                while (batch.size() < config.promptsPerStep()) {
-                    if (order.isEmpty()) {               // every prompt once per pass, in a seeded order
-                        for (int i = 0; i < train.prompts().size(); i++) {
-                            order.add(i);
-                        }
-                        Collections.shuffle(order, random);
-                    }
-                    batch.add(train.prompts().get(order.remove(order.size() - 1)));
-                }
+                List<GrpoPrompt> batch = order.next(train.prompts(), config.promptsPerStep());
                 last = trainer.step(batch);
                 curve.add(last);
                 tokens += last.tokens();
@@ -139,29 +125,17 @@ public final class GrpoRun {
         }
     }
 
-    /** Adds the run to the {@code r1kit.json} the checkpoint writer started. */
+    /** Adds the run to the provenance the checkpoint writer started. */
     private static void writeProvenance(Path dir, GrpoConfig config, Result r, String heldOutSha) throws IOException {
-        Path file = dir.resolve(Qwen2Checkpoint.PROVENANCE);
-        JsonObject p = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        p.addProperty("training", "grpo");
-        p.addProperty("seed", config.seed());
-        p.addProperty("base_model", r.base().toString());
-        Path baseProvenance = r.base().resolve(Qwen2Checkpoint.PROVENANCE);
-        if (Files.isRegularFile(baseProvenance)) {
-            p.add("base_provenance", JsonParser.parseString(Files.readString(baseProvenance)));
+        Provenance p = Provenance.read(dir).with("training", "grpo").with("seed", config.seed())
+                .with("base_model", r.base().toString());
+        if (Provenance.exists(r.base())) {
+            p = p.with("base_provenance", Provenance.read(r.base()));
         }
-        p.addProperty("data_sha256", r.dataSha256());
-        p.addProperty("held_out_sha256", heldOutSha);
-        p.addProperty("train_prompts", r.prompts());
-        p.add("recipe", JsonParser.parseString(config.toJson()));
-        p.addProperty("steps", r.steps());
-        p.addProperty("wall_seconds", r.seconds());
-        p.addProperty("threads", Runtime.getRuntime().availableProcessors());
-        p.addProperty("device", Engines.defaultDevice().toString());
-        p.add("held_out_before", r.before().toJson());
-        p.add("held_out_after", r.after().toJson());
-        p.add("last_step", r.last().toJson());
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-                .create().toJson(p));
+        p.with("data_sha256", r.dataSha256()).with("held_out_sha256", heldOutSha).with("train_prompts", r.prompts())
+                .with("recipe", RecipeJson.tree(config)).with("steps", r.steps()).with("wall_seconds", r.seconds())
+                .with("threads", Runtime.getRuntime().availableProcessors())
+                .with("device", Engines.defaultDevice().toString()).with("held_out_before", r.before().toJson())
+                .with("held_out_after", r.after().toJson()).with("last_step", r.last().toJson()).write(dir);
     }
 }

@@ -8,14 +8,14 @@ import ai.djl.training.tracker.Tracker;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
-import io.r1kit.model.generate.Generator;
 import io.r1kit.model.generate.TokenDecoder;
-import io.r1kit.model.vlm.GradientUpdate;
+import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
 import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.reward.RewardScore;
+import io.r1kit.train.GradientUpdate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,23 +119,15 @@ public final class GrpoTrainer {
 
     /** G outputs per prompt from the current policy, in one batch: prompt 0's G, then prompt 1's, ... */
     public List<int[]> sample(List<GrpoPrompt> prompts, GenerationConfig sampling) {
-        try (NDManager scope = policy.newScope()) {
-            List<int[]> rows = new ArrayList<>();
-            List<NDArray> prefixes = new ArrayList<>();
-            List<NDArray> pointers = new ArrayList<>();
-            for (GrpoPrompt p : prompts) {
-                NDArray scene = policy.sceneTokens(p.features(), scope).stopGradient();   // [S, C]
-                NDArray entries = policy.pointerEntries(scene);                           // [N, C] or null
-                for (int i = 0; i < config.groupSize(); i++) {
-                    rows.add(p.prompt());
-                    prefixes.add(scene);
-                    pointers.add(entries);
-                }
+        List<SceneFeatures> scenes = new ArrayList<>();
+        List<int[]> rows = new ArrayList<>();
+        for (GrpoPrompt p : prompts) {
+            for (int i = 0; i < config.groupSize(); i++) {
+                scenes.add(p.features());                   // one instance per group: its scene is encoded once
+                rows.add(p.prompt());
             }
-            List<Generation> out = new Generator(policy.decoder()).generate(rows, prefixes, pointers, sampling, null,
-                    null);
-            return out.stream().map(Generation::tokens).toList();
         }
+        return policy.generate(scenes, rows, sampling, null).stream().map(Generation::tokens).toList();
     }
 
     /** Each output's rewards against its prompt's target; {@code outputs} in {@link #sample}'s order. */

@@ -1,14 +1,14 @@
 package io.r1kit.cot.preview;
 
 import io.r1kit.cot.CotRecord;
-import io.r1kit.cot.QuestionType;
-import io.r1kit.cot.Task;
+import io.r1kit.cot.tasks.QuestionType;
 import io.r1kit.render.PointInstances;
 import io.r1kit.render.RenderedView;
 import io.r1kit.scene.SceneObject;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.scene.gen.GeneratorConfig;
 import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.task.Task;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;

@@ -12,6 +12,8 @@ import io.r1kit.model.io.FloatTensor;
 import io.r1kit.model.io.SafetensorsWriter;
 import io.r1kit.model.io.TensorStore;
 import io.r1kit.scene.Scene;
+import io.r1kit.train.sft.SftConfig;
+import io.r1kit.train.sft.SftTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +107,7 @@ class Vlm3dTest {
                     g.muli(0f);
                 }
             }
-            VlmTrainer trainer = new VlmTrainer(model, SftOptions.defaults().withLearningRate(3e-3f));
+            SftTrainer trainer = new SftTrainer(model, SftConfig.fromJson("{\"learning_rate\": 3e-3}"));
             float first = trainer.step(batch);
             float last = first;
             for (int i = 0; i < 15; i++) {

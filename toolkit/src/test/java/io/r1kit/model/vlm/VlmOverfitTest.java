@@ -7,6 +7,8 @@ import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
 import io.r1kit.scene.gen.GeneratorConfig;
 import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.train.sft.SftConfig;
+import io.r1kit.train.sft.SftTrainer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ class VlmOverfitTest {
         try (Vlm3d model = Vlm3d.initialize(c, Device.cpu())) {
             int before = exactBoxes(model, examples, greedy);
             assertTrue(before == 0, "an untrained model already copies " + before + " boxes");
-            VlmTrainer trainer = new VlmTrainer(model, SftOptions.defaults().withLearningRate(5e-3f).withWeightDecay(0f));
+            SftTrainer trainer = new SftTrainer(model, SftConfig.fromJson("{\"learning_rate\": 5e-3, \"weight_decay\": 0}"));
             long start = System.nanoTime();
             float loss = Float.NaN;
             int steps = 0;

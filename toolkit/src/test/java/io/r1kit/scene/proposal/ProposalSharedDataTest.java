@@ -3,7 +3,7 @@ package io.r1kit.scene.proposal;
 import io.r1kit.SharedData;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProposalSharedDataTest {
 
     /**
-     * Floors a little below what the defaults measure on the real ScanNet scan (README, "Object
-     * proposals": recall 9/28 and precision 9/44 at IoU 0.25, recall 4/28 at IoU 0.5).
+     * Floors a little below what the defaults measure on the real ScanNet scan (docs/scenes-and-rendering.md,
+     * "Object proposals": recall 9/28 and precision 9/44 at IoU 0.25, recall 4/28 at IoU 0.5).
      */
     @Test
     void realScanRecallAndPrecisionStayAboveTheMeasuredFloor() throws IOException {

@@ -4,7 +4,7 @@ import io.r1kit.SharedData;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
-import io.r1kit.scene.Scenes;
+import io.r1kit.scene.load.Scenes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.r1kit.train.grpo;
 
-import io.r1kit.cot.Task;
 import io.r1kit.model.io.Dtype;
+import io.r1kit.task.Task;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package io.r1kit.train.grpo;
 
 import ai.djl.Device;
-import io.r1kit.cot.Example;
-import io.r1kit.cot.Task;
+import io.r1kit.cot.tasks.Example;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.SceneFeatures;
@@ -15,8 +14,9 @@ import io.r1kit.reward.SemanticReward;
 import io.r1kit.reward.TextEmbedder;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.scene.gen.SceneGenerator;
-import io.r1kit.train.SftData;
+import io.r1kit.task.Task;
 import io.r1kit.train.TrainProgress;
+import io.r1kit.train.TrainingRooms;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rewards a recipe names: one semantic reward per run, targets from {@link RewardTargets}, a semantic GRPO step. */
+/** The rewards a recipe names: one semantic reward per run, targets from {@link ExampleTargets}, a semantic GRPO step. */
 class GrpoRewardsTest {
 
     /** Counts of the words "lo" and "hi" as a 2-vector; counts the calls per text to show the cache at work. */
@@ -90,14 +90,14 @@ class GrpoRewardsTest {
         GrpoRewards run = new GrpoRewards(new LoHiEmbedder());
         try (TextTokenizer tokenizer = TextTokenizer.load(nano)) {
             GrpoData data = GrpoData.of(1, 200_000, config, run, GrpoTrainerTest.tiny(1), tokenizer, TrainProgress.none());
-            GeneratedRoom room = SftData.room(200_000);
-            List<Example> examples = SftData.examples(room, 200_000, config.tasks());
+            GeneratedRoom room = TrainingRooms.room(200_000);
+            List<Example> examples = TrainingRooms.examples(room, 200_000, config.tasks());
             assertEquals(examples.size(), data.prompts().size());
             int grounding = 0;
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
                 GrpoPrompt p = data.prompts().get(i);
-                assertEquals(RewardTargets.of(e, room.scene()), p.target(), e.question());
+                assertEquals(ExampleTargets.of(e, room.scene()), p.target(), e.question());
                 if (e.task() == Task.GROUNDING) {
                     grounding++;
                     assertNull(p.target().reference());   // a box target: no text for the semantic reward

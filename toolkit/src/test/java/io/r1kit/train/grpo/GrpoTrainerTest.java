@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.r1kit.model.Engines;
-import io.r1kit.model.vlm.GradientUpdate;
 import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmConfig;
@@ -15,6 +14,7 @@ import io.r1kit.reward.Reward;
 import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTarget;
 import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.train.GradientUpdate;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,0 +1,51 @@
+package io.r1kit.cot.tasks;
+
+import io.r1kit.scene.gen.Colour;
+import io.r1kit.scene.gen.Direction;
+import io.r1kit.scene.gen.Material;
+import io.r1kit.scene.gen.Predicate;
+import io.r1kit.scene.gen.ReferringExpression;
+
+import java.util.List;
+
+/**
+ * One claim an example's answer makes about its scene graph, kept beside the text so that the
+ * claim can be checked against the graph and so that the built-in CoT writer can reason over it.
+ * Object ids are those of the {@link io.r1kit.scene.gen.SceneGraph}.
+ */
+public sealed interface Fact {
+
+    /** The room holds exactly {@code n} objects labelled {@code label} (of {@code colour}, when not null). */
+    record Count(String label, Colour colour, int n) implements Fact {}
+
+    /** Whether the room holds an object labelled {@code label}. */
+    record Exists(String label, boolean present) implements Fact {}
+
+    /** Object {@code id} has colour {@code colour}. */
+    record ColourOf(int id, Colour colour) implements Fact {}
+
+    /** Object {@code id} is made of {@code material}. */
+    record MaterialOf(int id, Material material) implements Fact {}
+
+    /** Object {@code id} is for {@code function}. */
+    record Purpose(int id, String function) implements Fact {}
+
+    /** Object {@code id} stands on object {@code supportId}, or on the floor when it is 0. */
+    record Support(int id, int supportId) implements Fact {}
+
+    /** Object {@code id} has its back against the wall on side {@code wall}. */
+    record AgainstWall(int id, Direction wall) implements Fact {}
+
+    /** {@code subject predicate object} holds. */
+    record Holds(int subject, Predicate predicate, int object) implements Fact {}
+
+    /** Exactly the objects {@code subjects} stand in relation {@code predicate} to object {@code anchor}. */
+    record AllRelated(Predicate predicate, int anchor, List<Integer> subjects) implements Fact {
+        public AllRelated {
+            subjects = List.copyOf(subjects);
+        }
+    }
+
+    /** {@code expression} picks out object {@code id} and no other. */
+    record Identifies(ReferringExpression expression, int id) implements Fact {}
+}

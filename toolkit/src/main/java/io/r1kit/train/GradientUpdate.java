@@ -1,0 +1,62 @@
+package io.r1kit.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.optimizer.Optimizer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One optimiser update from the gradients a {@code GradientCollector} left on a model's parameters:
+ * the global L2 norm is taken, gradients longer than {@code maxGradNorm} are scaled down to it (the
+ * direction is kept), the optimiser updates every parameter, and the gradients are zeroed (DJL's
+ * collector adds to the previous step's otherwise). SFT ({@code train.sft.SftTrainer}) and GRPO ({@code train.grpo.GrpoTrainer}) share it.
+ *
+ * <pre>{@code
+ * try (GradientCollector c = Engines.pytorch().newGradientCollector()) { c.backward(loss); }
+ * float norm = GradientUpdate.apply(model.parameters(), optimizer, 1f, scope);
+ * }</pre>
+ */
+public final class GradientUpdate {
+
+    private GradientUpdate() {}
+
+    /**
+     * Clips, updates and zeroes; returns the global gradient norm before clipping.
+     *
+     * @param scope the step's manager: the gradient handles are attached to it and freed with it
+     */
+    public static float apply(Map<String, NDArray> parameters, Optimizer optimizer, float maxGradNorm,
+                              NDManager scope) {
+        Map<String, NDArray> grads = new LinkedHashMap<>();
+        NDArray squares = scope.zeros(new Shape());
+        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+            NDArray g = e.getValue().getGradient();
+            g.attach(scope); // the handle, not the parameter's gradient storage, is freed with the step
+            grads.put(e.getKey(), g);
+            squares = squares.add(g.square().sum());
+        }
+        float norm = (float) Math.sqrt(squares.getFloat());
+        float scale = norm > maxGradNorm ? maxGradNorm / (norm + 1e-6f) : 1f;
+        for (Map.Entry<String, NDArray> e : grads.entrySet()) {
+            NDArray g = e.getValue();
+            if (scale < 1f) {
+                g.muli(scale);
+            }
+            optimizer.update(e.getKey(), parameters.get(e.getKey()), g);
+            g.muli(0f); // the collector accumulates into it: start the next step from zero
+        }
+        return norm;
+    }
+
+    /** Zeroes the gradients of {@code parameters} without updating them (after a backward pass only measured). */
+    public static void zero(Map<String, NDArray> parameters, NDManager scope) {
+        for (NDArray p : parameters.values()) {
+            NDArray g = p.getGradient();
+            g.attach(scope);
+            g.muli(0f);
+        }
+    }
+}

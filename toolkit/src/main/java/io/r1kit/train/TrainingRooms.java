@@ -1,0 +1,30 @@
+package io.r1kit.train;
+
+import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.task.Task;
+
+import java.util.List;
+
+/**
+ * The generated rooms training draws its data from, and their data-engine examples: SFT turns them into
+ * teacher-forced examples, GRPO into prompts, and both evaluate on rooms of other seeds. Room
+ * {@code seed} is the data engine's default generator's room of that seed, so a recipe's seed ranges
+ * name its data exactly.
+ */
+public final class TrainingRooms {
+
+    private TrainingRooms() {}
+
+    /** Room {@code seed} as the data engine's default generator makes it. */
+    public static GeneratedRoom room(long seed) {
+        return new SceneGenerator().generate(seed);
+    }
+
+    /** The data engine's examples of {@code room} (generated with {@code seed}) for {@code tasks}, in engine order. */
+    public static List<Example> examples(GeneratedRoom room, long seed, List<Task> tasks) {
+        return InstructionGenerator.generate(room, seed).stream().filter(e -> tasks.contains(e.task())).toList();
+    }
+}

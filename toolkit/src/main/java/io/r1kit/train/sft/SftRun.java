@@ -1,0 +1,193 @@
+package io.r1kit.train.sft;
+
+import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
+import io.r1kit.Provenance;
+import io.r1kit.eval.MeteorResources;
+import io.r1kit.model.Engines;
+import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.vlm.Vlm3d;
+import io.r1kit.model.vlm.VlmAsk;
+import io.r1kit.model.vlm.VlmCheckpoint;
+import io.r1kit.model.vlm.VlmConfig;
+import io.r1kit.model.vlm.VlmExample;
+import io.r1kit.model.vlm.VlmOutput;
+import io.r1kit.train.LearningRateSchedule;
+import io.r1kit.train.RecipeJson;
+import io.r1kit.train.TextProgress;
+import io.r1kit.train.TrainProgress;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Supervised fine-tuning of the nano 3D model from a {@link SftConfig} (3D-R1 §3, the SFT cold start
+ * that precedes GRPO): builds the data ({@link SftData}), trains with AdamW under the warm-up + cosine
+ * schedule, takes the held-out loss every {@code eval_every} steps, then writes into {@code out} the
+ * checkpoint ({@code config.json}, {@code vlm.json}, {@code model.safetensors}, {@code tokenizer.json}),
+ * {@code r1kit.json} provenance (toolkit version, seed, data hash, the full recipe, steps, losses, wall
+ * time, threads, held-out scores), {@code loss.csv} and {@code loss.png}; with {@code keep_best}, the
+ * checkpoint of the lowest held-out loss goes to {@code out/best}.
+ *
+ * <pre>{@code
+ * SftRun.Result r = SftRun.run(SftConfig.defaults(), Path.of("nano"), new TextProgress(err), MeteorResources.builtIn());
+ * }</pre>
+ */
+public final class SftRun {
+
+    /** Where the lowest held-out loss checkpoint goes, inside the output folder. */
+    public static final String BEST = "best";
+
+    /**
+     * What a run did.
+     *
+     * @param out              the checkpoint folder
+     * @param steps            updates made
+     * @param trainExamples    training examples (after dropping long ones)
+     * @param dropped          training examples longer than {@code max_tokens}
+     * @param dataSha256       hash of the training texts
+     * @param parameters       scalar parameters of the model
+     * @param finalTrainLoss   mean batch loss of the last {@code eval_every} steps
+     * @param finalHeldOutLoss held-out loss after the last step
+     * @param bestHeldOutLoss  lowest held-out loss, and at which step
+     * @param bestStep         the step of {@code bestHeldOutLoss}
+     * @param seconds          wall time of the training loop
+     * @param scores           held-out scores, or null when {@code eval_examples} is 0
+     * @param pointerBoxes     training answer boxes written as pointer tokens ({@link SftData#pointers()})
+     * @param unmatchedBoxes   training answer boxes of no encoded object, kept as numbers
+     */
+    public record Result(Path out, int steps, int trainExamples, int dropped, String dataSha256, long parameters,
+                         double finalTrainLoss, double finalHeldOutLoss, double bestHeldOutLoss, int bestStep,
+                         double seconds, SftScores scores, int pointerBoxes, int unmatchedBoxes) {}
+
+    private SftRun() {}
+
+    /** Trains, saves and evaluates; see the class comment for what lands in {@code out}. */
+    public static Result run(SftConfig config, Path out, TrainProgress progress, MeteorResources meteor)
+            throws IOException {
+        SftData train = SftData.training(config, progress);
+        if (train.examples().isEmpty()) {
+            throw new IllegalArgumentException("no training example fits in max_tokens " + config.maxTokens()
+                    + " (" + train.dropped() + " dropped): raise max_tokens");
+        }
+        SftData heldOut = SftData.of(config.heldOutRooms(), config.heldOutSeed(), config, train.vocabulary(), progress);
+        List<VlmExample> heldOutLossSet = heldOut.examples().subList(0,
+                Math.min(config.heldOutExamples(), heldOut.examples().size()));
+        VlmConfig vlm = config.vlmConfig(train.vocabulary().size());
+        LossCurve curve = new LossCurve();
+        try (Vlm3d model = Vlm3d.initialize(vlm, Engines.defaultDevice())) {
+            LearningRateSchedule schedule = config.schedule();
+            SftTrainer trainer = new SftTrainer(model, config, schedule);
+            double best = Double.POSITIVE_INFINITY;
+            int bestStep = 0;
+            double heldOutLoss = Double.NaN;
+            double recent = 0;
+            int recentCount = 0;
+            long tokens = 0;
+            long start = System.nanoTime();
+            for (int step = 1; step <= config.steps(); step++) {
+                List<VlmExample> batch = trainer.nextBatch(train.examples(), config.batchSize());
+                double loss = trainer.step(batch);
+                tokens += tokens(batch);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                progress.step(step, config.steps(), loss, schedule.at(step - 1), tokens / elapsed,
+                        elapsed / step * (config.steps() - step));
+                if ((step - 1) % config.evalEvery() == 0) {
+                    recent = 0;
+                    recentCount = 0;
+                }
+                recent += loss;
+                recentCount++;
+                double held = Double.NaN;
+                if (step % config.evalEvery() == 0 || step == config.steps()) {
+                    held = heldOutLoss(model, heldOutLossSet, config.batchSize());
+                    heldOutLoss = held;
+                    progress.heldOut(step, held);
+                    if (held < best) {
+                        best = held;
+                        bestStep = step;
+                        if (config.keepBest()) {
+                            Path dir = out.resolve(BEST);
+                            save(model, train, config, dir);
+                            JsonObject facts = new JsonObject();
+                            facts.addProperty("step", step);
+                            facts.addProperty("held_out_loss", held);
+                            writeProvenance(dir, config, train, heldOut, facts);
+                        }
+                    }
+                }
+                curve.add(step, loss, held, schedule.at(step - 1));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            SftScores scores = null;
+            save(model, train, config, out);
+            if (config.evalExamples() > 0) {
+                try (TextTokenizer tokenizer = TextTokenizer.load(out)) {
+                    scores = SftEval.evaluate(new VlmAsk(model, tokenizer), config.heldOutRooms(),
+                            config.heldOutSeed(), config.evalExamples(), meteor, progress);
+                }
+            }
+            Result result = new Result(out, config.steps(), train.examples().size(), train.dropped(), train.sha256(),
+                    model.parameterCount(), recent / recentCount, heldOutLoss, best, bestStep, seconds, scores,
+                    train.pointers(), train.unmatched());
+            writeProvenance(out, config, train, heldOut, facts(result));
+            curve.write(out);
+            return result;
+        }
+    }
+
+    /** Scene + prompt + answer tokens of a batch. */
+    private static long tokens(List<VlmExample> batch) {
+        return batch.stream().mapToLong(e -> VlmConfig.sceneTokensFor(e.features().objects().size())
+                + e.prompt().length + e.answer().length).sum();
+    }
+
+    /** Mean answer-token loss over {@code examples}, in batches, without gradients. */
+    static double heldOutLoss(Vlm3d model, List<VlmExample> examples, int batchSize) {
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < examples.size(); i += batchSize) {
+            List<VlmExample> batch = examples.subList(i, Math.min(examples.size(), i + batchSize));
+            try (NDManager scope = model.newScope()) {
+                VlmOutput o = model.forward(batch, scope);
+                int answerTokens = java.util.Arrays.stream(o.answerSizes()).sum();
+                sum += o.loss().getFloat() * answerTokens;       // batch mean -> token sum
+                count += answerTokens;
+            }
+        }
+        return sum / count;
+    }
+
+    private static void save(Vlm3d model, SftData train, SftConfig config, Path dir) throws IOException {
+        VlmCheckpoint.save(model, dir, config.dtype());
+        train.vocabulary().save(dir);
+    }
+
+    /** Adds the data, the recipe and {@code facts} to the provenance that the checkpoint writer started. */
+    private static void writeProvenance(Path dir, SftConfig config, SftData train, SftData heldOut, JsonObject facts)
+            throws IOException {
+        Provenance.read(dir).with("seed", config.seed()).with("data_sha256", train.sha256())
+                .with("held_out_sha256", heldOut.sha256()).with("train_examples", train.examples().size())
+                .with("dropped_examples", train.dropped()).with("pointer_boxes", train.pointers())
+                .with("unmatched_boxes", train.unmatched()).with("held_out_examples", heldOut.examples().size())
+                .with("vocabulary", train.vocabulary().size()).with("recipe", RecipeJson.tree(config))
+                .with("threads", Runtime.getRuntime().availableProcessors())
+                .with("device", Engines.defaultDevice().toString()).withAll(facts).write(dir);
+    }
+
+    /** The run's results as provenance entries. */
+    private static JsonObject facts(Result r) {
+        JsonObject p = new JsonObject();
+        p.addProperty("steps", r.steps());
+        p.addProperty("final_train_loss", r.finalTrainLoss());
+        p.addProperty("final_held_out_loss", r.finalHeldOutLoss());
+        p.addProperty("best_held_out_loss", r.bestHeldOutLoss());
+        p.addProperty("best_step", r.bestStep());
+        p.addProperty("wall_seconds", r.seconds());
+        if (r.scores() != null) {
+            p.add("held_out_scores", r.scores().toJson());
+        }
+        return p;
+    }
+}
