@@ -11,6 +11,7 @@ import io.r1kit.scene.Scene;
 import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.task.Task;
+import io.r1kit.task.TaskAnswer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,10 +74,10 @@ final class AskCommand implements Callable<Integer> {
                 case DENSE_CAPTION -> denseCaptions(ask, in, sb, json);
                 case GROUNDING -> grounding(ask.ground(in, text), sb, json);
                 default -> {
-                    String answer = ask.answer(in.features(), text);
+                    TaskAnswer a = ask.ask(in, t, text);
                     json.addProperty("question", text);
-                    json.addProperty("answer", answer);
-                    sb.append("answer   ").append(answer);
+                    json.addProperty("answer", a.answer());
+                    sb.append(a);
                 }
             }
             output.print(() -> sb.toString().stripTrailing(), () -> JsonOutput.pretty(json));

@@ -1,6 +1,9 @@
 package io.r1kit.train.sft;
 
 import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.cot.tasks.Queries;
+import io.r1kit.cot.tasks.SceneContext;
 import io.r1kit.eval.GroundingAccuracy;
 import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.TextMetric;
@@ -51,15 +54,15 @@ public final class SftEval {
         for (int i = 0; i < rooms && (grounding.size() < perTask || captions.size() < perTask); i++) {
             GeneratedRoom room = TrainingRooms.room(seed + i);
             VlmAsk.Input in = ask.prepare(room.scene());
-            BoxCodec codec = new BoxCodec(room.scene().bounds());
-            for (Example e : TrainingRooms.examples(room, seed + i, List.of(Task.GROUNDING, Task.DENSE_CAPTION))) {
+            SceneContext c = InstructionGenerator.context(room, seed + i);
+            for (Example e : TrainingRooms.examples(room, seed + i, List.of(Task.GROUNDING, Task.OBJECT_CAPTION),
+                    ask.model().config().maxObjects())) {
                 Box3 target = room.scene().object(e.target()).orElseThrow().box();
                 if (e.task() == Task.GROUNDING && grounding.size() < perTask) {
-                    grounding.add(new GroundingCase(ask.answer(in.features(), e.question()), target,
+                    grounding.add(new GroundingCase(ask.ask(in, Queries.of(e, c)).answer(), target,
                             room.scene().bounds()));
-                } else if (e.task() == Task.DENSE_CAPTION && captions.size() < perTask) {
-                    String question = TaskPrompt.denseCaption(codec.encode(target));
-                    captions.add(new CaptionCase(e.sceneId() + "/" + e.target(), ask.answer(in.features(), question),
+                } else if (e.task() == Task.OBJECT_CAPTION && captions.size() < perTask) {
+                    captions.add(new CaptionCase(e.sceneId() + "/" + e.target(), ask.ask(in, Queries.of(e, c)).answer(),
                             List.of(e.answer())));
                 }
             }

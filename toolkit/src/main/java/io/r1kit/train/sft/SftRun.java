@@ -169,7 +169,7 @@ public final class SftRun {
             throws IOException {
         Provenance.read(dir).with("seed", config.seed()).with("data_sha256", train.sha256())
                 .with("held_out_sha256", heldOut.sha256()).with("train_examples", train.examples().size())
-                .with("dropped_examples", train.dropped()).with("pointer_boxes", train.pointers())
+                .with("dropped_examples", train.dropped()).with("filtered_examples", train.filtered()).with("pointer_boxes", train.pointers())
                 .with("unmatched_boxes", train.unmatched()).with("held_out_examples", heldOut.examples().size())
                 .with("vocabulary", train.vocabulary().size()).with("recipe", RecipeJson.tree(config))
                 .with("threads", Runtime.getRuntime().availableProcessors())
