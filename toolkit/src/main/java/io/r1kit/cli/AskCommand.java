@@ -8,7 +8,6 @@ import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.task.Task;
 import io.r1kit.task.TaskAnswer;
@@ -23,18 +22,20 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit ask PATH --task TASK [--model DIR] [TEXT] [--json]}: runs the nano 3D model greedily on a
- * scene ({@link VlmAsk}). {@code dense-caption} captions every object; {@code grounding TEXT} prints the
- * generated box and the object it overlaps most; the other tasks print the answer to TEXT. Scans
- * without labelled objects are read over object proposals, and the output says so. Without
+ * {@code r1kit ask PATH|--room KIND[:SEED] --task TASK [--model DIR] [TEXT] [--json]}: runs the nano 3D
+ * model greedily on a scene ({@link VlmAsk}). {@code dense-caption} captions every object;
+ * {@code grounding TEXT} prints the generated box and the object it overlaps most; the other tasks
+ * print the answer to TEXT. Scans without labelled objects are read over object proposals, and the
+ * output says so. With {@code --room}, TEXT is the only positional argument. Without
  * {@code --model}, the checkpoint shipped in the jar ({@link NanoModel}).
  */
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = "Ask the nano 3D model about a scene: dense-caption, grounding TEXT, or any other task's question.")
 final class AskCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "a scene: .ply, .bin, ScanNet *_vert.npy / scan folder")
-    Path path;
+    /** PATH is the first positional; with --room, TEXT is ({@link SceneInput#after}). */
+    @Mixin
+    SceneInput input;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "TEXT",
             description = "the question; for grounding a referring expression (\"the red chair\") or a question")
@@ -53,12 +54,13 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Task t = Task.fromSlug(task);
+        text = input.after(text, "TEXT");
         if (t != Task.DENSE_CAPTION && (text == null || text.isBlank())) {
-            throw new IllegalArgumentException("--task " + t.slug() + " needs TEXT, e.g. r1kit ask " + path + " --task "
-                    + t.slug() + (t == Task.GROUNDING ? " \"the red chair\"" : " \"How many chairs are there?\""));
+            throw new IllegalArgumentException("--task " + t.slug() + " needs TEXT, e.g. r1kit ask " + input.typed()
+                    + " --task " + t.slug() + (t == Task.GROUNDING ? " \"the red chair\"" : " \"How many chairs are there?\""));
         }
         Path dir = model != null ? model : NanoModel.embedded().orElseThrow(() -> new IllegalArgumentException(NanoModel.NONE));
-        Scene scene = Scenes.load(path);
+        Scene scene = input.scene();
         try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
             VlmAsk ask = new VlmAsk(vlm, tokenizer);
             VlmAsk.Input in = ask.prepare(scene);

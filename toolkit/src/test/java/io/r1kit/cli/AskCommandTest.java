@@ -82,4 +82,43 @@ class AskCommandTest {
         assertEquals("r1kit: --task grounding needs TEXT, e.g. r1kit ask " + scan + " --task grounding \"the red chair\"",
                 noText.err().strip());
     }
+
+    /** With --room the first positional is TEXT, before or after the options; PATH TEXT still works. */
+    @Test
+    void groundingInAGeneratedRoomTakesTheFirstPositionalAsText(@TempDir Path tmp) throws Exception {
+        for (String[] args : new String[][] {
+                {"ask", "--room", "bedroom:7", "--task", "grounding", "--model", model, "the lamp"},
+                {"ask", "the lamp", "--task", "grounding", "--room", "bedroom:7", "--model", model}}) {
+            MainTest.Result r = run(args);
+            assertEquals(0, r.code(), r.err());
+            String[] lines = r.out().split("\n");
+            assertEquals("bedroom-0007  (model " + model + ")", lines[0]);
+            assertTrue(lines[1].matches("objects  \\d+ labelled"), r.out());
+            assertEquals("question Find the lamp.", lines[2]);
+        }
+        MainTest.Result j = run("ask", "--room", "kitchen", "--task", "dense-caption", "--model", model, "--json");
+        assertEquals(0, j.code(), j.err());
+        JsonObject o = JsonParser.parseString(j.out()).getAsJsonObject();
+        assertEquals("kitchen-0007", o.get("scene").getAsString());
+        assertEquals(false, o.get("objects_are_proposals").getAsBoolean());
+        assertEquals(8, o.getAsJsonArray("captions").size());
+
+        Path ply = tmp.resolve("room.ply");
+        PlyWriter.write(TrainingRooms.room(7).scene().points(), ply, PlyFormat.BINARY_LITTLE_ENDIAN);
+        MainTest.Result path = run("ask", ply.toString(), "--task", "grounding", "--model", model, "the lamp");
+        assertEquals(0, path.code(), path.err());
+        assertEquals("question Find the lamp.", path.out().split("\n")[2]);
+    }
+
+    @Test
+    void withRoomTextIsOneArgumentAndIsStillNeeded() {
+        MainTest.Result r = run("ask", "--room", "bedroom:7", "--task", "grounding", "--model", model, "the", "lamp");
+        assertEquals(1, r.code());
+        assertEquals("r1kit: with --room there is no PATH, so TEXT is one argument, got \"the\" and \"lamp\" "
+                + "(quote a TEXT of several words)\n", r.err());
+        r = run("ask", "--room", "bedroom:7", "--task", "grounding", "--model", model);
+        assertEquals(1, r.code());
+        assertEquals("r1kit: --task grounding needs TEXT, e.g. r1kit ask --room bedroom:7 --task grounding "
+                + "\"the red chair\"\n", r.err());
+    }
 }
