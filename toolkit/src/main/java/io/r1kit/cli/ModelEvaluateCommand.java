@@ -1,40 +1,44 @@
 package io.r1kit.cli;
 
+import io.r1kit.display.ProgressBar;
 import io.r1kit.eval.MeteorResources;
+import io.r1kit.eval.tasks.TaskEval;
+import io.r1kit.eval.tasks.TaskReport;
 import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
-import io.r1kit.train.TextProgress;
-import io.r1kit.train.sft.SftEval;
-import io.r1kit.train.sft.SftScores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit model evaluate DIR --rooms N --seed S [--per-task K] [--json]}: held-out grounding
- * Acc@0.25/0.5 and dense-caption CIDEr/BLEU-4/METEOR of a nano checkpoint on generated rooms ({@link SftEval}).
+ * {@code r1kit model evaluate [--model sft|r1|DIR] [--rooms N] [--seed S] [--per-task K] [--json]}: the
+ * seven-task evaluation of a nano checkpoint on generated rooms it never saw ({@link TaskEval},
+ * {@link TaskReport}): per task the headline with a 95% interval over rooms, the share of replies in the
+ * reasoning format, fact accuracy and the task's metrics.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score a nano 3D checkpoint on generated rooms: grounding Acc@0.25/0.5, dense-caption "
-                + "CIDEr, BLEU-4 and METEOR.")
+        description = "Score a nano 3D checkpoint on all seven tasks over generated rooms it never saw: headline "
+                + "per task with a 95% interval, reasoning format, fact accuracy, text metrics, EM@1, Acc@IoU.")
 final class ModelEvaluateCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DIR", description = "checkpoint folder (from r1kit train sft)")
-    Path dir;
+    @Option(names = "--model", paramLabel = "sft|r1|DIR",
+            description = "a shipped model by name or a checkpoint folder (default: the toolkit's default model)")
+    String model;
 
-    @Option(names = "--rooms", defaultValue = "10", description = "rooms to evaluate on (default 10)")
+    @Option(names = "--rooms", defaultValue = "250", description = "rooms used at most (default ${DEFAULT-VALUE})")
     int rooms;
 
-    @Option(names = "--seed", defaultValue = "100000",
-            description = "first room seed; keep clear of the training seeds (default 100000)")
+    @Option(names = "--seed", defaultValue = "500000",
+            description = "first room seed; keep clear of the training recipes' seeds (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--per-task", defaultValue = "50", description = "questions per task at most (default 50)")
+    @Option(names = "--per-task", defaultValue = "400",
+            description = "questions per task; dense captioning counts objects (default ${DEFAULT-VALUE})")
     int perTask;
 
     @Mixin
@@ -42,19 +46,15 @@ final class ModelEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rooms < 1 || perTask < 1) {
-            throw new IllegalArgumentException("--rooms and --per-task must be at least 1");
-        }
-        try (Vlm3d model = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
-            SftScores s = SftEval.evaluate(new VlmAsk(model, tokenizer), rooms, seed, perTask,
-                    MeteorResources.defaults(), new TextProgress(output.err()));
-            output.print(() -> dir + "  (" + rooms + " rooms from seed " + seed + ")\n" + s.toText(), () -> {
-                var o = s.toJson();
-                o.addProperty("model", dir.toString());
-                o.addProperty("rooms", rooms);
-                o.addProperty("seed", seed);
-                return JsonOutput.pretty(o);
-            });
+        TaskEval.Options o = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
+        Path dir = NanoModel.resolve(model);
+        String name = model == null ? "default (" + NanoModel.shipped().get(0) + ")" : model;
+        try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
+            var cases = TaskEval.run(new VlmAsk(vlm, tokenizer), o,
+                    (done, total) -> ProgressBar.redraw(output.err(), done, total, "answered " + done + "/" + total));
+            output.err().println();
+            TaskReport r = TaskReport.of(name, cases, o, MeteorResources.defaults());
+            output.print(r::toText, r::toJsonText);
         }
         return 0;
     }

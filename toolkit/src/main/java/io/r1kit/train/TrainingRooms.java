@@ -1,13 +1,11 @@
 package io.r1kit.train;
 
-import io.r1kit.cot.tasks.DenseCaptions;
 import io.r1kit.cot.tasks.Example;
 import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.task.Task;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,18 +23,8 @@ public final class TrainingRooms {
         return new SceneGenerator().generate(seed);
     }
 
-    /**
-     * The data engine's examples of {@code room} (generated with {@code seed}) for {@code tasks}, in engine
-     * order; dense captioning is one example of the whole room ({@link DenseCaptions#room}) over the first
-     * {@code maxObjects} objects, the ones a model of that many object slots encodes.
-     */
+    /** The examples of {@code room} (generated with {@code seed}) a model is trained on: {@link InstructionGenerator#forModel}. */
     public static List<Example> examples(GeneratedRoom room, long seed, List<Task> tasks, int maxObjects) {
-        List<Example> out = new ArrayList<>();
-        if (tasks.contains(Task.DENSE_CAPTION)) {
-            out.add(DenseCaptions.room(InstructionGenerator.context(room, seed), maxObjects));
-        }
-        InstructionGenerator.generate(room, seed).stream()
-                .filter(e -> e.task() != Task.DENSE_CAPTION && tasks.contains(e.task())).forEach(out::add);
-        return out;
+        return InstructionGenerator.forModel(room, seed, tasks, maxObjects);
     }
 }

@@ -1,5 +1,6 @@
 package io.r1kit.model.vlm;
 
+import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.scene.Box3;
@@ -28,6 +29,9 @@ import java.util.List;
  * }</pre>
  */
 public final class VlmAsk {
+
+    /** Rows decoded together by {@link #askAll}. */
+    public static final int BATCH = 16;
 
     private final Vlm3d model;
     private final TextTokenizer tokenizer;
@@ -80,12 +84,38 @@ public final class VlmAsk {
 
     /** The greedy reply to {@code q}, read as its task's result. */
     public TaskAnswer ask(Input in, TaskQuery q) {
-        GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(PromptFormat.maxNewTokens(q.task()))
-                .stopTokenIds(end).build();
-        int[] prompt = tokenizer.encode(PromptFormat.of(model.config(), q));
-        int[] out = model.generate(in.features(), prompt, greedy, tokenizer).tokens();
-        String reply = tokenizer.decodeWithoutSpecial(model.readable(out, in.features()));
-        return TaskAnswer.read(q.task(), reply, in.features().bounds());
+        return askAll(List.of(in), List.of(q)).get(0);
+    }
+
+    /**
+     * Greedy replies to many queries, {@value #BATCH} rows decoded together (a row's scene may differ from
+     * its neighbours'; rows of one {@code Input} share its encoding). Each batch decodes up to the longest
+     * answer its tasks may take, so group queries of one task together for speed.
+     *
+     * @param inputs the scene of each query
+     */
+    public List<TaskAnswer> askAll(List<Input> inputs, List<TaskQuery> queries) {
+        if (inputs.size() != queries.size()) {
+            throw new IllegalArgumentException(inputs.size() + " scenes for " + queries.size() + " queries: give one each");
+        }
+        List<TaskAnswer> out = new ArrayList<>(queries.size());
+        for (int from = 0; from < queries.size(); from += BATCH) {
+            int to = Math.min(queries.size(), from + BATCH);
+            List<TaskQuery> qs = queries.subList(from, to);
+            List<Input> ins = inputs.subList(from, to);
+            int longest = qs.stream().mapToInt(q -> PromptFormat.maxNewTokens(q.task())).max().orElseThrow();
+            GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(longest).stopTokenIds(end).build();
+            List<int[]> prompts = qs.stream().map(q -> tokenizer.encode(PromptFormat.of(model.config(), q))).toList();
+            List<Generation> gens = model.generate(ins.stream().map(Input::features).toList(), prompts, greedy, null);
+            for (int i = 0; i < qs.size(); i++) {
+                int[] ids = gens.get(i).tokens();
+                int cap = PromptFormat.maxNewTokens(qs.get(i).task());    // as if asked alone
+                ids = ids.length > cap ? java.util.Arrays.copyOf(ids, cap) : ids;
+                String reply = tokenizer.decodeWithoutSpecial(model.readable(ids, ins.get(i).features()));
+                out.add(TaskAnswer.read(qs.get(i).task(), reply, ins.get(i).features().bounds()));
+            }
+        }
+        return out;
     }
 
     /** {@link #ask(Input, TaskQuery)} of one question of {@code task}. */

@@ -52,7 +52,7 @@ class SftRunTest {
             // F16 on disk, float32 after loading
             model.parameters().values().forEach(a -> assertEquals(ai.djl.ndarray.types.DataType.FLOAT32, a.getDataType()));
             var room = TrainingRooms.room(0);
-            int[] prompt = tok.encode(io.r1kit.task.TaskPrompt.prompt("Find the bed."));
+            int[] prompt = tok.encode(io.r1kit.task.TaskPrompt.prompt(io.r1kit.task.Task.GROUNDING, "the bed"));
             int[] out = model.generate(room.scene(), prompt, GenerationConfig.builder().maxNewTokens(5).build(), tok).tokens();
             assertEquals(5, out.length);
         }
