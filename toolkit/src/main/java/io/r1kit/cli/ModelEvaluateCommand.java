@@ -2,6 +2,9 @@ package io.r1kit.cli;
 
 import io.r1kit.display.ProgressBar;
 import io.r1kit.eval.MeteorResources;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.r1kit.eval.tasks.TaskComparison;
 import io.r1kit.eval.tasks.TaskEval;
 import io.r1kit.eval.tasks.TaskReport;
 import io.r1kit.model.text.TextTokenizer;
@@ -16,10 +19,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit model evaluate [--model sft|r1|DIR] [--rooms N] [--seed S] [--per-task K] [--json]}: the
- * seven-task evaluation of a nano checkpoint on generated rooms it never saw ({@link TaskEval},
+ * {@code r1kit model evaluate [--model sft|r1|DIR] [--compare sft|r1|DIR] [--rooms N] [--seed S] [--per-task K]
+ * [--json]}: the seven-task evaluation of a nano checkpoint on generated rooms it never saw ({@link TaskEval},
  * {@link TaskReport}): per task the headline with a 95% interval over rooms, the share of replies in the
- * reasoning format, fact accuracy and the task's metrics.
+ * reasoning format, fact accuracy and the task's metrics; with {@code --compare}, a second model on the same
+ * questions and the paired differences ({@link TaskComparison}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score a nano 3D checkpoint on all seven tasks over generated rooms it never saw: headline "
@@ -29,6 +33,10 @@ final class ModelEvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "sft|r1|DIR",
             description = "a shipped model by name or a checkpoint folder (default: the toolkit's default model)")
     String model;
+
+    @Option(names = "--compare", paramLabel = "sft|r1|DIR",
+            description = "a second model asked the same questions; prints the paired differences")
+    String compare;
 
     @Option(names = "--rooms", defaultValue = "250", description = "rooms used at most (default ${DEFAULT-VALUE})")
     int rooms;
@@ -44,18 +52,48 @@ final class ModelEvaluateCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    private TaskReport evaluate(String spec, TaskEval.Options o) throws Exception {
+        Path dir = NanoModel.resolve(spec);
+        String name = spec == null ? NanoModel.shipped().get(0) : spec;
+        try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
+            var cases = TaskEval.run(new VlmAsk(vlm, tokenizer), o, (done, total) -> ProgressBar.redraw(output.err(),
+                    done, total, name + ": answered " + done + "/" + total));
+            output.err().println();
+            return TaskReport.of(name, cases, o, MeteorResources.defaults());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         TaskEval.Options o = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
-        Path dir = NanoModel.resolve(model);
-        String name = model == null ? "default (" + NanoModel.shipped().get(0) + ")" : model;
-        try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
-            var cases = TaskEval.run(new VlmAsk(vlm, tokenizer), o,
-                    (done, total) -> ProgressBar.redraw(output.err(), done, total, "answered " + done + "/" + total));
-            output.err().println();
-            TaskReport r = TaskReport.of(name, cases, o, MeteorResources.defaults());
-            output.print(r::toText, r::toJsonText);
+        TaskReport first = evaluate(model, o);
+        if (compare == null) {
+            output.print(first::toText, first::toJsonText);
+            return 0;
         }
+        TaskReport second = evaluate(compare, o);
+        TaskComparison d = TaskComparison.of(first, second);
+        output.print(() -> first.toText() + "\n\n" + second.toText() + "\n\n" + d.toText(), () -> {
+            JsonObject j = new JsonObject();
+            j.add("first", first.toJson());
+            j.add("second", second.toJson());
+            JsonArray rows = new JsonArray();
+            for (TaskComparison.Row r : d.rows()) {
+                JsonObject row = new JsonObject();
+                row.addProperty("task", r.task().slug());
+                row.addProperty("metric", r.metric());
+                row.addProperty("first", r.first());
+                row.addProperty("second", r.second());
+                row.addProperty("difference", r.difference());
+                JsonArray ci = new JsonArray();
+                ci.add(r.low());
+                ci.add(r.high());
+                row.add("ci95", ci);
+                rows.add(row);
+            }
+            j.add("comparison", rows);
+            return JsonOutput.pretty(j);
+        });
         return 0;
     }
 }
