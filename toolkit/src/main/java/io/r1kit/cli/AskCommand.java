@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code r1kit ask PATH|--room KIND[:SEED] --task TASK [TEXT] [--object ID] [--turn TEXT]... [--turns FILE]
- * [--model DIR] [--json]}: runs the nano 3D model greedily on a scene ({@link VlmAsk}) for one of the seven
+ * [--model sft|r1|DIR] [--json]}: runs the nano 3D model greedily on a scene ({@link VlmAsk}) for one of the seven
  * tasks, and prints each answer with its reasoning steps and a note when the reply is malformed
  * ({@link AskOutput}):
  * <ul>
@@ -70,8 +70,9 @@ final class AskCommand implements Callable<Integer> {
             description = "dialogue: the questions, one JSON object a line with a \"question\" (or \"human\") string")
     Path turnsFile;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "checkpoint folder (default: the model shipped in the toolkit)")
-    Path model;
+    @Option(names = "--model", paramLabel = "sft|r1|DIR",
+            description = "a model shipped in the toolkit by name, or a checkpoint folder (default: the toolkit's default)")
+    String model;
 
     @Mixin
     JsonOutput output;
@@ -82,7 +83,7 @@ final class AskCommand implements Callable<Integer> {
         text = input.after(text, "TEXT");
         check(t);
         List<String> questions = t == Task.DIALOGUE ? questions() : List.of();
-        Path dir = model != null ? model : NanoModel.embedded().orElseThrow(() -> new IllegalArgumentException(NanoModel.NONE));
+        Path dir = NanoModel.resolve(model);
         Scene scene = input.scene();
         try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
             VlmAsk ask = new VlmAsk(vlm, tokenizer);
@@ -90,10 +91,10 @@ final class AskCommand implements Callable<Integer> {
             JsonObject json = new JsonObject();
             json.addProperty("scene", scene.id());
             json.addProperty("task", t.slug());
-            json.addProperty("model", model == null ? "embedded" : dir.toString());
+            json.addProperty("model", model == null ? NanoModel.shipped().get(0) : model);
             json.addProperty("objects", in.objects().count());
             json.addProperty("objects_are_proposals", in.objects().proposed());
-            StringBuilder sb = new StringBuilder(scene.id() + "  (model " + (model == null ? "embedded" : dir) + ")\n");
+            StringBuilder sb = new StringBuilder(scene.id() + "  (model " + (model == null ? NanoModel.shipped().get(0) : model) + ")\n");
             sb.append("objects  ").append(in.objects().describe()).append('\n');
             switch (t) {
                 case DENSE_CAPTION -> denseCaptions(ask, in, sb, json);

@@ -108,7 +108,7 @@ final class AskOutput {
         }
         json.add("box", SceneInfoCommand.box(box));
         sb.append("box      ").append(box(box)).append('\n');
-        SceneObject nearest = nearest(scene, box);
+        SceneObject nearest = scene.mostOverlapped(box).orElse(null);
         if (nearest == null) {
             sb.append("nearest  none (the box overlaps no object)\n");
             json.add("nearest", JsonNull.INSTANCE);
@@ -128,7 +128,7 @@ final class AskOutput {
     static JsonArray captions(Scene scene, TaskAnswer a, StringBuilder sb) {
         JsonArray rows = new JsonArray();
         for (TaskAnswer.BoxCaption c : a.captions()) {
-            SceneObject o = nearest(scene, c.box());
+            SceneObject o = scene.mostOverlapped(c.box()).orElse(null);
             sb.append(String.format(Locale.ROOT, "  %4s  %-14s %-40s %s%n", o == null ? "-" : String.valueOf(o.id()),
                     o == null ? "(no object)" : SceneObjects.tag(o), box(c.box()), line(c.caption())));
             JsonObject r = new JsonObject();
@@ -153,20 +153,6 @@ final class AskOutput {
             rows.add(r);
         }
         return rows;
-    }
-
-    /** The object of {@code scene} that {@code box} overlaps most, or null when it overlaps none. */
-    static SceneObject nearest(Scene scene, Box3 box) {
-        SceneObject nearest = null;
-        double best = 0;
-        for (SceneObject o : scene.objects()) {
-            double iou = box.iou(o.box());
-            if (iou > best) {
-                nearest = o;
-                best = iou;
-            }
-        }
-        return nearest;
     }
 
     /** {@code s} on one line (the text output is a line per field; the JSON keeps the text as it is). */

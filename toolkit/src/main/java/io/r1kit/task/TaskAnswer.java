@@ -82,25 +82,27 @@ public record TaskAnswer(Task task, String reply, List<String> steps, String ans
             BoxCodec codec = new BoxCodec(bounds);
             Matcher m = TAG.matcher(answer);
             int bad = 0;
-            List<int[]> spans = new ArrayList<>();
-            List<Box3> read = new ArrayList<>();
+            List<int[]> spans = new ArrayList<>();             // every tag, read or not
+            List<Box3> read = new ArrayList<>();               // per tag, its box or null
             while (m.find()) {
+                spans.add(new int[] {m.start(), m.end()});
                 try {
                     read.add(codec.decode(m.group()));
-                    spans.add(new int[] {m.start(), m.end()});
                 } catch (IllegalArgumentException e) {
+                    read.add(null);
                     bad++;
                 }
             }
-            boxes.addAll(read);
+            read.stream().filter(Objects::nonNull).forEach(boxes::add);
             if (bad > 0) {
                 notes.add(bad + " box" + (bad == 1 ? " does" : "es do") + " not read as six values 0..255");
             }
             if (task == Task.DENSE_CAPTION) {
-                for (int i = 0; i < read.size(); i++) {
+                for (int i = 0; i < read.size(); i++) {   // a caption runs to the next tag, read or not
                     int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : answer.length();
-                    String caption = TAG.matcher(answer.substring(spans.get(i)[1], end)).replaceAll(" ").strip();
-                    captions.add(new BoxCaption(read.get(i), caption));
+                    if (read.get(i) != null) {
+                        captions.add(new BoxCaption(read.get(i), answer.substring(spans.get(i)[1], end).strip()));
+                    }
                 }
             }
         }

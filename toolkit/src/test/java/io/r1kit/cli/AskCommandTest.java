@@ -9,6 +9,7 @@ import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.scene.ply.PlyFormat;
 import io.r1kit.scene.ply.PlyWriter;
+import io.r1kit.train.TinyCheckpoint;
 import io.r1kit.train.TrainingRooms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AskCommandTest {
 
     /** Trained with task prompts: dense captions of the whole room, replies in the reasoning format when it can. */
-    private final String model = AskCheckpoint.dir().toString();
+    private final String model = TinyCheckpoint.dir().toString();
 
     private static final String BOX = "\\(-?[0-9.]+, -?[0-9.]+, -?[0-9.]+\\) [0-9.]+ x [0-9.]+ x [0-9.]+";
     /** The lines an answer may have after its question: steps, the answer, its boxes, the note. */
@@ -292,7 +293,7 @@ class AskCommandTest {
         if (NanoModel.present()) {
             assertEquals(0, r.code(), r.err());   // this build ships a model: it answers, steps or not
             JsonObject o = header(r.out(), "cube", "qa");
-            assertEquals("embedded", o.get("model").getAsString());
+            assertEquals(NanoModel.shipped().get(0), o.get("model").getAsString());
             assertAnswer(o);
         } else {
             assertEquals(1, r.code());
@@ -407,7 +408,7 @@ class AskCommandTest {
     private static Path plainCopy(Path dir) throws Exception {
         Files.createDirectories(dir);
         for (String f : NanoModel.FILES) {
-            Files.copy(AskCheckpoint.dir().resolve(f), dir.resolve(f));
+            Files.copy(TinyCheckpoint.dir().resolve(f), dir.resolve(f));
         }
         JsonObject vlm = JsonParser.parseString(Files.readString(dir.resolve(VlmConfig.FILE))).getAsJsonObject();
         vlm.addProperty("task_prompts", false);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The layout of {@code r1kit ask}'s answers, on replies written by hand. */
@@ -90,7 +89,7 @@ class AskOutputTest {
         AskOutput.grounding(SCENE, TaskAnswer.read(Task.GROUNDING, "the chair", BOUNDS), noBox, bj);
         assertEquals("box      none (the answer holds no readable <obj> box)\n", noBox.toString());
         assertTrue(bj.get("box").isJsonNull());
-        assertNull(AskOutput.nearest(SCENE, Box3.ofMinMax(0, 4.5f, 0, 0.5f, 5, 1)));
+        assertTrue(SCENE.mostOverlapped(Box3.ofMinMax(0, 4.5f, 0, 0.5f, 5, 1)).isEmpty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.r1kit.cli;
 
 import io.r1kit.SharedData;
 import io.r1kit.scene.gen.RoomKind;
+import io.r1kit.train.TinyCheckpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class SceneInputTest {
                 new String[] {"render", "--view", "0", "--size", "32", "--out", dir.resolve("r.png").toString()},
                 new String[] {"views", "--query", "the bed", "--out", dir.resolve("v.png").toString()},
                 new String[] {"view", "--out", dir.resolve("v.html").toString()},
-                new String[] {"ask", "--task", "dense-caption", "--model", AskCheckpoint.dir().toString()});
+                new String[] {"ask", "--task", "dense-caption", "--model", TinyCheckpoint.dir().toString()});
     }
 
     private static String[] with(String[] verb, String... scene) {

@@ -79,6 +79,10 @@ public final class TaskEval {
         public Options withPerTask(int n) {
             return new Options(rooms, seed, n, tasks);
         }
+
+        public Options withTasks(List<Task> t) {
+            return new Options(rooms, seed, perTask, t);
+        }
     }
 
     private record Pending(int room, Example example, GeneratedRoom generated, VlmAsk.Input input, TaskQuery query) {}

@@ -35,12 +35,13 @@ public final class PromptFormat {
                         .append(t.answer()).append(' '));
                 yield sb.append("### human: ").append(q.text()).append(" ### assistant:").toString();
             }
+            case PLANNING -> "### human: " + q.text() + " ### assistant:";   // as the engine writes a plan request
             default -> q.text();
         });
     }
 
     /** The most tokens an answer of {@code task} may take: a whole room's captions take the most. */
     public static int maxNewTokens(Task task) {
-        return task == Task.DENSE_CAPTION ? 640 : 192;
+        return task == Task.DENSE_CAPTION ? 800 : 256;
     }
 }

@@ -145,7 +145,7 @@ public final class VlmAsk {
         if (model.config().taskPrompts()) {
             TaskAnswer a = ask(in, Task.DENSE_CAPTION, "");
             for (TaskAnswer.BoxCaption c : a.captions()) {
-                SceneObject o = nearest(in, c.box());
+                SceneObject o = in.scene().mostOverlapped(c.box()).orElse(null);
                 if (o != null) {
                     out.add(new Caption(o, Task.DENSE_CAPTION.instruction(), c.caption()));
                 }
@@ -168,7 +168,7 @@ public final class VlmAsk {
     public Grounded ground(Input in, String text) {
         TaskAnswer a = ask(in, Task.GROUNDING, text);
         Box3 box = a.box().orElse(null);
-        SceneObject nearest = box == null ? null : nearest(in, box);
+        SceneObject nearest = box == null ? null : in.scene().mostOverlapped(box).orElse(null);
         return new Grounded(text, a.reply(), box, nearest, nearest == null ? 0 : box.iou(nearest.box()));
     }
 
@@ -177,16 +177,4 @@ public final class VlmAsk {
         return new VlmDialogue(this, in);
     }
 
-    private static SceneObject nearest(Input in, Box3 box) {
-        SceneObject nearest = null;
-        double best = 0;
-        for (SceneObject o : in.scene().objects()) {
-            double iou = box.iou(o.box());
-            if (iou > best) {                            // a box that overlaps nothing names no object
-                nearest = o;
-                best = iou;
-            }
-        }
-        return nearest;
-    }
 }

@@ -55,7 +55,7 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param keepBest          also save the checkpoint of the lowest held-out loss, in {@code best/}
  * @param dtype             how weights are stored: {@code F16} halves the file, {@code F32} keeps every bit
  * @param seed              seed of initialisation, point sampling and batch order
- * @param objectNameWeight  weight of the loss that teaches each object token its label's word (0: off)
+ * @param objectNameWeight  weight of the loss that teaches each object token its label's word and its colour (0: off)
  * @param objectPointers    whether answers name an encoded object's box by its pointer token
  *                          ({@link io.r1kit.model.vlm.PointerText}) instead of six grid numbers
  * @param answerFormat      the target of each example: {@code reasoning} (the cold start: the compact CoT record)

@@ -65,8 +65,8 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
     /** One example as text: the prompt and the target (reply) the model learns to write. */
     record Text(String prompt, String target) {}
 
-    /** One room's inputs: its features and its examples as text. */
-    private record Room(SceneFeatures features, List<Text> texts, int filtered) {}
+    /** One room's inputs: its features, each encoded object's colour word, and its examples as text. */
+    private record Room(SceneFeatures features, List<String> colours, List<Text> texts, int filtered) {}
 
     /**
      * The training rooms' examples; the vocabulary is built from their prompts and targets, reasoning
@@ -131,7 +131,10 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
             GeneratedRoom room = TrainingRooms.room(seed + i);
             int[] filtered = new int[1];
             List<Text> texts = texts(room, seed + i, config, filtered);
-            out.add(new Room(SceneFeatures.extract(room.scene(), features), texts, filtered[0]));
+            SceneFeatures f = SceneFeatures.extract(room.scene(), features);
+            List<String> colours = f.objects().stream().map(o -> room.graph().object(o.objectId())
+                    .map(g -> g.colour().word()).orElse("")).toList();
+            out.add(new Room(f, colours, texts, filtered[0]));
             progress.rooms(phase, i + 1, count);
         }
         return out;
@@ -148,6 +151,7 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         for (Room r : rooms) {
             filtered += r.filtered();
             int[] names = objectNames(vocabulary, r.features());
+            int[] colours = r.colours().stream().mapToInt(w -> vocabulary.contains(w) ? vocabulary.id(w) : -1).toArray();
             for (Text t : r.texts()) {
                 int[] prompt = vocabulary.ids(t.prompt());
                 int[] answer = vocabulary.ids(TaskPrompt.answer(t.target()));
@@ -163,7 +167,7 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
                 sha.update((byte) 0);
                 pointers += c.pointers();
                 unmatched += c.unmatched();
-                kept.add(new VlmExample(r.features(), prompt, c.ids(), names));
+                kept.add(new VlmExample(r.features(), prompt, c.ids(), names, colours));
             }
         }
         return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()), pointers, unmatched,

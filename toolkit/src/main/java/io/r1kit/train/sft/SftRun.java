@@ -128,7 +128,7 @@ public final class SftRun {
             if (config.evalExamples() > 0) {
                 try (TextTokenizer tokenizer = TextTokenizer.load(out)) {
                     TaskEval.Options o = TaskEval.Options.defaults().withRooms(config.heldOutRooms())
-                            .withSeed(config.heldOutSeed()).withPerTask(config.evalExamples());
+                            .withSeed(config.heldOutSeed()).withPerTask(config.evalExamples()).withTasks(config.tasks());
                     var cases = TaskEval.run(new VlmAsk(model, tokenizer), o,
                             (done, total) -> progress.rooms("evaluation", done, total));
                     report = TaskReport.of(out.toString(), cases, o, meteor);
