@@ -13,6 +13,7 @@ import io.r1kit.view.*;
 import io.r1kit.render.viewer.Viewer3D;
 import io.r1kit.render.viewer.ViewerOptions;
 import io.r1kit.eval.*;
+import io.r1kit.task.*;
 import io.r1kit.reward.*;
 import io.r1kit.model.Engines;
 import io.r1kit.model.lm.ComputeDtype;

@@ -41,7 +41,7 @@ class ArchitectureTest {
             List.of("io.r1kit.data", "io.r1kit.eval"),
             List.of("io.r1kit.cot"),
             List.of("io.r1kit.model"),
-            List.of("io.r1kit.reward"),
+            List.of("io.r1kit.reward", "io.r1kit.eval.tasks"),
             List.of("io.r1kit.train"),
             List.of("io.r1kit.notebook", "io.r1kit.cli"));
 

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code r1kit bench ...}: benchmarks that print measured figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and quality.",
-        subcommands = {BenchProposalsCommand.class, BenchRewardCommand.class})
+        subcommands = {BenchAskCommand.class, BenchProposalsCommand.class, BenchRewardCommand.class})
 final class BenchCommand extends GroupCommand {
 }

@@ -9,7 +9,6 @@ import io.r1kit.render.RenderOptions;
 import io.r1kit.render.RenderedView;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
-import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.view.CandidateViews;
 import io.r1kit.view.ViewSelectionConfig;
@@ -17,7 +16,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -25,17 +23,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit render PATH --view N | --camera SPEC --out F.png [--boxes] [--highlight ID] [--size S]
- * [--depth D.png] [--json]}: one software-rendered view of a scene as PNG. With {@code --boxes} or
- * {@code --highlight}, a scan without objects uses its object proposals (ids as in
+ * {@code r1kit render PATH|--room KIND[:SEED] --view N | --camera SPEC --out F.png [--boxes]
+ * [--highlight ID] [--size S] [--depth D.png] [--json]}: one software-rendered view of a scene as PNG.
+ * With {@code --boxes} or {@code --highlight}, a scan without objects uses its object proposals (ids as in
  * {@code r1kit scene info --propose}), tagged {@code object N}, and the text says so.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render one view of a scene to PNG (views numbered as the candidates of `r1kit views`).")
 final class RenderCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PATH", description = "a .ply, .bin, ScanNet *_vert.npy / scan folder")
-    Path path;
+    @Mixin
+    SceneInput input;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Pose pose;
@@ -71,11 +69,11 @@ final class RenderCommand implements Callable<Integer> {
         if (size < 16 || size > 4096) {
             throw new IllegalArgumentException("--size " + size + " must be in 16..4096 pixels");
         }
-        Scene loaded = Scenes.load(path);
+        Scene loaded = input.scene();
         // Objects matter only for boxes and highlight: only then are proposals found for a scan without objects.
         SceneObjects objects = boxes || highlight != null ? SceneObjects.resolve(loaded) : null;
         Scene scene = objects != null ? objects.scene() : loaded;
-        String file = path.getFileName().toString();
+        String file = input.name();
         Camera camera;
         try {
             camera = pose.view != null

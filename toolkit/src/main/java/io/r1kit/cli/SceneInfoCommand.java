@@ -5,29 +5,26 @@ import com.google.gson.JsonObject;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
-import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.ProposalConfig;
 import io.r1kit.scene.proposal.ProposalRun;
 import io.r1kit.scene.proposal.Proposals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit scene info PATH [--propose] [--json]}: points, objects (label + box), bounds, source;
- * with {@code --propose}, object proposals ({@link Proposals}) take the objects' place.
+ * {@code r1kit scene info PATH|--room KIND[:SEED] [--propose] [--json]}: points, objects (label + box),
+ * bounds, source; with {@code --propose}, object proposals ({@link Proposals}) take the objects' place.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print a scene's points, objects (label and box), bounds and source.")
 final class SceneInfoCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PATH", description = "a .ply, .bin, ScanNet *_vert.npy / scan folder")
-    Path path;
+    @Mixin
+    SceneInput input;
 
     @Mixin
     JsonOutput output;
@@ -37,7 +34,7 @@ final class SceneInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scene scene = Scenes.load(path);
+        Scene scene = input.scene();
         if (propose) {
             scene = withProposals(scene);
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sft", mixinStandardHelpOptions = true,
         description = "Supervised fine-tuning of the nano 3D model on generated rooms; writes a checkpoint with "
-                + "provenance, loss.csv and loss.png, and reports held-out grounding and dense-caption scores.")
+                + "provenance, loss.csv and loss.png, and reports the seven-task evaluation on the held-out rooms.")
 final class TrainSftCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "recipe JSON (keys left out take the defaults)")
@@ -66,8 +66,8 @@ final class TrainSftCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "boxes    %d answer boxes as object pointers, %d of no encoded object%n",
                 r.pointerBoxes(), r.unmatchedBoxes()));
         sb.append("curve    ").append(r.out().resolve("loss.png"));
-        if (r.scores() != null) {
-            sb.append('\n').append(r.scores().toText());
+        if (r.report() != null) {
+            sb.append('\n').append(r.report().toText());
         }
         return sb.toString();
     }
@@ -87,8 +87,8 @@ final class TrainSftCommand implements Callable<Integer> {
         o.addProperty("final_held_out_loss", r.finalHeldOutLoss());
         o.addProperty("best_held_out_loss", r.bestHeldOutLoss());
         o.addProperty("best_step", r.bestStep());
-        if (r.scores() != null) {
-            o.add("held_out_scores", r.scores().toJson());
+        if (r.report() != null) {
+            o.add("held_out_scores", r.report().toJson());
         }
         return o;
     }

@@ -4,19 +4,13 @@ import com.google.gson.JsonObject;
 import io.r1kit.render.viewer.Viewer3D;
 import io.r1kit.render.viewer.ViewerOptions;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.gen.RoomKind;
-import io.r1kit.scene.gen.SceneGenerator;
-import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -28,17 +22,8 @@ import java.util.concurrent.Callable;
         description = "Write a scene's interactive 3D viewer (points, boxes, labels) as one HTML file that works offline.")
 final class ViewCommand implements Callable<Integer> {
 
-    static final class Input {
-        @Parameters(paramLabel = "PATH", description = "a .ply, .bin, ScanNet *_vert.npy / scan folder")
-        Path path;
-
-        @Option(names = "--room", paramLabel = "KIND[:SEED]",
-                description = "a generated room instead of a file: bedroom, living-room, kitchen or office, seed 7 unless given")
-        String room;
-    }
-
-    @ArgGroup(multiplicity = "1")
-    Input input;
+    @Mixin
+    SceneInput input;
 
     @Option(names = "--out", required = true, paramLabel = "F.html", description = "the page to write")
     Path out;
@@ -63,7 +48,7 @@ final class ViewCommand implements Callable<Integer> {
         // Options first: a bad value is reported before a large scan is read.
         ViewerOptions options = ViewerOptions.defaults().withMaxPoints(maxPoints).withSeed(seed)
                 .withPointSize(pointSize).withBoxes(!noBoxes);
-        SceneObjects objects = SceneObjects.resolve(input.room != null ? room(input.room) : Scenes.load(input.path));
+        SceneObjects objects = SceneObjects.resolve(input.scene());
         Scene scene = objects.scene();
         Viewer3D viewer = Viewer3D.of(scene, options);
         viewer.write(out);
@@ -82,23 +67,5 @@ final class ViewCommand implements Callable<Integer> {
             return JsonOutput.pretty(o);
         });
         return 0;
-    }
-
-    /** The generated room named by {@code kind[:seed]}, e.g. {@code living-room:3}. */
-    static Scene room(String spec) {
-        int colon = spec.indexOf(':');
-        String kind = colon < 0 ? spec : spec.substring(0, colon);
-        long seed = 7;
-        if (colon >= 0) {
-            try {
-                seed = Long.parseLong(spec.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--room " + spec + ": the seed after ':' must be an integer");
-            }
-        }
-        RoomKind k = Arrays.stream(RoomKind.values()).filter(r -> r.slug().equals(kind)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--room " + spec + ": unknown room kind (known: "
-                        + String.join(", ", Arrays.stream(RoomKind.values()).map(RoomKind::slug).toList()) + ")"));
-        return new SceneGenerator().generate(k, seed).scene();
     }
 }

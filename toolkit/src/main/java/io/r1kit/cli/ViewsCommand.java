@@ -2,7 +2,6 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
 import io.r1kit.scene.Scene;
-import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.view.ViewSelection;
 import io.r1kit.view.ViewSelectionConfig;
@@ -10,14 +9,13 @@ import io.r1kit.view.ViewSelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code r1kit views PATH --query TEXT [--k K] [--json] [--out chosen.png]}: dynamic view selection,
+ * {@code r1kit views PATH|--room KIND[:SEED] --query TEXT [--k K] [--json] [--out chosen.png]}: dynamic view selection,
  * every candidate's S_text, S_coverage, S_clip and utility, the chosen views written as one image. A
  * scan without objects is scored over its object proposals, and the text says so in one line.
  */
@@ -25,8 +23,8 @@ import java.util.stream.Collectors;
         description = "Dynamic view selection: score candidate views for a query and write the k best as one image.")
 final class ViewsCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PATH", description = "a .ply, .bin, ScanNet *_vert.npy / scan folder")
-    Path path;
+    @Mixin
+    SceneInput input;
 
     @Option(names = "--query", paramLabel = "TEXT", required = true, description = "what the views should show")
     String query;
@@ -47,7 +45,7 @@ final class ViewsCommand implements Callable<Integer> {
                     + " (the number of candidate views)");
         }
         ViewSelectionConfig config = ViewSelectionConfig.defaults().withK(k);
-        SceneObjects objects = SceneObjects.resolve(Scenes.load(path));
+        SceneObjects objects = SceneObjects.resolve(input.scene());
         Scene scene = objects.scene();
         ViewSelection s = ViewSelector.select(objects, query, config);
         Path png = out != null ? out : Path.of(scene.id() + "-views.png");

@@ -9,7 +9,9 @@ import io.r1kit.cot.filter.CotFilter;
 import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.cot.filter.Reanswerer;
 import io.r1kit.cot.filter.Rules;
+import io.r1kit.cot.tasks.DenseCaptions;
 import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.cot.tasks.Phrasing;
 import io.r1kit.cot.tasks.QuestionType;
@@ -35,8 +37,9 @@ import java.util.Set;
 
 /**
  * The data engine of 3D-R1 (Sec. 3.1, Algorithm 1) over generated rooms: for each scene, the
- * instruction examples of the seven tasks, scene descriptions, a CoT reply per reasoning-worthy
- * example from the back end, and the filters' verdicts.
+ * instruction examples of the seven tasks, scene descriptions, a CoT reply from the back end per
+ * example of every task (dense captioning: one reply captioning the whole room, {@link DenseCaptions#room}),
+ * and the filters' verdicts.
  *
  * <pre>{@code
  * DataEngine engine = new DataEngine(new SceneGenerator(), new GraphCotWriter(7), FilterConfig.defaults(), Reanswerer.CONCLUSION);
@@ -47,8 +50,6 @@ import java.util.Set;
  */
 public final class DataEngine {
 
-    /** Tasks whose examples get a CoT record (dense captions and dialogue turns are left as they are). */
-    public static final Set<Task> COT_TASKS = Set.of(Task.OBJECT_CAPTION, Task.GROUNDING, Task.QA, Task.REASONING, Task.PLANNING);
     private static final Set<QuestionType> SHORT = Set.of(QuestionType.COUNT, QuestionType.COLOUR, QuestionType.EXISTENCE);
 
     /** Told after each scene. */
@@ -82,12 +83,16 @@ public final class DataEngine {
         GeneratedRoom room = generator.generate(sceneSeed);
         List<Example> examples = InstructionGenerator.generate(room, sceneSeed);
         List<String> captions = SceneDescriber.all(room.graph(), new Phrasing(~sceneSeed));
+        String description = captions.get(captions.size() - 1);
         List<CotRecord> records = new ArrayList<>();
         for (Example e : examples) {
-            if (COT_TASKS.contains(e.task())) {
-                records.add(record(e, room.graph(), captions.get(captions.size() - 1)));
+            if (e.task() != Task.DENSE_CAPTION) {
+                records.add(record(e, room.graph(), description));
             }
         }
+        // dense captioning reasons over the whole room: one record of every object, after the other tasks
+        records.add(record(DenseCaptions.room(InstructionGenerator.context(room, sceneSeed), Integer.MAX_VALUE),
+                room.graph(), description));
         return new SceneData(room, examples, captions, records);
     }
 

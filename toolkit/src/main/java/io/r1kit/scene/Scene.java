@@ -65,6 +65,20 @@ public final class Scene {
         return objects.stream().filter(o -> o.id() == objectId).findFirst();
     }
 
+    /** The object whose box {@code box} overlaps most (3D IoU), or empty when it overlaps none. */
+    public Optional<SceneObject> mostOverlapped(Box3 box) {
+        SceneObject best = null;
+        double bestIou = 0;
+        for (SceneObject o : objects) {
+            double iou = box.iou(o.box());
+            if (iou > bestIou) {
+                best = o;
+                bestIou = iou;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** Axis-aligned bounds of all points; throws for a scene with no points. */
     public Box3 bounds() {
         if (bounds == null) {

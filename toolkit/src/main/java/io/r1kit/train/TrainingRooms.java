@@ -23,8 +23,8 @@ public final class TrainingRooms {
         return new SceneGenerator().generate(seed);
     }
 
-    /** The data engine's examples of {@code room} (generated with {@code seed}) for {@code tasks}, in engine order. */
-    public static List<Example> examples(GeneratedRoom room, long seed, List<Task> tasks) {
-        return InstructionGenerator.generate(room, seed).stream().filter(e -> tasks.contains(e.task())).toList();
+    /** The examples of {@code room} (generated with {@code seed}) a model is trained on: {@link InstructionGenerator#forModel}. */
+    public static List<Example> examples(GeneratedRoom room, long seed, List<Task> tasks, int maxObjects) {
+        return InstructionGenerator.forModel(room, seed, tasks, maxObjects);
     }
 }

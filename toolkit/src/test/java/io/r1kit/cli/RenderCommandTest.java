@@ -3,6 +3,8 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
+import io.r1kit.scene.gen.RoomKind;
+import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.ProposalConfig;
 import io.r1kit.scene.proposal.Proposals;
@@ -91,5 +93,27 @@ class RenderCommandTest {
         assertEquals("r1kit: Wuson.ply: no object with id 99 (the scene has " + proposals
                         + " object proposals; see r1kit scene info --propose)\n",
                 run("render", ply, "--view", "0", "--highlight", "99", "--out", plain.toString()).err());
+    }
+
+    /** A generated room draws its own labelled boxes; errors name it as --room KIND[:SEED]. */
+    @Test
+    void aGeneratedRoomWithItsLabelledBoxes(@TempDir Path dir) throws Exception {
+        int objects = new SceneGenerator().generate(RoomKind.OFFICE, 3).scene().objects().size();
+        Path png = dir.resolve("o.png");
+        MainTest.Result r = run("render", "--room", "office:3", "--view", "3", "--boxes", "--highlight", "2",
+                "--size", "96", "--out", png.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(objects, o.get("objects").getAsInt());
+        assertEquals(false, o.get("objects_are_proposals").getAsBoolean());
+        assertTrue(o.getAsJsonObject("visible_pixels").size() > 3, r.out());
+        assertEquals(96, ImageIO.read(png.toFile()).getWidth());
+        MainTest.Result text = run("render", "--room", "office:3", "--view", "3", "--size", "64", "--out", png.toString());
+        assertTrue(text.out().startsWith("wrote " + png + " (64x64, view 3: eye="), text.out());
+        assertEquals("r1kit: --room office:3: view 24 does not exist: candidates are 0..23\n",
+                run("render", "--room", "office:3", "--view", "24", "--out", png.toString()).err());
+        assertEquals("r1kit: --room office:3: no object with id 99 (the scene has " + objects
+                        + " objects; see r1kit scene info)\n",
+                run("render", "--room", "office:3", "--view", "0", "--highlight", "99", "--out", png.toString()).err());
     }
 }

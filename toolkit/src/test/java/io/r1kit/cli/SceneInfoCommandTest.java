@@ -3,6 +3,9 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
+import io.r1kit.scene.Scene;
+import io.r1kit.scene.gen.RoomKind;
+import io.r1kit.scene.gen.SceneGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,5 +85,24 @@ class SceneInfoCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("objects  0"), r.out());
         assertTrue(r.out().contains("note     0 object proposals from "), r.out());
+    }
+
+    /** A generated room prints as a file does, with the generator's labelled objects. */
+    @Test
+    void aGeneratedRoomPrintsAsAFileDoes() {
+        Scene room = new SceneGenerator().generate(RoomKind.BEDROOM, 7).scene();
+        MainTest.Result r = run("scene", "info", "--room", "bedroom:7");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(SceneInfoCommand.toText(room) + "\n", r.out());
+        assertTrue(r.out().startsWith("bedroom-0007  (generated)\npoints   40,000 (colours, normals)\n"), r.out());
+        assertTrue(r.out().contains("labels   instance yes, semantic yes\nobjects  " + room.objects().size() + "\n"),
+                r.out());
+        MainTest.Result j = run("scene", "info", "--json", "--room", "bedroom");
+        assertEquals(0, j.code(), j.err());
+        assertEquals(JsonOutput.pretty(SceneInfoCommand.toJson(room)) + "\n", j.out());
+        JsonObject o = JsonParser.parseString(j.out()).getAsJsonObject();
+        assertEquals("bedroom-0007", o.get("id").getAsString());
+        JsonObject first = o.getAsJsonArray("objects").get(0).getAsJsonObject();
+        assertEquals(room.objects().get(0).label(), first.get("label").getAsString());
     }
 }

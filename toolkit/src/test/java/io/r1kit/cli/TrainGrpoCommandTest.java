@@ -34,7 +34,7 @@ class TrainGrpoCommandTest {
         Files.writeString(f, "{\"model\": \"" + tmp.resolve("none") + "\"}");
         MainTest.Result r = run("train", "grpo", "--config", f.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(1, r.code());
-        assertEquals("r1kit: " + tmp.resolve("none") + ": no tokenizer.json (model must be \"embedded\" or a folder "
-                + "written by r1kit train sft)", r.err().strip());
+        assertEquals("r1kit: " + tmp.resolve("none") + ": not a checkpoint folder (no tokenizer.json) and not a shipped "
+                + "model name (r1, sft)", r.err().strip());
     }
 }

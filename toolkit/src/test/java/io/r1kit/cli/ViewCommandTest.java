@@ -3,6 +3,8 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
+import io.r1kit.scene.gen.RoomKind;
+import io.r1kit.scene.gen.SceneGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,18 @@ class ViewCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("wrote " + out + ": office-0003, 40,000 of 40,000 points, "), r.out());
         assertTrue(r.out().strip().endsWith(" MB"), r.out());
+    }
+
+    @Test
+    void aGeneratedRoomShowsTheGeneratorsLabelledBoxes(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("room.html");
+        MainTest.Result r = run("view", "--room", "bedroom", "--out", out.toString(), "--max-points", "5000", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("bedroom-0007", o.get("scene").getAsString());
+        assertEquals(false, o.get("boxes_are_proposals").getAsBoolean());
+        assertEquals(new SceneGenerator().generate(RoomKind.BEDROOM, 7).scene().objects().size(), o.get("boxes").getAsInt());
+        assertTrue(Files.readString(out).contains("\"label\":\"bed\""), "the page holds the room's labelled boxes");
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
+import io.r1kit.scene.Scene;
+import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.gen.RoomKind;
+import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.proposal.ProposalConfig;
 import io.r1kit.scene.proposal.Proposals;
@@ -74,5 +78,23 @@ class ViewsCommandTest {
         for (var v : o.getAsJsonArray("views")) {
             assertEquals(0.0, v.getAsJsonObject().get("s_text").getAsDouble());
         }
+    }
+
+    /** A generated room is scored over its labelled objects: the query names its bed. */
+    @Test
+    void aGeneratedRoomIsScoredOverItsLabelledObjects(@TempDir Path dir) throws Exception {
+        Scene room = new SceneGenerator().generate(RoomKind.BEDROOM, 7).scene();
+        int bed = room.objects().stream().filter(o -> o.label().equals("bed")).mapToInt(SceneObject::id)
+                .findFirst().orElseThrow();
+        Path png = dir.resolve("b.png");
+        MainTest.Result r = run("views", "--room", "bedroom:7", "--query", "the bed", "--k", "2", "--out", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(24 + 4, r.out().strip().lines().count(), r.out());  // caption, header, 24 rows, targets, chosen
+        assertTrue(r.out().contains("\ntargets  bed #" + bed + "\n"), r.out());
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 2 * 320, "two views side by side");
+        JsonObject o = JsonParser.parseString(run("views", "--room", "bedroom:7", "--query", "the bed", "--k", "2",
+                "--json", "--out", png.toString()).out()).getAsJsonObject();
+        assertEquals(room.objects().size(), o.get("objects").getAsInt());
+        assertEquals(false, o.get("objects_are_proposals").getAsBoolean());
     }
 }

@@ -17,9 +17,9 @@ public final class TinyCheckpoint {
      * answers only (no object-naming loss), so the answer loss of so small a model falls within 30 steps.
      */
     public static final String RECIPE = """
-            {"train_rooms": 2, "held_out_rooms": 1, "held_out_seed": 500, "tasks": ["grounding", "dense-caption"],
+            {"train_rooms": 2, "held_out_rooms": 1, "held_out_seed": 500, "tasks": ["grounding", "qa"],
              "hidden_size": 32, "layers": 1, "heads": 2, "kv_heads": 1, "intermediate_size": 64,
-             "max_objects": 8, "points_per_object": 8, "max_tokens": 64, "steps": 30, "batch_size": 8,
+             "max_objects": 8, "points_per_object": 8, "max_tokens": 200, "steps": 30, "batch_size": 8,
              "learning_rate": 0.005, "warmup_steps": 3, "eval_every": 10, "held_out_examples": 8,
              "eval_examples": 3, "keep_best": true, "seed": 3, "object_name_weight": 0}""";
 

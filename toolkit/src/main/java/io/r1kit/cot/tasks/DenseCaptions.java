@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Dense captioning (Scan2Cap style): one caption per object, the object given by its box.
  * A caption says what the object is, where it stands and, when it has one, one relation to a
- * neighbour, e.g. "A black chair on the floor. It is next to the brown desk."
+ * neighbour, e.g. "A black chair on the floor. It is next to the brown desk." {@link #room} makes
+ * the task as the nano model learns it, without being given a box: every object of the room in turn,
+ * each as its box then what and where it is.
  */
 public final class DenseCaptions {
 
@@ -46,5 +48,33 @@ public final class DenseCaptions {
                     List.of(o.id()), facts));
         }
         return out;
+    }
+
+    /** The question text of {@link #room}: dense captioning asks nothing but its instruction. */
+    public static final String ROOM_QUESTION = "";
+
+    /**
+     * One example of the whole room: the answer gives the first {@code limit} objects by id (the objects a
+     * model with {@code limit} object slots encodes), each as {@code <obj>box</obj>} then one sentence of what
+     * it is and where ("A grey door in the near wall."), in id order; the facts are each one's colour and place.
+     */
+    public static Example room(SceneContext c, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        Phrasing w = c.words();
+        StringBuilder answer = new StringBuilder();
+        List<Integer> ids = new ArrayList<>();
+        List<Fact> facts = new ArrayList<>();
+        for (RoomObject o : c.graph().objects().stream().limit(limit).toList()) {
+            Locator.Place place = Locator.place(c.graph(), o, w);
+            answer.append(answer.length() == 0 ? "" : " ").append(c.codec().encode(o.box())).append(' ')
+                    .append(Phrasing.capitalise(Phrasing.article(o.name()))).append(' ').append(place.words()).append('.');
+            ids.add(o.id());
+            facts.add(new Fact.ColourOf(o.id(), o.colour()));
+            facts.add(place.fact());
+        }
+        return new Example(c.sceneId(), Task.DENSE_CAPTION, null, ROOM_QUESTION, answer.toString(), answer.toString(),
+                ids, facts);
     }
 }

@@ -39,4 +39,19 @@ public final class InstructionGenerator {
         out.addAll(Planning.generate(c));
         return List.copyOf(out);
     }
+
+    /**
+     * The examples a model is trained and evaluated on for {@code tasks}, in engine order: dense captioning
+     * is one example of the whole room ({@link DenseCaptions#room}) over the first {@code maxObjects} objects
+     * (the ones a model with that many object slots encodes) instead of one per object.
+     */
+    public static List<Example> forModel(GeneratedRoom room, long seed, List<Task> tasks, int maxObjects) {
+        List<Example> out = new ArrayList<>();
+        if (tasks.contains(Task.DENSE_CAPTION)) {
+            out.add(DenseCaptions.room(context(room, seed), maxObjects));
+        }
+        generate(room, seed).stream().filter(e -> e.task() != Task.DENSE_CAPTION && tasks.contains(e.task()))
+                .forEach(out::add);
+        return List.copyOf(out);
+    }
 }

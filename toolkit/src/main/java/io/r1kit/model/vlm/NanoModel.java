@@ -12,43 +12,89 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The nano checkpoint shipped inside the toolkit jar, if this build has one: the files of a checkpoint
- * folder as class-path resources under {@value #RESOURCE}. They are written only by training into the
- * source tree ({@value #HOW_TO_EMBED}) and copied out, on first use, to a cache folder named by their
- * hash ({@code $R1KIT_HOME/.cache/nano/<sha>}, else {@code <java.io.tmpdir>/r1kit-nano-<sha>}), which
- * {@link Vlm3d#load} then reads like any checkpoint.
+ * The nano checkpoints shipped inside the toolkit jar, by name: {@code sft} (the cold start: supervised
+ * training on the data engine's reasoning) and {@code r1} (GRPO on top of it) when this build has them, each
+ * the files of a checkpoint folder as class-path resources under {@value #RESOURCE}{@code <name>/}. They are
+ * written only by the project's recipes into the source tree ({@link #howToEmbed}) and copied out, on first
+ * use, to a cache folder named by their hash ({@code $R1KIT_HOME/.cache/nano/<sha>}, else
+ * {@code <java.io.tmpdir>/r1kit-nano-<sha>}), which {@link Vlm3d#load} then reads like any checkpoint.
  *
  * <pre>{@code
- * Optional<Path> dir = NanoModel.embedded();   // empty when the jar ships no model
+ * Path dir = NanoModel.resolve("sft");          // a shipped model by name, or a checkpoint folder
+ * Optional<Path> d = NanoModel.embedded();      // the default: r1 when shipped, else sft
  * }</pre>
  */
 public final class NanoModel {
 
-    /** The class-path folder of the embedded checkpoint. */
-    public static final String RESOURCE = "/io/r1kit/nano/";
-    /** The files of the checkpoint, all required. */
+    /** The class-path folder of the shipped checkpoints, one sub-folder per name. */
+    public static final String RESOURCE = "/io/r1kit/models/";
+    /** The names a build may ship, the default first. */
+    public static final List<String> NAMES = List.of("r1", "sft");
+    /** The files of a checkpoint, all required. */
     public static final List<String> FILES = List.of("config.json", VlmConfig.FILE, "model.safetensors",
             "tokenizer.json", "tokenizer_config.json", "r1kit.json");
-    /** The command that writes the embedded checkpoint into the source tree (then rebuild the jar). */
-    public static final String HOW_TO_EMBED =
-            "r1kit train sft --config environment/nano-sft.json --out toolkit/src/main/resources/io/r1kit/nano";
     /** What to say when there is no model to use. */
     public static final String NONE = "no --model given and this toolkit ships no trained nano model: train one with "
             + "'r1kit train sft --config environment/nano-sft.json --out DIR' and pass --model DIR";
 
     private NanoModel() {}
 
-    /** Whether this build ships a checkpoint. */
-    public static boolean present() {
-        return FILES.stream().allMatch(f -> NanoModel.class.getResource(RESOURCE + f) != null);
+    /** The command that writes the shipped checkpoint {@code name} into the source tree (then rebuild the jar). */
+    public static String howToEmbed(String name) {
+        return name.equals("r1") ? "r1kit train grpo --config environment/nano-grpo.json --out toolkit/src/main/resources/io/r1kit/models/r1"
+                : "r1kit train sft --config environment/nano-sft.json --out toolkit/src/main/resources/io/r1kit/models/sft";
     }
 
-    /** The embedded checkpoint copied to its cache folder, or empty when this build ships none. */
+    /** Whether this build ships checkpoint {@code name}. */
+    public static boolean present(String name) {
+        return FILES.stream().allMatch(f -> NanoModel.class.getResource(RESOURCE + name + "/" + f) != null);
+    }
+
+    /** Whether this build ships any checkpoint. */
+    public static boolean present() {
+        return NAMES.stream().anyMatch(NanoModel::present);
+    }
+
+    /** The names this build ships, the default first. */
+    public static List<String> shipped() {
+        return NAMES.stream().filter(NanoModel::present).toList();
+    }
+
+    /** The default checkpoint (the first of {@link #NAMES} shipped) in its cache folder, or empty when none is. */
     public static Optional<Path> embedded() throws IOException {
-        if (!present()) {
+        List<String> names = shipped();
+        return names.isEmpty() ? Optional.empty() : named(names.get(0));
+    }
+
+    /**
+     * A model by name or folder: a shipped name ({@code sft}, {@code r1}) in its cache folder, else a checkpoint
+     * folder (one with a {@code tokenizer.json}); null for the default.
+     *
+     * @throws IllegalArgumentException naming what this build ships when the name is not shipped, or the folder
+     *                                  when it holds no checkpoint
+     */
+    public static Path resolve(String spec) throws IOException {
+        if (spec == null || spec.isBlank()) {
+            return embedded().orElseThrow(() -> new IllegalArgumentException(NONE));
+        }
+        if (NAMES.contains(spec)) {
+            return named(spec).orElseThrow(() -> new IllegalArgumentException("this toolkit ships no '" + spec
+                    + "' model (it ships: " + (shipped().isEmpty() ? "none" : String.join(", ", shipped())) + ")"));
+        }
+        Path dir = Path.of(spec);
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            throw new IllegalArgumentException(spec + ": not a checkpoint folder (no tokenizer.json) and not a shipped "
+                    + "model name (" + String.join(", ", NAMES) + ")");
+        }
+        return dir;
+    }
+
+    /** Checkpoint {@code name} copied to its cache folder, or empty when this build does not ship it. */
+    public static Optional<Path> named(String name) throws IOException {
+        if (!present(name)) {
             return Optional.empty();
         }
-        String sha = hash();
+        String sha = hash(name);
         String home = System.getenv("R1KIT_HOME");
         Path dir = home != null && !home.isBlank() ? Path.of(home, ".cache", "nano", sha)
                 : Path.of(System.getProperty("java.io.tmpdir"), "r1kit-nano-" + sha);
@@ -59,7 +105,7 @@ public final class NanoModel {
         // copy into a fresh sibling, then move it in whole: a reader never sees half a checkpoint
         Path partial = Files.createTempDirectory(dir.getParent(), "partial-");
         for (String f : FILES) {
-            try (InputStream in = open(f)) {
+            try (InputStream in = open(name, f)) {
                 Files.copy(in, partial.resolve(f));
             }
         }
@@ -78,7 +124,7 @@ public final class NanoModel {
     }
 
     /** The first 16 hex digits of SHA-256 over every file, in {@link #FILES} order. */
-    private static String hash() throws IOException {
+    private static String hash(String name) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -87,7 +133,7 @@ public final class NanoModel {
         }
         byte[] buffer = new byte[1 << 16];
         for (String f : FILES) {
-            try (InputStream in = open(f)) {
+            try (InputStream in = open(name, f)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     sha.update(buffer, 0, n);
                 }
@@ -96,10 +142,10 @@ public final class NanoModel {
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }
 
-    private static InputStream open(String file) throws IOException {
-        InputStream in = NanoModel.class.getResourceAsStream(RESOURCE + file);
+    private static InputStream open(String name, String file) throws IOException {
+        InputStream in = NanoModel.class.getResourceAsStream(RESOURCE + name + "/" + file);
         if (in == null) {
-            throw new IOException(RESOURCE + file + ": missing from the class path");
+            throw new IOException(RESOURCE + name + "/" + file + ": missing from the class path");
         }
         return in;
     }

@@ -1,5 +1,6 @@
 package io.r1kit.model.vlm;
 
+import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.scene.Box3;
@@ -7,31 +8,34 @@ import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.task.BoxCodec;
-import io.r1kit.task.TaskPrompt;
+import io.r1kit.task.Task;
+import io.r1kit.task.TaskAnswer;
+import io.r1kit.task.TaskQuery;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Asks a trained {@link Vlm3d} about a scene, greedily, in the prompt format it was trained on
- * ({@link TaskPrompt}): an answer to any question, a caption for every encoded object, or a box for a
- * referring expression with the scene object (or proposal) it overlaps most.
+ * ({@link PromptFormat}): any of the seven tasks as a {@link TaskAnswer} (reasoning steps, answer, boxes,
+ * a note when the reply is malformed), and the answers people look at most: a caption per object, the
+ * object a referring expression names, a dialogue that keeps its turns ({@link VlmDialogue}).
  *
  * <pre>{@code
  * VlmAsk ask = new VlmAsk(model, tokenizer);
  * VlmAsk.Input in = ask.prepare(scene);                 // proposals when the scene has no objects
- * ask.denseCaptions(in).forEach(c -> System.out.println(c.object().id() + " " + c.caption()));
- * VlmAsk.Grounded g = ask.ground(in, "the red chair");  // "Find the red chair."
+ * TaskAnswer a = ask.ask(in, Task.QA, "What colour is the desk?");
+ * VlmAsk.Grounded g = ask.ground(in, "the red chair");
  * }</pre>
  */
 public final class VlmAsk {
 
-    /** Most tokens generated per answer: a caption or a box takes well under this. */
-    public static final int MAX_NEW_TOKENS = 64;
+    /** Rows decoded together by {@link #askAll}. */
+    public static final int BATCH = 16;
 
     private final Vlm3d model;
     private final TextTokenizer tokenizer;
-    private final GenerationConfig greedy;
+    private final int end;
 
     /** A scene as asked about: its objects (or proposals) and the model's features of them. */
     public record Input(SceneObjects objects, SceneFeatures features) {
@@ -47,7 +51,7 @@ public final class VlmAsk {
     /**
      * A grounding answer.
      *
-     * @param question the question asked
+     * @param question the referring expression asked
      * @param answer   the generated text
      * @param box      the first {@code <obj>} box of the answer, or null when it has none that reads
      * @param nearest  the object the box overlaps most (null without a box or objects)
@@ -59,12 +63,17 @@ public final class VlmAsk {
     public VlmAsk(Vlm3d model, TextTokenizer tokenizer) {
         this.model = model;
         this.tokenizer = tokenizer;
-        int[] end = tokenizer.encode(TaskPrompt.END);
-        if (end.length != 1) {
-            throw new IllegalArgumentException("the tokenizer has no single token for " + TaskPrompt.END
+        int[] ids = tokenizer.encode(io.r1kit.task.TaskPrompt.END);
+        if (ids.length != 1) {
+            throw new IllegalArgumentException("the tokenizer has no single token for " + io.r1kit.task.TaskPrompt.END
                     + ": it is not a nano model tokenizer");
         }
-        this.greedy = GenerationConfig.builder().maxNewTokens(MAX_NEW_TOKENS).stopTokenIds(end[0]).build();
+        this.end = ids[0];
+    }
+
+    /** The model asked. */
+    public Vlm3d model() {
+        return model;
     }
 
     /** Resolves the scene's objects (proposals for an unlabelled scan) and extracts the model's features. */
@@ -73,43 +82,99 @@ public final class VlmAsk {
         return new Input(objects, SceneFeatures.extract(objects.scene(), model.config()));
     }
 
-    /** The greedy answer to {@code question}, without the closing {@code <|im_end|>}. */
-    public String answer(SceneFeatures features, String question) {
-        int[] prompt = tokenizer.encode(TaskPrompt.prompt(question));
-        int[] out = model.generate(features, prompt, greedy, tokenizer).tokens();
-        return TaskPrompt.stripEnd(tokenizer.decodeWithoutSpecial(model.readable(out, features)));
+    /** The greedy reply to {@code q}, read as its task's result. */
+    public TaskAnswer ask(Input in, TaskQuery q) {
+        return askAll(List.of(in), List.of(q)).get(0);
     }
 
-    /** A caption of every encoded object (the first {@code maxObjects} by id), asked with its box. */
+    /**
+     * Greedy replies to many queries, {@value #BATCH} rows decoded together (a row's scene may differ from
+     * its neighbours'; rows of one {@code Input} share its encoding). Each batch decodes up to the longest
+     * answer its tasks may take, so group queries of one task together for speed.
+     *
+     * @param inputs the scene of each query
+     */
+    public List<TaskAnswer> askAll(List<Input> inputs, List<TaskQuery> queries) {
+        if (inputs.size() != queries.size()) {
+            throw new IllegalArgumentException(inputs.size() + " scenes for " + queries.size() + " queries: give one each");
+        }
+        List<TaskAnswer> out = new ArrayList<>(queries.size());
+        for (int from = 0; from < queries.size(); from += BATCH) {
+            int to = Math.min(queries.size(), from + BATCH);
+            List<TaskQuery> qs = queries.subList(from, to);
+            List<Input> ins = inputs.subList(from, to);
+            int longest = qs.stream().mapToInt(q -> PromptFormat.maxNewTokens(q.task())).max().orElseThrow();
+            GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(longest).stopTokenIds(end).build();
+            List<int[]> prompts = qs.stream().map(q -> tokenizer.encode(PromptFormat.of(model.config(), q))).toList();
+            List<Generation> gens = model.generate(ins.stream().map(Input::features).toList(), prompts, greedy, null);
+            for (int i = 0; i < qs.size(); i++) {
+                int[] ids = gens.get(i).tokens();
+                int cap = PromptFormat.maxNewTokens(qs.get(i).task());    // as if asked alone
+                ids = ids.length > cap ? java.util.Arrays.copyOf(ids, cap) : ids;
+                String reply = tokenizer.decodeWithoutSpecial(model.readable(ids, ins.get(i).features()));
+                out.add(TaskAnswer.read(qs.get(i).task(), reply, ins.get(i).features().bounds()));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #ask(Input, TaskQuery)} of one question of {@code task}. */
+    public TaskAnswer ask(Input in, Task task, String text) {
+        return ask(in, TaskQuery.of(task, text));
+    }
+
+    /**
+     * The caption of object {@code objectId} of the scene (or proposal), asked with its box.
+     *
+     * @throws IllegalArgumentException naming the known ids when the scene has no such object
+     */
+    public TaskAnswer objectCaption(Input in, int objectId) {
+        SceneObject o = in.scene().object(objectId).orElseThrow(() -> new IllegalArgumentException(
+                "no object " + objectId + " (ids: " + in.scene().objects().stream().map(so -> String.valueOf(so.id()))
+                        .reduce((a, b) -> a + ", " + b).orElse("none") + ")"));
+        return ask(in, Task.OBJECT_CAPTION, new BoxCodec(in.features().bounds()).encode(o.box()));
+    }
+
+    /**
+     * A caption per object: with task prompts, one dense caption of the whole room whose boxes are matched to
+     * the scene's objects (the one each box overlaps most); a checkpoint without them is asked object by
+     * object, each with its box.
+     */
     public List<Caption> denseCaptions(Input in) {
         List<Caption> out = new ArrayList<>();
+        if (model.config().taskPrompts()) {
+            TaskAnswer a = ask(in, Task.DENSE_CAPTION, "");
+            for (TaskAnswer.BoxCaption c : a.captions()) {
+                SceneObject o = in.scene().mostOverlapped(c.box()).orElse(null);
+                if (o != null) {
+                    out.add(new Caption(o, Task.DENSE_CAPTION.instruction(), c.caption()));
+                }
+            }
+            return out;
+        }
         for (ObjectSample o : in.features().objects()) {
-            String question = TaskPrompt.denseCaption(BoxCodec.tag(o.grid()));
-            SceneObject object = in.scene().object(o.objectId()).orElseThrow();
-            out.add(new Caption(object, question, answer(in.features(), question)));
+            String box = BoxCodec.tag(o.grid());
+            TaskAnswer a = ask(in, Task.OBJECT_CAPTION, box);
+            out.add(new Caption(in.scene().object(o.objectId()).orElseThrow(),
+                    io.r1kit.task.TaskPrompt.denseCaption(box), a.answer()));
         }
         return out;
     }
 
     /**
-     * The box the model gives for {@code text} ({@link TaskPrompt#grounding}) and the object it overlaps
-     * most; {@code nearest} is null when the answer has no readable box or the box overlaps no object.
+     * The box the model gives for {@code text} and the object it overlaps most; {@code nearest} is null when
+     * the answer has no readable box or the box overlaps no object.
      */
     public Grounded ground(Input in, String text) {
-        String question = TaskPrompt.grounding(text);
-        String answer = answer(in.features(), question);
-        Box3 box = new BoxCodec(in.features().bounds()).firstBox(answer).orElse(null);
-        SceneObject nearest = null;
-        double best = 0;
-        if (box != null) {
-            for (SceneObject o : in.scene().objects()) {
-                double iou = box.iou(o.box());
-                if (iou > best) {                            // a box that overlaps nothing names no object
-                    nearest = o;
-                    best = iou;
-                }
-            }
-        }
-        return new Grounded(question, answer, box, nearest, best);
+        TaskAnswer a = ask(in, Task.GROUNDING, text);
+        Box3 box = a.box().orElse(null);
+        SceneObject nearest = box == null ? null : in.scene().mostOverlapped(box).orElse(null);
+        return new Grounded(text, a.reply(), box, nearest, nearest == null ? 0 : box.iou(nearest.box()));
     }
+
+    /** A new dialogue about the scene; it keeps its turns. */
+    public VlmDialogue dialogue(Input in) {
+        return new VlmDialogue(this, in);
+    }
+
 }

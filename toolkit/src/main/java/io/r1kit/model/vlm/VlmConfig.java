@@ -38,9 +38,11 @@ import java.util.Set;
  * @param objectPointers  whether encoded objects are also pointer tokens: id {@code V + i} is object i, scored
  *                        and embedded by its feature token ({@link Vlm3d#pointerEntries}); false only for
  *                        checkpoints written before pointers existed
+ * @param taskPrompts     whether prompts open with their task's instruction ({@code TaskPrompt.chat}); false only
+ *                        for checkpoints trained before task instructions existed ({@code TaskPrompt.question})
  */
 public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects, int pointWidth, int pointFeatures,
-                        int objectWidth, int[] gridTokenIds, long seed, boolean objectPointers) {
+                        int objectWidth, int[] gridTokenIds, long seed, boolean objectPointers, boolean taskPrompts) {
 
     /** The file a checkpoint directory keeps this config in. */
     public static final String FILE = "vlm.json";
@@ -116,20 +118,20 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
         return o instanceof VlmConfig c && decoder.equals(c.decoder) && pointsPerObject == c.pointsPerObject
                 && maxObjects == c.maxObjects && pointWidth == c.pointWidth && pointFeatures == c.pointFeatures
                 && objectWidth == c.objectWidth && Arrays.equals(gridTokenIds, c.gridTokenIds) && seed == c.seed
-                && objectPointers == c.objectPointers;
+                && objectPointers == c.objectPointers && taskPrompts == c.taskPrompts;
     }
 
     @Override
     public int hashCode() {
         return 31 * java.util.Objects.hash(decoder, pointsPerObject, maxObjects, pointWidth, pointFeatures, objectWidth,
-                seed, objectPointers) + Arrays.hashCode(gridTokenIds);
+                seed, objectPointers, taskPrompts) + Arrays.hashCode(gridTokenIds);
     }
 
     @Override
     public String toString() {
         return "VlmConfig[hidden=" + decoder.hiddenSize() + ", layers=" + decoder.numHiddenLayers() + ", vocab="
                 + decoder.vocabSize() + ", points=" + pointsPerObject + ", objects=" + maxObjects + ", seed=" + seed
-                + (objectPointers ? ", object pointers" : "") + "]";
+                + (objectPointers ? ", object pointers" : "") + (taskPrompts ? ", task prompts" : "") + "]";
     }
 
     /** This config as JSON; the decoder is nested as its {@code config.json} object. */
@@ -148,13 +150,15 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
         o.add("grid_token_ids", ids);
         o.addProperty("seed", seed);
         o.addProperty("object_pointers", objectPointers);
+        o.addProperty("task_prompts", taskPrompts);
         return o;
     }
 
     /**
      * The config of a {@link #toJson()} object; absent keys take the builder's defaults, except
      * {@code object_pointers}: a file without it was written before pointer tokens existed, so it reads
-     * as false and the checkpoint keeps answering as it was trained (boxes as six grid numbers).
+     * as false and the checkpoint keeps answering as it was trained (boxes as six grid numbers); likewise
+     * {@code task_prompts}, absent from files written before task instructions existed.
      */
     public static VlmConfig fromJson(JsonObject o) {
         if (!o.has("decoder") || !o.has("grid_token_ids")) {
@@ -170,7 +174,8 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
                 intOr(o, "points_per_object", d.pointsPerObject), intOr(o, "max_objects", d.maxObjects),
                 intOr(o, "point_width", d.pointWidth), intOr(o, "point_features", d.pointFeatures),
                 intOr(o, "object_width", d.objectWidth), ids, o.has("seed") ? o.get("seed").getAsLong() : d.seed,
-                o.has("object_pointers") && o.get("object_pointers").getAsBoolean());
+                o.has("object_pointers") && o.get("object_pointers").getAsBoolean(),
+                o.has("task_prompts") && o.get("task_prompts").getAsBoolean());
     }
 
     /** Writes {@link #toJson()} to {@code file}, pretty-printed. */
@@ -206,14 +211,15 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
         Builder b = new Builder();
         b.decoder = decoder.toBuilder();
         return b.pointsPerObject(pointsPerObject).maxObjects(maxObjects).pointWidth(pointWidth)
-                .pointFeatures(pointFeatures).objectWidth(objectWidth).gridTokenIds(gridTokenIds).seed(seed).objectPointers(objectPointers);
+                .pointFeatures(pointFeatures).objectWidth(objectWidth).gridTokenIds(gridTokenIds).seed(seed).objectPointers(objectPointers)
+                .taskPrompts(taskPrompts);
     }
 
     /**
      * Builds a {@link VlmConfig}. Nano defaults (DESIGN "Sizes"): decoder width 256, 4 layers, 4 heads
      * (2 key/value heads), MLP 768, tied embeddings (so a box token's embedding already scores its own
      * number at the LM head, which makes copying a box cheap), 2048 positions; 64 points and 48 objects
-     * per scene; PointNet 64 -> 128, object MLP 256; objects as pointer tokens; seed 0. The grid token ids have no default: they
+     * per scene; PointNet 64 -> 128, object MLP 256; objects as pointer tokens; task prompts; seed 0. The grid token ids have no default: they
      * depend on the tokenizer.
      */
     public static final class Builder {
@@ -228,6 +234,7 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
         private int[] gridTokenIds;
         private long seed = 0;
         private boolean objectPointers = true;
+        private boolean taskPrompts = true;
 
         private Builder() {}
 
@@ -248,6 +255,7 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
         public Builder gridTokenIds(int[] ids) { gridTokenIds = ids.clone(); return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder objectPointers(boolean v) { objectPointers = v; return this; }
+        public Builder taskPrompts(boolean v) { taskPrompts = v; return this; }
 
         /** Grid numbers 0..255 are the consecutive ids {@code offset..offset+255}. */
         public Builder gridTokenOffset(int offset) {
@@ -261,7 +269,7 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
         /** The config; throws {@link IllegalArgumentException} saying which field to fix. */
         public VlmConfig build() {
             return new VlmConfig(decoder.build(), pointsPerObject, maxObjects, pointWidth, pointFeatures, objectWidth,
-                    gridTokenIds, seed, objectPointers);
+                    gridTokenIds, seed, objectPointers, taskPrompts);
         }
     }
 }

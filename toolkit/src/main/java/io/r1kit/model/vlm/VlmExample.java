@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param objectNames per encoded object (in {@code features.objects()} order), the vocabulary id of its
  *                 label's head word, -1 when it has none; empty when the names are not known (a proposal
  *                 has no name). Used by the object-naming loss of {@link Vlm3d#forward}.
+ * @param objectColours per encoded object, the vocabulary id of its colour word, -1 when unknown; empty when
+ *                 no colour is known. The object-naming loss names each object's colour too.
  */
-public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames) {
+public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames, int[] objectColours) {
 
     public VlmExample {
         Objects.requireNonNull(features, "features");
@@ -28,6 +30,11 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
         prompt = prompt.clone();
         answer = answer.clone();
         objectNames = objectNames.clone();
+        objectColours = objectColours.clone();
+        if (objectColours.length != 0 && objectColours.length != features.objects().size()) {
+            throw new IllegalArgumentException(objectColours.length + " object colours for " + features.objects().size()
+                    + " encoded objects in " + features.sceneId() + ": give one per object, or none");
+        }
         if (objectNames.length != 0 && objectNames.length != features.objects().size()) {
             throw new IllegalArgumentException(objectNames.length + " object names for " + features.objects().size()
                     + " encoded objects in " + features.sceneId() + ": give one per object, or none");
@@ -36,7 +43,12 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
 
     /** An example without object names. */
     public VlmExample(SceneFeatures features, int[] prompt, int[] answer) {
-        this(features, prompt, answer, new int[0]);
+        this(features, prompt, answer, new int[0], new int[0]);
+    }
+
+    /** An example with object names and no colours. */
+    public VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames) {
+        this(features, prompt, answer, objectNames, new int[0]);
     }
 
     /** An example of {@code scene} (features extracted with {@code config}). */
@@ -60,14 +72,21 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
     }
 
     @Override
+    public int[] objectColours() {
+        return objectColours.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof VlmExample e && features.equals(e.features) && Arrays.equals(prompt, e.prompt)
-                && Arrays.equals(answer, e.answer) && Arrays.equals(objectNames, e.objectNames);
+                && Arrays.equals(answer, e.answer) && Arrays.equals(objectNames, e.objectNames)
+                && Arrays.equals(objectColours, e.objectColours);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(features, Arrays.hashCode(prompt), Arrays.hashCode(answer), Arrays.hashCode(objectNames));
+        return Objects.hash(features, Arrays.hashCode(prompt), Arrays.hashCode(answer), Arrays.hashCode(objectNames),
+                Arrays.hashCode(objectColours));
     }
 
     @Override

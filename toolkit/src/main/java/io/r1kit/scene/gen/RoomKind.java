@@ -1,6 +1,9 @@
 package io.r1kit.scene.gen;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The kinds of room {@link SceneGenerator} furnishes. Each has core furniture that every room of
@@ -24,5 +27,15 @@ public enum RoomKind {
     /** The name used in text, e.g. {@code "living room"}. */
     public String words() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The kind whose {@link #slug()} is {@code slug}, e.g. {@code "living-room"}; empty for any other text. */
+    public static Optional<RoomKind> fromSlug(String slug) {
+        return Arrays.stream(values()).filter(k -> k.slug().equals(slug)).findFirst();
+    }
+
+    /** Every kind's {@link #slug()}, in declaration order: bedroom, living-room, kitchen, office. */
+    public static List<String> slugs() {
+        return Arrays.stream(values()).map(RoomKind::slug).toList();
     }
 }

@@ -81,7 +81,7 @@ public final class SceneGenerator {
             }
         }
         throw new IllegalArgumentException("scene id \"" + sceneId + "\" is not KIND-SEED of a generated room (e.g. "
-                + "office-0007; kinds: " + String.join(", ", Arrays.stream(RoomKind.values()).map(RoomKind::slug).toList()) + ")");
+                + "office-0007; kinds: " + String.join(", ", RoomKind.slugs()) + ")");
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.r1kit.train.grpo;
 
 import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.cot.tasks.Queries;
+import io.r1kit.cot.tasks.SceneContext;
 import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.vlm.PromptFormat;
 import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTarget;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.task.Task;
-import io.r1kit.task.TaskPrompt;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.TrainingRooms;
 
@@ -57,9 +60,10 @@ public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
         for (int i = 0; i < rooms; i++) {
             GeneratedRoom room = TrainingRooms.room(seed + i);
             SceneFeatures features = SceneFeatures.extract(room.scene(), model);
-            for (Example e : TrainingRooms.examples(room, seed + i, config.tasks())) {
+            SceneContext c = InstructionGenerator.context(room, seed + i);
+            for (Example e : TrainingRooms.examples(room, seed + i, config.tasks(), model.maxObjects())) {
                 RewardTarget target = ExampleTargets.of(e, room.scene());
-                out.add(new GrpoPrompt(features, tokenizer.encode(TaskPrompt.prompt(e.question())), target,
+                out.add(new GrpoPrompt(features, tokenizer.encode(PromptFormat.of(model, Queries.of(e, c))), target,
                         sets.get(e.task())));
                 sha.update(e.question().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);

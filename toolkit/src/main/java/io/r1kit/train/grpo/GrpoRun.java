@@ -61,17 +61,12 @@ public final class GrpoRun {
 
     private GrpoRun() {}
 
-    /** The folder of the recipe's starting model ({@code "embedded"}: the nano model shipped in the jar). */
+    /**
+     * The folder of the recipe's starting model: {@code "embedded"} is the toolkit's default shipped model, a
+     * shipped name ({@code sft}, {@code r1}) that model, anything else a checkpoint folder ({@link NanoModel#resolve}).
+     */
     public static Path base(GrpoConfig config) throws IOException {
-        if (config.model().equals(GrpoConfig.EMBEDDED)) {
-            return NanoModel.embedded().orElseThrow(() -> new IllegalArgumentException(NanoModel.NONE));
-        }
-        Path dir = Path.of(config.model());
-        if (!Files.isRegularFile(dir.resolve(TextTokenizer.FILE))) {
-            throw new IOException(dir + ": no " + TextTokenizer.FILE + " (model must be \"embedded\" or a folder "
-                    + "written by r1kit train sft)");
-        }
-        return dir;
+        return NanoModel.resolve(config.model().equals(GrpoConfig.EMBEDDED) ? null : config.model());
     }
 
     /** Trains, evaluates and saves; see the class comment for what lands in {@code out}. */

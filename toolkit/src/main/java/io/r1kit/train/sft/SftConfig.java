@@ -1,5 +1,6 @@
 package io.r1kit.train.sft;
 
+import io.r1kit.cot.filter.FilterConfig;
 import io.r1kit.model.io.Dtype;
 import io.r1kit.model.text.WordVocabulary;
 import io.r1kit.model.vlm.VlmConfig;
@@ -54,9 +55,14 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param keepBest          also save the checkpoint of the lowest held-out loss, in {@code best/}
  * @param dtype             how weights are stored: {@code F16} halves the file, {@code F32} keeps every bit
  * @param seed              seed of initialisation, point sampling and batch order
- * @param objectNameWeight  weight of the loss that teaches each object token its label's word (0: off)
+ * @param objectNameWeight  weight of the loss that teaches each object token its label's word and its colour (0: off)
  * @param objectPointers    whether answers name an encoded object's box by its pointer token
  *                          ({@link io.r1kit.model.vlm.PointerText}) instead of six grid numbers
+ * @param answerFormat      the target of each example: {@code reasoning} (the cold start: the compact CoT record)
+ *                          or {@code plain} (the answer alone)
+ * @param reasoningSteps    with {@code reasoning}, at most this many fact steps between the step naming the object
+ *                          and the conclusion (the reasoning length a small model can learn)
+ * @param cotFilters        with {@code reasoning}, the thresholds a CoT record must pass to be trained on
  */
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
                         int hiddenSize, int layers, int heads, int kvHeads, int intermediateSize, int maxObjects,
@@ -64,7 +70,7 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
                         double learningRate, int warmupSteps, double finalLearningRate, double weightDecay,
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
                         Dtype dtype, long seed, double objectNameWeight,
-                        boolean objectPointers) {
+                        boolean objectPointers, AnswerFormat answerFormat, int reasoningSteps, FilterConfig cotFilters) {
 
     /** Positions of the decoder: scene tokens, prompt and answer must fit. */
     public static final int MAX_POSITIONS = 2048;
@@ -130,6 +136,17 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
         }
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
+        }
+        if (answerFormat == null) {
+            throw new IllegalArgumentException("answer_format must be \"reasoning\" or \"plain\"");
+        }
+        if (reasoningSteps < 0 || reasoningSteps > 20) {
+            throw new IllegalArgumentException("reasoning_steps " + reasoningSteps
+                    + " is outside 0..20: the fact steps of one reasoning, 2 suits the nano model");
+        }
+        if (cotFilters == null) {
+            throw new IllegalArgumentException("cot_filters is missing: give min_think_words, min_answer_words, "
+                    + "min_short_answer_words, min_step_cues and min_consistency");
         }
     }
 

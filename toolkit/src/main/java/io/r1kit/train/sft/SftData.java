@@ -1,6 +1,15 @@
 package io.r1kit.train.sft;
 
+import io.r1kit.cot.CotRecord;
+import io.r1kit.cot.DataEngine;
+import io.r1kit.cot.GraphCotWriter;
+import io.r1kit.cot.filter.Reanswerer;
 import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.cot.tasks.Phrasing;
+import io.r1kit.cot.tasks.Queries;
+import io.r1kit.cot.tasks.SceneContext;
+import io.r1kit.cot.tasks.SceneDescriber;
 import io.r1kit.model.text.VocabularyConfig;
 import io.r1kit.model.text.WordVocabulary;
 import io.r1kit.model.vlm.PointerText;
@@ -8,6 +17,7 @@ import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.task.TaskPrompt;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.TrainingRooms;
@@ -20,13 +30,15 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The supervised examples of a recipe: generated rooms (regenerated from their seeds, never stored),
- * the data engine's examples of the chosen tasks, each turned into token ids in the one prompt format
- * of {@link TaskPrompt} (prompt = the ChatML user turn of the question plus the opened assistant
- * turn; answer = the example's {@code answer} then {@code <|im_end|>}, the only tokens the loss sees).
- * With {@code object_pointers} each answer box of an encoded object becomes that object's pointer token
- * ({@link PointerText#compress}), so grounding is one choice among the scene's objects. Examples longer
- * than {@code max_tokens} (counted before pointers shorten them) are dropped and counted.
+ * The supervised examples of a recipe: generated rooms (regenerated from their seeds, never stored), the
+ * data engine's examples of the chosen tasks ({@link TrainingRooms#examples}: dense captioning is one
+ * example of the whole room), each asked as its task asks it ({@link Queries}, in the prompt format of
+ * {@link TaskPrompt}) and answered in the recipe's {@link AnswerFormat}: the reasoning format of the cold
+ * start (the compact CoT record of {@link GraphCotWriter#compact}, kept only when it passes the recipe's
+ * {@code cot_filters}) or the plain answer. The target then {@code <|im_end|>} is all the loss sees. With
+ * {@code object_pointers} each box of an encoded object in the target becomes that object's pointer token
+ * ({@link PointerText#compress}). Examples longer than {@code max_tokens} (prompt and target as the model
+ * reads them, pointers counted as one token) are dropped and counted.
  *
  * <pre>{@code
  * SftData train = SftData.training(config, TrainProgress.none());      // builds the vocabulary too
@@ -36,33 +48,37 @@ import java.util.List;
  * @param vocabulary the word vocabulary the ids come from
  * @param examples   examples that fit, in room then engine order
  * @param dropped    examples longer than {@code max_tokens}
- * @param sha256     hash of the kept examples' prompt and answer texts (each as UTF-8 then a NUL byte), in hex
- * @param pointers   answer boxes written as an object's pointer token ({@link PointerText#compress}; recipes
+ * @param sha256     hash of the kept examples' prompt and target texts (each as UTF-8 then a NUL byte), in hex
+ * @param pointers   target boxes written as an object's pointer token ({@link PointerText#compress}; recipes
  *                   with {@code object_pointers})
- * @param unmatched  answer boxes that equal no encoded object's grid (kept as numbers), e.g. objects past
+ * @param unmatched  target boxes that equal no encoded object's grid (kept as numbers), e.g. objects past
  *                   {@code max_objects}
+ * @param filtered   examples whose CoT record failed the recipe's filters (reasoning format only)
  */
 public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int dropped, String sha256, int pointers,
-                      int unmatched) {
+                      int unmatched, int filtered) {
 
     public SftData {
         examples = List.copyOf(examples);
     }
 
-    /** One room's inputs: its features and its examples of the recipe's tasks. */
-    private record Room(SceneFeatures features, List<Example> examples) {}
+    /** One example as text: the prompt and the target (reply) the model learns to write. */
+    record Text(String prompt, String target) {}
+
+    /** One room's inputs: its features, each encoded object's colour word, and its examples as text. */
+    private record Room(SceneFeatures features, List<String> colours, List<Text> texts, int filtered) {}
 
     /**
-     * The training rooms' examples; the vocabulary is built from their questions and answers
-     * ({@link WordVocabulary#build}, words seen at least {@code min_word_count} times).
+     * The training rooms' examples; the vocabulary is built from their prompts and targets, reasoning
+     * included ({@link WordVocabulary#build}, words seen at least {@code min_word_count} times).
      */
     public static SftData training(SftConfig config, TrainProgress progress) {
         List<Room> rooms = rooms(config.trainRooms(), config.trainSeed(), config, "training rooms", progress);
         List<String> texts = new ArrayList<>();
         for (Room r : rooms) {
-            for (Example e : r.examples()) {
-                texts.add(e.question());
-                texts.add(e.answer());
+            for (Text t : r.texts()) {
+                texts.add(t.prompt());
+                texts.add(t.target());
             }
         }
         WordVocabulary vocabulary = WordVocabulary.build(texts,
@@ -75,14 +91,36 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         return encode(rooms(count, seed, config, "held-out rooms", progress), vocabulary, config);
     }
 
-    /** Prompt ids of {@code question}: {@link TaskPrompt#prompt}, cut into words by the vocabulary. */
-    public static int[] promptIds(WordVocabulary vocabulary, String question) {
-        return vocabulary.ids(TaskPrompt.prompt(question));
-    }
-
-    /** Answer ids of {@code answer}: {@link TaskPrompt#answer}, ending with {@code <|im_end|>}. */
-    public static int[] answerIds(WordVocabulary vocabulary, String answer) {
-        return vocabulary.ids(TaskPrompt.answer(answer));
+    /**
+     * The texts of one room's examples for {@code config}: prompt and target of each, in engine order; with the
+     * reasoning format, examples whose CoT record fails the filters are left out.
+     *
+     * @return the texts, and how many examples the filters left out
+     */
+    static List<Text> texts(GeneratedRoom room, long seed, SftConfig config, int[] filtered) {
+        SceneContext c = InstructionGenerator.context(room, seed);
+        DataEngine engine = config.answerFormat() == AnswerFormat.REASONING ? new DataEngine(new SceneGenerator(),
+                GraphCotWriter.compact(seed, config.reasoningSteps()), config.cotFilters(), Reanswerer.CONCLUSION) : null;
+        String description = engine == null ? "" : SceneDescriber.all(room.graph(), new Phrasing(~seed)).get(0);
+        List<Text> out = new ArrayList<>();
+        for (Example e : TrainingRooms.examples(room, seed, config.tasks(), config.maxObjects())) {
+            String prompt = Queries.of(e, c).prompt();
+            if (engine == null) {
+                out.add(new Text(prompt, e.answer()));
+                continue;
+            }
+            try {
+                CotRecord r = engine.record(e, room.graph(), description);
+                if (r.passed()) {
+                    out.add(new Text(prompt, r.cot()));
+                } else {
+                    filtered[0]++;
+                }
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);   // the graph writer reads and writes nothing
+            }
+        }
+        return out;
     }
 
     private static List<Room> rooms(int count, long seed, SftConfig config, String phase, TrainProgress progress) {
@@ -91,7 +129,12 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         List<Room> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             GeneratedRoom room = TrainingRooms.room(seed + i);
-            out.add(new Room(SceneFeatures.extract(room.scene(), features), TrainingRooms.examples(room, seed + i, config.tasks())));
+            int[] filtered = new int[1];
+            List<Text> texts = texts(room, seed + i, config, filtered);
+            SceneFeatures f = SceneFeatures.extract(room.scene(), features);
+            List<String> colours = f.objects().stream().map(o -> room.graph().object(o.objectId())
+                    .map(g -> g.colour().word()).orElse("")).toList();
+            out.add(new Room(f, colours, texts, filtered[0]));
             progress.rooms(phase, i + 1, count);
         }
         return out;
@@ -103,30 +146,32 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         int dropped = 0;
         int pointers = 0;
         int unmatched = 0;
+        int filtered = 0;
         PointerText pointerText = config.objectPointers() ? PointerText.of(config.vlmConfig(vocabulary.size())) : null;
         for (Room r : rooms) {
+            filtered += r.filtered();
             int[] names = objectNames(vocabulary, r.features());
-            for (Example e : r.examples()) {
-                int[] prompt = promptIds(vocabulary, e.question());
-                int[] answer = answerIds(vocabulary, e.answer());
-                if (prompt.length + answer.length > config.maxTokens()) {
+            int[] colours = r.colours().stream().mapToInt(w -> vocabulary.contains(w) ? vocabulary.id(w) : -1).toArray();
+            for (Text t : r.texts()) {
+                int[] prompt = vocabulary.ids(t.prompt());
+                int[] answer = vocabulary.ids(TaskPrompt.answer(t.target()));
+                PointerText.Compressed c = pointerText == null ? new PointerText.Compressed(answer, 0, 0)
+                        : pointerText.compress(answer, r.features());
+                if (prompt.length + c.ids().length > config.maxTokens()) {
                     dropped++;
                     continue;
                 }
-                sha.update(TaskPrompt.prompt(e.question()).getBytes(StandardCharsets.UTF_8));
+                sha.update(t.prompt().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                sha.update(TaskPrompt.answer(e.answer()).getBytes(StandardCharsets.UTF_8));
+                sha.update(TaskPrompt.answer(t.target()).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                if (pointerText != null) {
-                    PointerText.Compressed c = pointerText.compress(answer, r.features());
-                    answer = c.ids();
-                    pointers += c.pointers();
-                    unmatched += c.unmatched();
-                }
-                kept.add(new VlmExample(r.features(), prompt, answer, names));
+                pointers += c.pointers();
+                unmatched += c.unmatched();
+                kept.add(new VlmExample(r.features(), prompt, c.ids(), names, colours));
             }
         }
-        return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()), pointers, unmatched);
+        return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()), pointers, unmatched,
+                filtered);
     }
 
     /**

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import io.r1kit.Provenance;
 import io.r1kit.eval.MeteorResources;
+import io.r1kit.eval.tasks.TaskEval;
+import io.r1kit.eval.tasks.TaskReport;
 import io.r1kit.model.Engines;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.Vlm3d;
@@ -53,13 +55,14 @@ public final class SftRun {
      * @param bestHeldOutLoss  lowest held-out loss, and at which step
      * @param bestStep         the step of {@code bestHeldOutLoss}
      * @param seconds          wall time of the training loop
-     * @param scores           held-out scores, or null when {@code eval_examples} is 0
+     * @param report           the seven-task evaluation on the held-out rooms ({@link TaskEval}), or null when
+     *                         {@code eval_examples} is 0
      * @param pointerBoxes     training answer boxes written as pointer tokens ({@link SftData#pointers()})
      * @param unmatchedBoxes   training answer boxes of no encoded object, kept as numbers
      */
     public record Result(Path out, int steps, int trainExamples, int dropped, String dataSha256, long parameters,
                          double finalTrainLoss, double finalHeldOutLoss, double bestHeldOutLoss, int bestStep,
-                         double seconds, SftScores scores, int pointerBoxes, int unmatchedBoxes) {}
+                         double seconds, TaskReport report, int pointerBoxes, int unmatchedBoxes) {}
 
     private SftRun() {}
 
@@ -120,16 +123,19 @@ public final class SftRun {
                 curve.add(step, loss, held, schedule.at(step - 1));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            SftScores scores = null;
+            TaskReport report = null;
             save(model, train, config, out);
             if (config.evalExamples() > 0) {
                 try (TextTokenizer tokenizer = TextTokenizer.load(out)) {
-                    scores = SftEval.evaluate(new VlmAsk(model, tokenizer), config.heldOutRooms(),
-                            config.heldOutSeed(), config.evalExamples(), meteor, progress);
+                    TaskEval.Options o = TaskEval.Options.defaults().withRooms(config.heldOutRooms())
+                            .withSeed(config.heldOutSeed()).withPerTask(config.evalExamples()).withTasks(config.tasks());
+                    var cases = TaskEval.run(new VlmAsk(model, tokenizer), o,
+                            (done, total) -> progress.rooms("evaluation", done, total));
+                    report = TaskReport.of(out.toString(), cases, o, meteor);
                 }
             }
             Result result = new Result(out, config.steps(), train.examples().size(), train.dropped(), train.sha256(),
-                    model.parameterCount(), recent / recentCount, heldOutLoss, best, bestStep, seconds, scores,
+                    model.parameterCount(), recent / recentCount, heldOutLoss, best, bestStep, seconds, report,
                     train.pointers(), train.unmatched());
             writeProvenance(out, config, train, heldOut, facts(result));
             curve.write(out);
@@ -169,7 +175,7 @@ public final class SftRun {
             throws IOException {
         Provenance.read(dir).with("seed", config.seed()).with("data_sha256", train.sha256())
                 .with("held_out_sha256", heldOut.sha256()).with("train_examples", train.examples().size())
-                .with("dropped_examples", train.dropped()).with("pointer_boxes", train.pointers())
+                .with("dropped_examples", train.dropped()).with("filtered_examples", train.filtered()).with("pointer_boxes", train.pointers())
                 .with("unmatched_boxes", train.unmatched()).with("held_out_examples", heldOut.examples().size())
                 .with("vocabulary", train.vocabulary().size()).with("recipe", RecipeJson.tree(config))
                 .with("threads", Runtime.getRuntime().availableProcessors())
@@ -185,8 +191,8 @@ public final class SftRun {
         p.addProperty("best_held_out_loss", r.bestHeldOutLoss());
         p.addProperty("best_step", r.bestStep());
         p.addProperty("wall_seconds", r.seconds());
-        if (r.scores() != null) {
-            p.add("held_out_scores", r.scores().toJson());
+        if (r.report() != null) {
+            p.add("held_out_scores", r.report().toJson());
         }
         return p;
     }

@@ -3,7 +3,6 @@
  * examples over generated rooms: {@link io.r1kit.train.sft.SftConfig} (the recipe),
  * {@link io.r1kit.train.sft.SftData} (examples and vocabulary), {@link io.r1kit.train.sft.SftTrainer}
  * (one step), {@link io.r1kit.train.sft.SftRun} (warm-up + cosine schedule, held-out loss, checkpoint with
- * provenance, loss curve) and {@link io.r1kit.train.sft.SftEval} (grounding Acc@IoU, dense-caption
- * CIDEr/BLEU-4/METEOR).
+ * provenance, loss curve, then the seven-task evaluation of {@code eval.tasks} on the held-out rooms).
  */
 package io.r1kit.train.sft;

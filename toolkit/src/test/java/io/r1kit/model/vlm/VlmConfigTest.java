@@ -30,7 +30,7 @@ class VlmConfigTest {
 
     @Test
     void theShippedNanoModelPointsAtObjects() throws Exception {
-        try (java.io.InputStream in = NanoModel.class.getResourceAsStream(NanoModel.RESOURCE + VlmConfig.FILE)) {
+        try (java.io.InputStream in = NanoModel.class.getResourceAsStream(NanoModel.RESOURCE + "sft/" + VlmConfig.FILE)) {
             String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(true, VlmConfig.fromJson(com.google.gson.JsonParser.parseString(json).getAsJsonObject())
                     .objectPointers());

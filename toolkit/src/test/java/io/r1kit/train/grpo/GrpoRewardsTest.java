@@ -91,7 +91,7 @@ class GrpoRewardsTest {
         try (TextTokenizer tokenizer = TextTokenizer.load(nano)) {
             GrpoData data = GrpoData.of(1, 200_000, config, run, GrpoTrainerTest.tiny(1), tokenizer, TrainProgress.none());
             GeneratedRoom room = TrainingRooms.room(200_000);
-            List<Example> examples = TrainingRooms.examples(room, 200_000, config.tasks());
+            List<Example> examples = TrainingRooms.examples(room, 200_000, config.tasks(), GrpoTrainerTest.tiny(1).maxObjects());
             assertEquals(examples.size(), data.prompts().size());
             int grounding = 0;
             for (int i = 0; i < examples.size(); i++) {

@@ -3,12 +3,17 @@ package io.r1kit.train.sft;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.r1kit.cot.tasks.Example;
+import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.cot.tasks.Queries;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.PointerText;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
+import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.task.ReasoningParser;
+import io.r1kit.task.Task;
 import io.r1kit.task.TaskPrompt;
 import io.r1kit.train.TinyCheckpoint;
 import io.r1kit.train.TrainProgress;
@@ -31,36 +36,85 @@ class SftDataTest {
     private static final SftConfig ONE_ROOM = SftConfig.fromJson(
             TinyCheckpoint.RECIPE.replace("\"train_rooms\": 2", "\"train_rooms\": 1"));
 
+    private static SftConfig with(SftConfig c, String key, String value) {
+        return SftConfig.fromJson(c.toJson().replaceFirst("\"" + key + "\": [^,\\n]+", "\"" + key + "\": " + value));
+    }
+
     @Test
-    void promptAndAnswerIdsReadBackAsTheChatMlTexts(@TempDir Path dir) throws Exception {
+    void promptsAreTheTasksQueriesAndTargetsTheReasoningRecords(@TempDir Path dir) throws Exception {
         SftData data = SftData.training(ONE_ROOM, TrainProgress.none());
-        List<Example> engine = TrainingRooms.examples(TrainingRooms.room(0), 0, ONE_ROOM.tasks());
-        assertEquals(engine.size(), data.examples().size() + data.dropped());
+        GeneratedRoom room = TrainingRooms.room(0);
+        List<Example> engine = TrainingRooms.examples(room, 0, ONE_ROOM.tasks(), ONE_ROOM.maxObjects());
+        assertEquals(engine.size(), data.examples().size() + data.dropped() + data.filtered());
         assertEquals(0, data.dropped());
+        assertEquals(0, data.filtered());
         data.vocabulary().save(dir);
         int vocab = data.vocabulary().size();
         PointerText pointers = PointerText.of(ONE_ROOM.vlmConfig(vocab));
         long pointed = 0;
+        long boxes = 0;
         try (TextTokenizer tok = TextTokenizer.load(dir)) {
             for (int i = 0; i < engine.size(); i++) {
                 Example e = engine.get(i);
                 VlmExample x = data.examples().get(i);
-                String prompt = TaskPrompt.prompt(e.question());
+                String prompt = Queries.of(e, InstructionGenerator.context(room, 0)).prompt();
                 assertArrayEquals(tok.encode(prompt), x.prompt());   // the Java split agrees with tokenizer.json
-                assertEquals("<|im_start|>user\n" + e.question().toLowerCase(Locale.ROOT) + "<|im_end|>\n"
-                        + "<|im_start|>assistant\n", tok.decode(x.prompt()));
-                // answer boxes of encoded objects are pointer tokens; expanded, they read as the engine's text
-                assertEquals(e.answer().toLowerCase(Locale.ROOT) + "<|im_end|>",
-                        tok.decode(pointers.expand(x.answer(), x.features())));
+                assertTrue(tok.decode(x.prompt()).startsWith("<|im_start|>user\n"
+                        + e.task().instruction().toLowerCase(Locale.ROOT)), tok.decode(x.prompt()));
+                // the target is a reasoning reply whose answer is the engine's; boxes of encoded objects are pointers
+                String target = tok.decode(pointers.expand(x.answer(), x.features()));
+                assertTrue(target.endsWith("<|im_end|>"), target);
+                var parsed = ReasoningParser.parse(TaskPrompt.stripEnd(target));
+                assertTrue(parsed.valid(), parsed.reason() + ": " + target);
+                assertEquals(e.answer().toLowerCase(Locale.ROOT), parsed.reasoning().get().answer());
+                assertTrue(parsed.reasoning().get().think().startsWith("step 1:"), target);
                 pointed += Arrays.stream(x.answer()).filter(t -> t >= vocab).count();
+                boxes += target.split("<obj>", -1).length - 1;
                 assertEquals(tok.encode(TaskPrompt.END)[0], x.answer()[x.answer().length - 1]);
             }
         }
-        long boxes = engine.stream().mapToLong(e -> e.answer().split("<obj>", -1).length - 1).sum();
         assertTrue(pointed > 0, "no answer box became a pointer");
         assertEquals(pointed, data.pointers());
-        // the engine's boxes are over the same bounds and codec as the encoded objects' grids
+        // boxes of objects past max_objects stay numbers; every other box is a pointer
         assertEquals(boxes, data.pointers() + data.unmatched());
+        // the reasoning's own words are in the vocabulary
+        assertTrue(data.vocabulary().contains("step"));
+        assertTrue(data.vocabulary().contains("answer"));
+    }
+
+    @Test
+    void thePlainFormatTrainsOnTheAnswerAloneWithTheSamePrompts() {
+        SftConfig plain = with(ONE_ROOM, "answer_format", "\"plain\"");
+        SftData reasoning = SftData.training(ONE_ROOM, TrainProgress.none());
+        SftData answers = SftData.training(plain, TrainProgress.none());
+        assertEquals(reasoning.examples().size(), answers.examples().size());
+        for (int i = 0; i < answers.examples().size(); i++) {
+            assertEquals(words(reasoning, reasoning.examples().get(i).prompt()), words(answers, answers.examples().get(i).prompt()));
+            assertTrue(answers.examples().get(i).answer().length < reasoning.examples().get(i).answer().length);
+        }
+        assertTrue(answers.vocabulary().size() < reasoning.vocabulary().size());
+        assertNotEquals(reasoning.sha256(), answers.sha256());
+    }
+
+    private static List<String> words(SftData data, int[] ids) {
+        return Arrays.stream(ids).mapToObj(id -> data.vocabulary().token(id)).toList();
+    }
+
+    @Test
+    void theRecipesFiltersAndReasoningLengthDecideWhatIsTrainedOn() {
+        // the paper's thresholds (30 think words, 20 answer words) reject the compact reasoning of short answers
+        SftConfig paper = SftConfig.fromJson(ONE_ROOM.toJson().replaceFirst("\"cot_filters\": \\{[^}]*}",
+                "\"cot_filters\": {\"min_think_words\": 30, \"min_answer_words\": 20, \"min_short_answer_words\": 8,"
+                        + " \"min_step_cues\": 3, \"min_consistency\": 0.8}"));
+        SftData strict = SftData.training(paper, TrainProgress.none());
+        SftData nano = SftData.training(ONE_ROOM, TrainProgress.none());
+        assertTrue(strict.filtered() > 0, "the paper's filters kept every compact record");
+        assertEquals(nano.examples().size(), strict.examples().size() + strict.filtered());
+        // more fact steps, longer targets
+        SftData longer = SftData.training(with(ONE_ROOM, "reasoning_steps", "4"), TrainProgress.none());
+        long shortTokens = nano.examples().stream().mapToLong(e -> e.answer().length).sum();
+        long longTokens = longer.examples().stream().mapToLong(e -> e.answer().length).sum();
+        assertTrue(longTokens > shortTokens, longTokens + " <= " + shortTokens);
     }
 
     @Test
@@ -82,17 +136,15 @@ class SftDataTest {
 
     @Test
     void longExamplesAreDroppedAndTheHashFollowsTheTexts() {
-        // boxes as numbers: max_tokens counts an answer before pointers shorten it
-        SftConfig numbers = SftConfig.fromJson(ONE_ROOM.toJson().replace("\"object_pointers\": true", "\"object_pointers\": false"));
-        SftData all = SftData.training(numbers, TrainProgress.none());
-        assertEquals(0, all.pointers());
-        SftConfig tight = SftConfig.fromJson(numbers.toJson().replace("\"max_tokens\": 64", "\"max_tokens\": 32"));
+        SftData all = SftData.training(ONE_ROOM, TrainProgress.none());
+        SftConfig tight = with(ONE_ROOM, "max_tokens", "90");
         SftData cut = SftData.training(tight, TrainProgress.none());
-        long longer = all.examples().stream().filter(e -> e.prompt().length + e.answer().length > 32).count();
-        assertTrue(longer > 0, "no example is longer than 32 tokens");
+        long longer = all.examples().stream().filter(e -> e.prompt().length + e.answer().length > 90).count();
+        assertTrue(longer > 0, "no example is longer than 90 tokens");
         assertEquals(longer, cut.dropped());
         assertEquals(all.examples().size() - longer, cut.examples().size());
-        assertEquals(all.sha256(), SftData.training(ONE_ROOM, TrainProgress.none()).sha256()); // pointers leave the texts' hash
         assertNotEquals(all.sha256(), cut.sha256());
+        assertEquals(all.sha256(), SftData.training(ONE_ROOM, TrainProgress.none()).sha256());
+        assertTrue(ONE_ROOM.tasks().contains(Task.QA));
     }
 }

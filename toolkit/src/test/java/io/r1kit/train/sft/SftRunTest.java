@@ -20,6 +20,8 @@ class SftRunTest {
 
     @Test
     void aTinyRunLowersTheLossAndWritesALoadableCheckpointWithProvenance() throws Exception {
+        // a few steps of the cold start: the targets are reasoning replies
+        assertEquals(AnswerFormat.REASONING, SftConfig.fromJson(TinyCheckpoint.RECIPE).answerFormat());
         Path dir = TinyCheckpoint.dir();
         SftRun.Result r = TinyCheckpoint.result();
         List<String> csv = Files.readAllLines(dir.resolve("loss.csv"));
@@ -42,7 +44,11 @@ class SftRunTest {
                 SftConfig.fromJson(p.getAsJsonObject("recipe").toString()));
         assertEquals(io.r1kit.Version.get(), p.get("toolkit").getAsString());
         assertTrue(p.has("wall_seconds") && p.has("threads") && p.has("final_held_out_loss"));
-        assertEquals(3, p.getAsJsonObject("held_out_scores").getAsJsonObject("grounding").get("count").getAsInt());
+        // the seven-task evaluation of the held-out room, 3 questions per task of the recipe
+        JsonObject tasks = p.getAsJsonObject("held_out_scores").getAsJsonObject("tasks");
+        assertEquals(java.util.Set.of("grounding", "qa"), tasks.keySet());
+        assertEquals(3, tasks.getAsJsonObject("grounding").get("cases").getAsInt());
+        assertEquals("acc@0.25", tasks.getAsJsonObject("grounding").getAsJsonObject("headline").get("metric").getAsString());
         assertTrue(Files.isRegularFile(dir.resolve(SftRun.BEST).resolve("model.safetensors")));
         assertEquals(r.bestStep(), JsonParser.parseString(Files.readString(dir.resolve(SftRun.BEST).resolve("r1kit.json")))
                 .getAsJsonObject().get("step").getAsInt());
@@ -52,7 +58,7 @@ class SftRunTest {
             // F16 on disk, float32 after loading
             model.parameters().values().forEach(a -> assertEquals(ai.djl.ndarray.types.DataType.FLOAT32, a.getDataType()));
             var room = TrainingRooms.room(0);
-            int[] prompt = tok.encode(io.r1kit.task.TaskPrompt.prompt("Find the bed."));
+            int[] prompt = tok.encode(io.r1kit.task.TaskPrompt.prompt(io.r1kit.task.Task.GROUNDING, "the bed"));
             int[] out = model.generate(room.scene(), prompt, GenerationConfig.builder().maxNewTokens(5).build(), tok).tokens();
             assertEquals(5, out.length);
         }

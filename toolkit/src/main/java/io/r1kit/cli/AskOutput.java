@@ -1,0 +1,215 @@
+package io.r1kit.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.r1kit.BadFileException;
+import io.r1kit.model.vlm.VlmAsk;
+import io.r1kit.scene.Box3;
+import io.r1kit.scene.Scene;
+import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.proposal.SceneObjects;
+import io.r1kit.task.TaskAnswer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code r1kit ask} prints of an answer ({@link AskCommand}): as text, a column of labelled lines
+ * ({@code question}, {@code step N}, {@code answer}, {@code box}, {@code note}); as JSON, one object per
+ * answer with {@code question, reply, steps, answer, boxes, note}. Also reads a dialogue's turns file.
+ */
+final class AskOutput {
+
+    private AskOutput() {}
+
+    /**
+     * The lines of one answer: {@code label} and the question (left out when {@code question} is null), the
+     * reasoning steps numbered, the answer, each box of the answer when {@code boxes}; the caller adds
+     * {@link #note} after whatever else it prints of the answer.
+     */
+    static void text(StringBuilder sb, String label, String question, TaskAnswer a, boolean boxes) {
+        if (question != null) {
+            sb.append(String.format(Locale.ROOT, "%-8s %s%n", label, line(question)));
+        }
+        steps(sb, a);
+        sb.append("answer   ").append(line(a.answer())).append('\n');
+        if (boxes) {
+            a.boxes().forEach(b -> sb.append("box      ").append(box(b)).append('\n'));
+        }
+    }
+
+    /** The reasoning steps, one line each: {@code step 1   ...}. */
+    static void steps(StringBuilder sb, TaskAnswer a) {
+        for (int i = 0; i < a.steps().size(); i++) {
+            sb.append(String.format(Locale.ROOT, "step %-3d %s%n", i + 1, line(a.steps().get(i))));
+        }
+    }
+
+    /** The note line, when the reply is malformed. */
+    static void note(StringBuilder sb, TaskAnswer a) {
+        if (!a.wellFormed()) {
+            sb.append("note     ").append(line(a.note())).append('\n');
+        }
+    }
+
+    /** One answer as JSON: question (null when none), reply, steps, answer, boxes, note ("" when well formed). */
+    static JsonObject json(String question, TaskAnswer a) {
+        JsonObject o = new JsonObject();
+        o.add("question", question == null ? JsonNull.INSTANCE : new JsonPrimitive(question));
+        o.addProperty("reply", a.reply());
+        JsonArray steps = new JsonArray();
+        a.steps().forEach(steps::add);
+        o.add("steps", steps);
+        o.addProperty("answer", a.answer());
+        JsonArray boxes = new JsonArray();
+        a.boxes().forEach(b -> boxes.add(SceneInfoCommand.box(b)));
+        o.add("boxes", boxes);
+        o.addProperty("note", a.note());
+        return o;
+    }
+
+    /** {@code o} as indented JSON: nulls written, {@code <obj>} and {@code <think>} tags left as they are. */
+    static String pretty(JsonObject o) {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o);
+    }
+
+    /** Copies every member of {@code from} into {@code to}. */
+    static void merge(JsonObject to, JsonObject from) {
+        from.entrySet().forEach(e -> to.add(e.getKey(), e.getValue()));
+    }
+
+    /** An object as JSON: id, label, box. */
+    static JsonObject object(SceneObject o) {
+        JsonObject j = new JsonObject();
+        j.addProperty("id", o.id());
+        j.addProperty("label", o.label());
+        j.add("box", SceneInfoCommand.box(o.box()));
+        return j;
+    }
+
+    /** A grounding answer's box and the object it overlaps most, as text and JSON. */
+    static void grounding(Scene scene, TaskAnswer a, StringBuilder sb, JsonObject json) {
+        Box3 box = a.box().orElse(null);
+        if (box == null) {
+            sb.append("box      none (the answer holds no readable <obj> box)\n");
+            json.add("box", JsonNull.INSTANCE);
+            json.add("nearest", JsonNull.INSTANCE);
+            return;
+        }
+        json.add("box", SceneInfoCommand.box(box));
+        sb.append("box      ").append(box(box)).append('\n');
+        SceneObject nearest = scene.mostOverlapped(box).orElse(null);
+        if (nearest == null) {
+            sb.append("nearest  none (the box overlaps no object)\n");
+            json.add("nearest", JsonNull.INSTANCE);
+            return;
+        }
+        JsonObject n = object(nearest);
+        n.addProperty("iou", box.iou(nearest.box()));
+        json.add("nearest", n);
+        sb.append(String.format(Locale.ROOT, "nearest  %d %s, IoU %.3f%n", nearest.id(), SceneObjects.tag(nearest),
+                box.iou(nearest.box())));
+    }
+
+    /**
+     * The captions of one dense-caption answer of the whole room: each box with the object it overlaps most
+     * (id and label null, "-" in text, when it overlaps none) and its caption.
+     */
+    static JsonArray captions(Scene scene, TaskAnswer a, StringBuilder sb) {
+        JsonArray rows = new JsonArray();
+        for (TaskAnswer.BoxCaption c : a.captions()) {
+            SceneObject o = scene.mostOverlapped(c.box()).orElse(null);
+            sb.append(String.format(Locale.ROOT, "  %4s  %-14s %-40s %s%n", o == null ? "-" : String.valueOf(o.id()),
+                    o == null ? "(no object)" : SceneObjects.tag(o), box(c.box()), line(c.caption())));
+            JsonObject r = new JsonObject();
+            r.add("id", o == null ? JsonNull.INSTANCE : new JsonPrimitive(o.id()));
+            r.add("label", o == null ? JsonNull.INSTANCE : new JsonPrimitive(o.label()));
+            r.add("box", SceneInfoCommand.box(c.box()));
+            r.addProperty("iou", o == null ? 0 : c.box().iou(o.box()));
+            r.addProperty("caption", c.caption());
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** Captions asked object by object (checkpoints without task prompts): each object with its caption. */
+    static JsonArray captions(List<VlmAsk.Caption> captions, StringBuilder sb) {
+        JsonArray rows = new JsonArray();
+        for (VlmAsk.Caption c : captions) {
+            sb.append(String.format(Locale.ROOT, "  %4d  %-14s %-40s %s%n", c.object().id(),
+                    SceneObjects.tag(c.object()), box(c.object().box()), line(c.caption())));
+            JsonObject r = object(c.object());
+            r.addProperty("caption", c.caption());
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** {@code s} on one line (the text output is a line per field; the JSON keeps the text as it is). */
+    static String line(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Centre and size in metres. */
+    static String box(Box3 b) {
+        return String.format(Locale.ROOT, "(%.2f, %.2f, %.2f) %.2f x %.2f x %.2f", b.cx(), b.cy(), b.cz(),
+                b.dx(), b.dy(), b.dz());
+    }
+
+    /**
+     * The questions of a dialogue file: one JSON object a line with a {@code "question"} (or {@code "human"})
+     * string; blank lines are skipped.
+     *
+     * @throws BadFileException naming the line of bad JSON or of a missing question, or when there is none
+     */
+    static List<String> turns(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            JsonElement e;
+            try {
+                e = JsonParser.parseString(line);
+            } catch (JsonParseException ex) {
+                e = null;
+            }
+            if (e == null || !e.isJsonObject()) {
+                throw new BadFileException(file, "line " + (i + 1) + ": not a JSON object: " + abbreviate(line));
+            }
+            String q = string(e.getAsJsonObject(), "question");
+            if (q == null) {
+                q = string(e.getAsJsonObject(), "human");
+            }
+            if (q == null || q.isBlank()) {
+                throw new BadFileException(file, "line " + (i + 1) + ": no \"question\" (or \"human\") text");
+            }
+            out.add(q.strip());
+        }
+        if (out.isEmpty()) {
+            throw new BadFileException(file, "no turns (one JSON object a line with a \"question\")");
+        }
+        return out;
+    }
+
+    private static String string(JsonObject o, String key) {
+        JsonElement v = o.get(key);
+        return v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? v.getAsString() : null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,66 @@
+package io.r1kit.scene.gen;
+
+import java.util.Objects;
+
+/**
+ * A generated room named as people type it, {@code KIND[:SEED]}: {@code "bedroom:7"},
+ * {@code "living-room"} (seed {@value #DEFAULT_SEED}). KIND is a {@link RoomKind#slug()}. The
+ * room is {@link SceneGenerator#generate(RoomKind, long)} of the kind and seed, so its scene id is
+ * {@code KIND-SEED} ({@code "bedroom-0007"}) and its objects are the generator's labelled objects.
+ *
+ * <pre>{@code
+ * RoomSpec spec = RoomSpec.parse("office:3");
+ * spec.generate().scene().id();      // "office-0003"
+ * RoomSpec.parse("garage");          // IllegalArgumentException: garage: unknown room kind (known: ...)
+ * }</pre>
+ *
+ * @param kind the kind of room
+ * @param seed the generator's seed
+ */
+public record RoomSpec(RoomKind kind, long seed) {
+
+    /** The seed when the text gives none. */
+    public static final long DEFAULT_SEED = 7;
+
+    public RoomSpec {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * The room named by {@code spec}, {@code KIND[:SEED]}.
+     *
+     * @throws IllegalArgumentException with one line starting with {@code spec} when KIND is not a
+     *                                  room kind (the message lists the kinds) or SEED is not an integer
+     */
+    public static RoomSpec parse(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        int colon = spec.indexOf(':');
+        String kind = colon < 0 ? spec : spec.substring(0, colon);
+        RoomKind k = RoomKind.fromSlug(kind).orElseThrow(() -> new IllegalArgumentException(
+                spec + ": unknown room kind (known: " + String.join(", ", RoomKind.slugs()) + ")"));
+        if (colon < 0) {
+            return new RoomSpec(k, DEFAULT_SEED);
+        }
+        try {
+            return new RoomSpec(k, Long.parseLong(spec.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(spec + ": the seed after ':' must be an integer", e);
+        }
+    }
+
+    /** The room, from a generator with {@link GeneratorConfig#defaults()}. */
+    public GeneratedRoom generate() {
+        return generate(new SceneGenerator());
+    }
+
+    /** The room, from {@code generator}. */
+    public GeneratedRoom generate(SceneGenerator generator) {
+        return generator.generate(kind, seed);
+    }
+
+    /** {@code KIND:SEED}, which {@link #parse} reads back, e.g. {@code "living-room:7"}. */
+    @Override
+    public String toString() {
+        return kind.slug() + ":" + seed;
+    }
+}
