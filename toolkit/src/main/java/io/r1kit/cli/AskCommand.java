@@ -70,9 +70,8 @@ final class AskCommand implements Callable<Integer> {
             description = "dialogue: the questions, one JSON object a line with a \"question\" (or \"human\") string")
     Path turnsFile;
 
-    @Option(names = "--model", paramLabel = "sft|r1|DIR",
-            description = "a model shipped in the toolkit by name, or a checkpoint folder (default: the toolkit's default)")
-    String model;
+    @Mixin
+    ModelChoice model;
 
     @Mixin
     JsonOutput output;
@@ -83,7 +82,7 @@ final class AskCommand implements Callable<Integer> {
         text = input.after(text, "TEXT");
         check(t);
         List<String> questions = t == Task.DIALOGUE ? questions() : List.of();
-        Path dir = NanoModel.resolve(model);
+        Path dir = model.dir();
         Scene scene = input.scene();
         try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
             VlmAsk ask = new VlmAsk(vlm, tokenizer);
@@ -91,10 +90,10 @@ final class AskCommand implements Callable<Integer> {
             JsonObject json = new JsonObject();
             json.addProperty("scene", scene.id());
             json.addProperty("task", t.slug());
-            json.addProperty("model", model == null ? NanoModel.shipped().get(0) : model);
+            json.addProperty("model", model.name());
             json.addProperty("objects", in.objects().count());
             json.addProperty("objects_are_proposals", in.objects().proposed());
-            StringBuilder sb = new StringBuilder(scene.id() + "  (model " + (model == null ? NanoModel.shipped().get(0) : model) + ")\n");
+            StringBuilder sb = new StringBuilder(scene.id() + "  (model " + model.name() + ")\n");
             sb.append("objects  ").append(in.objects().describe()).append('\n');
             switch (t) {
                 case DENSE_CAPTION -> denseCaptions(ask, in, sb, json);

@@ -6,7 +6,6 @@ import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.cot.tasks.Queries;
 import io.r1kit.cot.tasks.SceneContext;
 import io.r1kit.model.text.TextTokenizer;
-import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.gen.GeneratedRoom;
@@ -35,8 +34,8 @@ import java.util.concurrent.Callable;
         description = "Time one answer per task in a warm JVM (median and worst of N), and the model's load time.")
 final class BenchAskCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "sft|r1|DIR", description = "a shipped model or a checkpoint folder")
-    String model;
+    @Mixin
+    ModelChoice model;
 
     @Option(names = "--room", paramLabel = "KIND:SEED", defaultValue = "bedroom:300001",
             description = "the generated room asked about (default ${DEFAULT-VALUE}, never trained on)")
@@ -56,7 +55,7 @@ final class BenchAskCommand implements Callable<Integer> {
         RoomSpec spec = RoomSpec.parse(room);
         GeneratedRoom r = spec.generate();
         long t0 = System.nanoTime();
-        try (Vlm3d vlm = Vlm3d.load(NanoModel.resolve(model)); TextTokenizer tok = TextTokenizer.load(NanoModel.resolve(model))) {
+        try (Vlm3d vlm = Vlm3d.load(model.dir()); TextTokenizer tok = TextTokenizer.load(model.dir())) {
             VlmAsk ask = new VlmAsk(vlm, tok);
             double loadMs = (System.nanoTime() - t0) / 1e6;
             VlmAsk.Input in = ask.prepare(r.scene());
@@ -79,7 +78,7 @@ final class BenchAskCommand implements Callable<Integer> {
                 lengths.put(e.task(), tok.encode(warm.reply()).length);
             }
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s on %s: model loaded in %.0f ms%n",
-                    model == null ? NanoModel.shipped().get(0) : model, r.scene().id(), loadMs));
+                    model.name(), r.scene().id(), loadMs));
             sb.append(String.format(Locale.ROOT, "%-15s %10s %10s %8s%n", "task", "median ms", "worst ms", "tokens"));
             JsonObject json = new JsonObject();
             json.addProperty("load_ms", loadMs);

@@ -1,9 +1,9 @@
 package io.r1kit.cli;
 
-import io.r1kit.display.ProgressBar;
-import io.r1kit.eval.MeteorResources;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.r1kit.display.ProgressBar;
+import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.tasks.TaskComparison;
 import io.r1kit.eval.tasks.TaskEval;
 import io.r1kit.eval.tasks.TaskReport;
@@ -30,9 +30,8 @@ import java.util.concurrent.Callable;
                 + "per task with a 95% interval, reasoning format, fact accuracy, text metrics, EM@1, Acc@IoU.")
 final class ModelEvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "sft|r1|DIR",
-            description = "a shipped model by name or a checkpoint folder (default: the toolkit's default model)")
-    String model;
+    @Mixin
+    ModelChoice model;
 
     @Option(names = "--compare", paramLabel = "sft|r1|DIR",
             description = "a second model asked the same questions; prints the paired differences")
@@ -66,7 +65,7 @@ final class ModelEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TaskEval.Options o = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
-        TaskReport first = evaluate(model, o);
+        TaskReport first = evaluate(model.model, o);
         if (compare == null) {
             output.print(first::toText, first::toJsonText);
             return 0;

@@ -102,7 +102,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("top_p " + topP + " is outside (0, 1]; 1 keeps every token");
         }
-        atLeast("max_new_tokens", maxNewTokens, 1, "a grounding answer takes about 15 tokens");
+        atLeast("max_new_tokens", maxNewTokens, 1, "a reasoned grounding answer takes about 80 tokens");
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
