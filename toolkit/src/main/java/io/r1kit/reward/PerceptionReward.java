@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The perception reward of 3D-R1 (Sec. 3.2): the 3D IoU of the box the output answers with and the
- * ground-truth box. The answer's first {@code <obj>cx, cy, cz, w, h, l</obj>} tag is read over the
- * target's scene bounds ({@link BoxCodec}); an answer without a readable tag scores 0, as a wrong
+ * ground-truth box. The answer's first {@code <obj>cx, cy, cz, w, h, l</obj>} tag that reads is read over
+ * the target's scene bounds ({@link BoxCodec#firstBox}); an answer without a readable tag scores 0, as a wrong
  * box does.
  *
  * <pre>{@code

@@ -112,17 +112,28 @@ public final class BoxCodec {
     }
 
     /**
-     * The box a text names: its first {@code <obj>} tag, read over the bounds. Empty when the text has no
-     * tag, or has a tag that does not hold six integers 0..255 (such a text names no box it can be held
-     * to). The one reader of answer boxes: asking the model and the perception reward both call it.
+     * Every {@code <obj>} tag of {@code text}, in order, read over the bounds; null for a tag that does not hold
+     * six integers 0..255. The one reader of boxes in answers: {@link #firstBox}, {@link TaskAnswer} and so
+     * asking the model and the perception reward all go through it.
      */
-    public Optional<Box3> firstBox(String text) {
-        try {
-            List<Box3> boxes = decodeAll(text);
-            return boxes.isEmpty() ? Optional.empty() : Optional.of(boxes.get(0));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    public List<Box3> readEach(String text) {
+        List<Box3> out = new ArrayList<>();
+        Matcher any = ANY_TAG.matcher(text);
+        while (any.find()) {
+            Box3 box;
+            try {
+                box = decode(any.group());
+            } catch (IllegalArgumentException e) {
+                box = null;
+            }
+            out.add(box);
         }
+        return out;
+    }
+
+    /** The box a text names: its first {@code <obj>} tag that reads ({@link #readEach}); empty when none does. */
+    public Optional<Box3> firstBox(String text) {
+        return readEach(text).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** The largest decoding error of a value inside the bounds on each axis: half a grid step. */

@@ -79,20 +79,12 @@ public record TaskAnswer(Task task, String reply, List<String> steps, String ans
         List<Box3> boxes = new ArrayList<>();
         List<BoxCaption> captions = new ArrayList<>();
         if (bounds != null) {
-            BoxCodec codec = new BoxCodec(bounds);
-            Matcher m = TAG.matcher(answer);
-            int bad = 0;
-            List<int[]> spans = new ArrayList<>();             // every tag, read or not
-            List<Box3> read = new ArrayList<>();               // per tag, its box or null
-            while (m.find()) {
+            List<Box3> read = new BoxCodec(bounds).readEach(answer);          // per tag, its box or null
+            List<int[]> spans = new ArrayList<>();                            // every tag, read or not
+            for (Matcher m = TAG.matcher(answer); m.find(); ) {
                 spans.add(new int[] {m.start(), m.end()});
-                try {
-                    read.add(codec.decode(m.group()));
-                } catch (IllegalArgumentException e) {
-                    read.add(null);
-                    bad++;
-                }
             }
+            int bad = (int) read.stream().filter(Objects::isNull).count();
             read.stream().filter(Objects::nonNull).forEach(boxes::add);
             if (bad > 0) {
                 notes.add(bad + " box" + (bad == 1 ? " does" : "es do") + " not read as six values 0..255");

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,19 @@ class BoxCodecTest {
                 assertThrows(IllegalArgumentException.class, () -> codec.decodeAll("x <obj>-1, 2, 3, 4, 5, 6</obj>")).getMessage());
         assertEquals("not a box tag <obj>cx, cy, cz, w, h, l</obj>: \"<obj>1, 2, 3</obj>\"",
                 assertThrows(IllegalArgumentException.class, () -> codec.decodeAll("<obj>1, 2, 3</obj>")).getMessage());
+    }
+
+    @Test
+    void anAnswersBoxesAreReadTagByTagAndTheFirstThatReadsIsItsBox() {
+        String text = "<obj>1, 2, 3</obj> then <obj>75, 75, 50, 50, 50, 100</obj> and <obj>9, 9, 9, 9, 9, 300</obj>";
+        List<Box3> each = codec.readEach(text);
+        assertEquals(3, each.size());
+        assertNull(each.get(0));
+        assertEquals(codec.decode("<obj>75, 75, 50, 50, 50, 100</obj>"), each.get(1));
+        assertNull(each.get(2));
+        assertEquals(java.util.Optional.of(each.get(1)), codec.firstBox(text));
+        assertTrue(codec.firstBox("<obj>1, 2, 3</obj>").isEmpty());
+        assertTrue(codec.firstBox("no box").isEmpty());
+        assertEquals("<obj>75, 75, 50, 50, 50, 100</obj>", BoxCodec.tag(new int[] {75, 75, 50, 50, 50, 100}));
     }
 }
