@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.NanoModel;
+import io.r1kit.model.vlm.PromptFormat;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.model.vlm.VlmDialogue;
@@ -102,7 +103,7 @@ final class AskCommand implements Callable<Integer> {
                     TaskAnswer a = ask.ask(in, t, text);
                     AskOutput.merge(json, AskOutput.json(text, a));
                     AskOutput.text(sb, "question", text, a, false);
-                    AskOutput.grounding(in.scene(), a, sb, json);
+                    AskOutput.grounding(VlmAsk.Grounded.of(in.scene(), text, a), sb, json);
                     AskOutput.note(sb, a);
                 }
                 case DIALOGUE -> dialogue(ask.dialogue(in), questions, sb, json);
@@ -195,17 +196,17 @@ final class AskCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "note     the model encodes %d objects: the first %d by id%n",
                     encoded, encoded));
         }
-        if (ask.model().config().taskPrompts()) {
+        if (PromptFormat.asks(ask.model().config(), Task.DENSE_CAPTION)) {
             TaskAnswer a = ask.ask(in, Task.DENSE_CAPTION, "");
             AskOutput.merge(json, AskOutput.json(null, a));
             AskOutput.steps(sb, a);
-            json.add("captions", AskOutput.captions(in.scene(), a, sb));
+            json.add("captions", AskOutput.captions(VlmAsk.captions(in.scene(), a), true, sb));
             if (a.captions().isEmpty()) {
                 sb.append("answer   ").append(a.answer()).append('\n');
             }
             AskOutput.note(sb, a);
         } else {
-            json.add("captions", AskOutput.captions(ask.denseCaptions(in), sb));
+            json.add("captions", AskOutput.captions(ask.denseCaptions(in), false, sb));
         }
     }
 

@@ -11,7 +11,6 @@ import com.google.gson.JsonPrimitive;
 import io.r1kit.BadFileException;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.Box3;
-import io.r1kit.scene.Scene;
 import io.r1kit.scene.SceneObject;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.task.TaskAnswer;
@@ -98,57 +97,45 @@ final class AskOutput {
     }
 
     /** A grounding answer's box and the object it overlaps most, as text and JSON. */
-    static void grounding(Scene scene, TaskAnswer a, StringBuilder sb, JsonObject json) {
-        Box3 box = a.box().orElse(null);
-        if (box == null) {
+    static void grounding(VlmAsk.Grounded g, StringBuilder sb, JsonObject json) {
+        if (g.box() == null) {
             sb.append("box      none (the answer holds no readable <obj> box)\n");
             json.add("box", JsonNull.INSTANCE);
             json.add("nearest", JsonNull.INSTANCE);
             return;
         }
-        json.add("box", SceneInfoCommand.box(box));
-        sb.append("box      ").append(box(box)).append('\n');
-        SceneObject nearest = scene.mostOverlapped(box).orElse(null);
-        if (nearest == null) {
+        json.add("box", SceneInfoCommand.box(g.box()));
+        sb.append("box      ").append(box(g.box())).append('\n');
+        if (g.nearest() == null) {
             sb.append("nearest  none (the box overlaps no object)\n");
             json.add("nearest", JsonNull.INSTANCE);
             return;
         }
-        JsonObject n = object(nearest);
-        n.addProperty("iou", box.iou(nearest.box()));
+        JsonObject n = object(g.nearest());
+        n.addProperty("iou", g.iou());
         json.add("nearest", n);
-        sb.append(String.format(Locale.ROOT, "nearest  %d %s, IoU %.3f%n", nearest.id(), SceneObjects.tag(nearest),
-                box.iou(nearest.box())));
+        sb.append(String.format(Locale.ROOT, "nearest  %d %s, IoU %.3f%n", g.nearest().id(),
+                SceneObjects.tag(g.nearest()), g.iou()));
     }
 
     /**
-     * The captions of one dense-caption answer of the whole room: each box with the object it overlaps most
-     * (id and label null, "-" in text, when it overlaps none) and its caption.
+     * Captions as text rows and JSON: each box with the object it overlaps most (id and label null, "-" in
+     * text, when it overlaps none) and its caption; {@code withIou} adds the IoU of box and object (a caption
+     * of the model's own box; not for captions asked object by object, with the object's box).
      */
-    static JsonArray captions(Scene scene, TaskAnswer a, StringBuilder sb) {
+    static JsonArray captions(List<VlmAsk.Caption> captions, boolean withIou, StringBuilder sb) {
         JsonArray rows = new JsonArray();
-        for (TaskAnswer.BoxCaption c : a.captions()) {
-            SceneObject o = scene.mostOverlapped(c.box()).orElse(null);
+        for (VlmAsk.Caption c : captions) {
+            SceneObject o = c.object();
             sb.append(String.format(Locale.ROOT, "  %4s  %-14s %-40s %s%n", o == null ? "-" : String.valueOf(o.id()),
                     o == null ? "(no object)" : SceneObjects.tag(o), box(c.box()), line(c.caption())));
             JsonObject r = new JsonObject();
             r.add("id", o == null ? JsonNull.INSTANCE : new JsonPrimitive(o.id()));
             r.add("label", o == null ? JsonNull.INSTANCE : new JsonPrimitive(o.label()));
             r.add("box", SceneInfoCommand.box(c.box()));
-            r.addProperty("iou", o == null ? 0 : c.box().iou(o.box()));
-            r.addProperty("caption", c.caption());
-            rows.add(r);
-        }
-        return rows;
-    }
-
-    /** Captions asked object by object (checkpoints without task prompts): each object with its caption. */
-    static JsonArray captions(List<VlmAsk.Caption> captions, StringBuilder sb) {
-        JsonArray rows = new JsonArray();
-        for (VlmAsk.Caption c : captions) {
-            sb.append(String.format(Locale.ROOT, "  %4d  %-14s %-40s %s%n", c.object().id(),
-                    SceneObjects.tag(c.object()), box(c.object().box()), line(c.caption())));
-            JsonObject r = object(c.object());
+            if (withIou) {
+                r.addProperty("iou", c.iou());
+            }
             r.addProperty("caption", c.caption());
             rows.add(r);
         }

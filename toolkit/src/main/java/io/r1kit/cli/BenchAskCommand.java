@@ -6,6 +6,7 @@ import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.cot.tasks.Queries;
 import io.r1kit.cot.tasks.SceneContext;
 import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.vlm.PromptFormat;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.gen.GeneratedRoom;
@@ -62,8 +63,7 @@ final class BenchAskCommand implements Callable<Integer> {
             SceneContext c = InstructionGenerator.context(r, spec.seed());
             Map<Task, double[]> times = new EnumMap<>(Task.class);
             Map<Task, Integer> lengths = new EnumMap<>(Task.class);
-            List<Task> tasks = vlm.config().taskPrompts() ? Arrays.asList(Task.values())
-                    : Arrays.stream(Task.values()).filter(t -> t != Task.DENSE_CAPTION).toList();
+            List<Task> tasks = Arrays.stream(Task.values()).filter(t -> PromptFormat.asks(vlm.config(), t)).toList();
             for (Example e : firstOfEachTask(r, spec.seed(), tasks, vlm.config().maxObjects())) {
                 var q = Queries.of(e, c);
                 TaskAnswer warm = ask.ask(in, q);

@@ -1,7 +1,5 @@
 package io.r1kit.cli;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.r1kit.display.ProgressBar;
 import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.tasks.TaskComparison;
@@ -72,27 +70,8 @@ final class ModelEvaluateCommand implements Callable<Integer> {
         }
         TaskReport second = evaluate(compare, o);
         TaskComparison d = TaskComparison.of(first, second);
-        output.print(() -> first.toText() + "\n\n" + second.toText() + "\n\n" + d.toText(), () -> {
-            JsonObject j = new JsonObject();
-            j.add("first", first.toJson());
-            j.add("second", second.toJson());
-            JsonArray rows = new JsonArray();
-            for (TaskComparison.Row r : d.rows()) {
-                JsonObject row = new JsonObject();
-                row.addProperty("task", r.task().slug());
-                row.addProperty("metric", r.metric());
-                row.addProperty("first", r.first());
-                row.addProperty("second", r.second());
-                row.addProperty("difference", r.difference());
-                JsonArray ci = new JsonArray();
-                ci.add(r.low());
-                ci.add(r.high());
-                row.add("ci95", ci);
-                rows.add(row);
-            }
-            j.add("comparison", rows);
-            return JsonOutput.pretty(j);
-        });
+        output.print(() -> first.toText() + "\n\n" + second.toText() + "\n\n" + d.toText(),
+                () -> JsonOutput.pretty(d.toJson()));
         return 0;
     }
 }

@@ -76,20 +76,13 @@ final class TrainSftCommand implements Callable<Integer> {
         JsonObject o = new JsonObject();
         o.addProperty("out", r.out().toString());
         o.addProperty("parameters", r.parameters());
-        o.addProperty("steps", r.steps());
         o.addProperty("seconds", r.seconds());
         o.addProperty("train_examples", r.trainExamples());
         o.addProperty("dropped", r.dropped());
         o.addProperty("data_sha256", r.dataSha256());
         o.addProperty("pointer_boxes", r.pointerBoxes());
         o.addProperty("unmatched_boxes", r.unmatchedBoxes());
-        o.addProperty("final_train_loss", r.finalTrainLoss());
-        o.addProperty("final_held_out_loss", r.finalHeldOutLoss());
-        o.addProperty("best_held_out_loss", r.bestHeldOutLoss());
-        o.addProperty("best_step", r.bestStep());
-        if (r.report() != null) {
-            o.add("held_out_scores", r.report().toJson());
-        }
+        r.losses().entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         return o;
     }
 }

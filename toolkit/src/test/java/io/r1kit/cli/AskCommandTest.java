@@ -5,8 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.r1kit.SharedData;
-import io.r1kit.model.vlm.NanoModel;
-import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.scene.ply.PlyFormat;
 import io.r1kit.scene.ply.PlyWriter;
 import io.r1kit.train.TinyCheckpoint;
@@ -16,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
+import static io.r1kit.cli.AskChecks.*;
 import static io.r1kit.cli.MainTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,16 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code r1kit ask} for each task. The models here are barely trained, so the tests hold the output's
- * shape (lines, JSON fields, exit codes, one-line errors), not what the model answers.
+ * shape (lines, JSON fields, exit codes), not what the model answers; {@link AskRefusalsTest} holds the refusals.
  */
 class AskCommandTest {
 
     /** Trained with task prompts: dense captions of the whole room, replies in the reasoning format when it can. */
     private final String model = TinyCheckpoint.dir().toString();
-
-    private static final String BOX = "\\(-?[0-9.]+, -?[0-9.]+, -?[0-9.]+\\) [0-9.]+ x [0-9.]+ x [0-9.]+";
-    /** The lines an answer may have after its question: steps, the answer, its boxes, the note. */
-    private static final String ANSWER_LINE = "(step \\d+ +.*|answer   .*|box      (" + BOX + "|none \\(.+\\))|note     .+)";
 
     @Test
     void denseCaptionWithTaskPromptsCaptionsTheWholeRoomAtOnce() {
@@ -241,178 +235,21 @@ class AskCommandTest {
         assertEquals("What colour is it?", turns.get(1).getAsJsonObject().get("question").getAsString());
 
         Files.writeString(file, "{\"question\": \"Is there a mug in here?\"}\n{\"question\": \n");
-        assertOneLine("turns.jsonl: line 2: not a JSON object: {\"question\":", "--task", "dialogue", "--turns",
+        assertOneLine(model, "turns.jsonl: line 2: not a JSON object: {\"question\":", "--task", "dialogue", "--turns",
                 file.toString());
         Files.writeString(file, "[\"Is there a mug?\"]\n");
-        assertOneLine("turns.jsonl: line 1: not a JSON object: [\"Is there a mug?\"]", "--task", "dialogue", "--turns",
+        assertOneLine(model, "turns.jsonl: line 1: not a JSON object: [\"Is there a mug?\"]", "--task", "dialogue", "--turns",
                 file.toString());
         Files.writeString(file, "{\"question\": \"Is there a mug?\"}\n{\"text\": \"What colour is it?\"}\n");
-        assertOneLine("turns.jsonl: line 2: no \"question\" (or \"human\") text", "--task", "dialogue", "--turns",
+        assertOneLine(model, "turns.jsonl: line 2: no \"question\" (or \"human\") text", "--task", "dialogue", "--turns",
                 file.toString());
         Files.writeString(file, "{\"question\": 3}\n");
-        assertOneLine("turns.jsonl: line 1: no \"question\" (or \"human\") text", "--task", "dialogue", "--turns",
+        assertOneLine(model, "turns.jsonl: line 1: no \"question\" (or \"human\") text", "--task", "dialogue", "--turns",
                 file.toString());
         Files.writeString(file, "\n\n");
-        assertOneLine("turns.jsonl: no turns (one JSON object a line with a \"question\")", "--task", "dialogue",
+        assertOneLine(model, "turns.jsonl: no turns (one JSON object a line with a \"question\")", "--task", "dialogue",
                 "--turns", file.toString());
         Path missing = tmp.resolve("missing.jsonl");
-        assertOneLine(missing + ": not found", "--task", "dialogue", "--turns", missing.toString());
-    }
-
-    @Test
-    void badInputIsOneLineBeforeAnythingIsLoaded() {
-        assertOneLine("--object is for --task object-caption, not qa", "--task", "qa", "--object", "3", "How many beds?");
-        assertOneLine("--turn is for --task dialogue, not grounding", "--task", "grounding", "--turn", "hi", "the lamp");
-        assertOneLine("--turns is for --task dialogue, not qa", "--task", "qa", "--turns", "t.jsonl", "How many beds?");
-        assertOneLine("--task object-caption needs --object ID, e.g. r1kit ask --room bedroom:7 --task object-caption "
-                + "--object 1", "--task", "object-caption");
-        assertOneLine("--task object-caption takes --object ID, not TEXT (got \"the bed\")", "--task", "object-caption",
-                "--object", "3", "the bed");
-        assertOneLine("--task dense-caption takes no TEXT (it captions every object), got \"the bed\"", "--task",
-                "dense-caption", "the bed");
-        assertOneLine("--task dialogue needs TEXT, --turn TEXT (repeated) or --turns FILE.jsonl, e.g. r1kit ask --room "
-                + "bedroom:7 --task dialogue --turn \"Is there a mug in here?\" --turn \"What colour is it?\"",
-                "--task", "dialogue");
-        assertOneLine("--task dialogue takes TEXT, --turn TEXT (repeated) or --turns FILE, one of them", "--task",
-                "dialogue", "--turn", "Is there a bed?", "What colour is it?");
-        assertOneLine("--task dialogue takes TEXT, --turn TEXT (repeated) or --turns FILE, one of them", "--task",
-                "dialogue", "--turn", "Is there a bed?", "--turns", "t.jsonl");
-        assertOneLine("--turn needs a question, got an empty one", "--task", "dialogue", "--turn", "Hi", "--turn", " ");
-        assertOneLine("--task qa needs TEXT, e.g. r1kit ask --room bedroom:7 --task qa \"How many chairs are there?\"",
-                "--task", "qa");
-        assertOneLine("--task planning needs TEXT, e.g. r1kit ask --room bedroom:7 --task planning "
-                + "\"I want to read a book.\"", "--task", "planning");
-        assertOneLine("unknown task 'captions' (known: dense-caption, object-caption, grounding, qa, dialogue, "
-                + "reasoning, planning)", "--task", "captions");
-    }
-
-    @Test
-    void theShippedModelAnswersOrTheErrorSaysHowToTrainOne() {
-        String scan = SharedData.path("ply/cube.ply").toString();
-        MainTest.Result r = run("ask", scan, "--task", "qa", "--json", "How many chairs are there?");
-        if (NanoModel.present()) {
-            assertEquals(0, r.code(), r.err());   // this build ships a model: it answers, steps or not
-            JsonObject o = header(r.out(), "cube", "qa");
-            assertEquals(NanoModel.shipped().get(0), o.get("model").getAsString());
-            assertAnswer(o);
-        } else {
-            assertEquals(1, r.code());
-            assertEquals("r1kit: " + NanoModel.NONE, r.err().strip());
-        }
-        MainTest.Result noText = run("ask", scan, "--task", "grounding", "--model", model);
-        assertEquals(1, noText.code());
-        assertEquals("r1kit: --task grounding needs TEXT, e.g. r1kit ask " + scan + " --task grounding \"the red chair\"",
-                noText.err().strip());
-    }
-
-    /** With --room the first positional is TEXT, before or after the options; PATH TEXT still works. */
-    @Test
-    void groundingInAGeneratedRoomTakesTheFirstPositionalAsText(@TempDir Path tmp) throws Exception {
-        for (String[] args : new String[][] {
-                {"ask", "--room", "bedroom:7", "--task", "grounding", "--model", model, "the lamp"},
-                {"ask", "the lamp", "--task", "grounding", "--room", "bedroom:7", "--model", model}}) {
-            MainTest.Result r = run(args);
-            assertEquals(0, r.code(), r.err());
-            String[] lines = r.out().split("\n");
-            assertEquals("bedroom-0007  (model " + model + ")", lines[0]);
-            assertTrue(lines[1].matches("objects  \\d+ labelled"), r.out());
-            assertEquals("question the lamp", lines[2]);
-        }
-        Path ply = tmp.resolve("room.ply");
-        PlyWriter.write(TrainingRooms.room(7).scene().points(), ply, PlyFormat.BINARY_LITTLE_ENDIAN);
-        MainTest.Result path = run("ask", ply.toString(), "--task", "grounding", "--model", model, "the lamp");
-        assertEquals(0, path.code(), path.err());
-        assertEquals("question the lamp", path.out().split("\n")[2]);
-    }
-
-    @Test
-    void withRoomTextIsOneArgumentAndIsStillNeeded() {
-        MainTest.Result r = run("ask", "--room", "bedroom:7", "--task", "grounding", "--model", model, "the", "lamp");
-        assertEquals(1, r.code());
-        assertEquals("r1kit: with --room there is no PATH, so TEXT is one argument, got \"the\" and \"lamp\" "
-                + "(quote a TEXT of several words)\n", r.err());
-        r = run("ask", "--room", "bedroom:7", "--task", "grounding", "--model", model);
-        assertEquals(1, r.code());
-        assertEquals("r1kit: --task grounding needs TEXT, e.g. r1kit ask --room bedroom:7 --task grounding "
-                + "\"the red chair\"\n", r.err());
-    }
-
-    /** The JSON object of one run, checked for the fields every answer has. */
-    private static JsonObject header(String out, String scene, String task) {
-        JsonObject o = JsonParser.parseString(out).getAsJsonObject();
-        assertEquals(scene, o.get("scene").getAsString());
-        assertEquals(task, o.get("task").getAsString());
-        assertTrue(o.get("model").isJsonPrimitive(), out);
-        assertTrue(o.get("objects").getAsInt() >= 0, out);
-        assertTrue(o.get("objects_are_proposals").isJsonPrimitive(), out);
-        return o;
-    }
-
-    /** question (or null), reply, steps (possibly empty), answer, boxes of six numbers, note ("" when well formed). */
-    private static void assertAnswer(JsonObject a) {
-        for (String field : List.of("question", "reply", "steps", "answer", "boxes", "note")) {
-            assertTrue(a.has(field), field + " missing from " + a);
-        }
-        assertTrue(a.get("reply").isJsonPrimitive() && a.get("answer").isJsonPrimitive(), a.toString());
-        a.getAsJsonArray("steps").forEach(s -> assertFalse(s.getAsString().isBlank(), a.toString()));
-        a.getAsJsonArray("boxes").forEach(b -> assertEquals(6, b.getAsJsonArray().size()));
-        String note = a.get("note").getAsString();
-        if (!a.get("reply").getAsString().strip().startsWith("<think>")) {
-            assertTrue(note.startsWith("not in the reasoning format ("), a.toString());
-        }
-    }
-
-    private static void assertAnswerLines(List<String> lines) {
-        assertFalse(lines.isEmpty());
-        for (String l : lines) {
-            assertTrue(l.matches(ANSWER_LINE), "unexpected line \"" + l + "\" in " + lines);
-        }
-        assertTrue(lines.stream().filter(l -> l.startsWith("note")).count() <= 1, lines.toString());
-    }
-
-    /** Run with --room bedroom:7: exit 1, nothing out, the error one line. */
-    private void assertOneLine(String message, String... args) {
-        String[] all = new String[args.length + 5];
-        all[0] = "ask";
-        all[1] = "--room";
-        all[2] = "bedroom:7";
-        all[3] = "--model";
-        all[4] = model;
-        System.arraycopy(args, 0, all, 5, args.length);
-        MainTest.Result r = run(all);
-        assertEquals(1, r.code(), Arrays.toString(all) + ": " + r.out());
-        assertEquals("", r.out());
-        assertEquals("r1kit: " + message + "\n", r.err());
-    }
-
-    private static int indexOf(List<String> lines, String prefix) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(prefix)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndexOf(List<String> lines, String prefix) {
-        int at = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(prefix)) {
-                at = i;
-            }
-        }
-        return at;
-    }
-
-    /** The tiny checkpoint as one trained before task prompts: the same weights, {@code task_prompts} false. */
-    private static Path plainCopy(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (String f : NanoModel.FILES) {
-            Files.copy(TinyCheckpoint.dir().resolve(f), dir.resolve(f));
-        }
-        JsonObject vlm = JsonParser.parseString(Files.readString(dir.resolve(VlmConfig.FILE))).getAsJsonObject();
-        vlm.addProperty("task_prompts", false);
-        Files.writeString(dir.resolve(VlmConfig.FILE), vlm.toString());
-        return dir;
+        assertOneLine(model, missing + ": not found", "--task", "dialogue", "--turns", missing.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.PointCloud;
 import io.r1kit.scene.Scene;
@@ -71,7 +72,7 @@ class AskOutputTest {
                 + CODEC.encode(CHAIR.box()) + "</answer>", BOUNDS);
         StringBuilder sb = new StringBuilder();
         JsonObject j = new JsonObject();
-        AskOutput.grounding(SCENE, a, sb, j);
+        AskOutput.grounding(VlmAsk.Grounded.of(SCENE, "q", a), sb, j);
         assertTrue(sb.toString().matches("box      \\(1\\.50, 1\\.50, 0\\.50\\) 1\\.00 x 1\\.00 x 1\\.00\n"
                 + "nearest  1 chair, IoU (0\\.9\\d\\d|1\\.000)\n"), sb.toString());
         assertEquals(1, j.getAsJsonObject("nearest").get("id").getAsInt());
@@ -80,13 +81,13 @@ class AskOutputTest {
         TaskAnswer away = TaskAnswer.read(Task.GROUNDING, CODEC.encode(Box3.ofMinMax(0, 4.5f, 0, 0.5f, 5, 1)), BOUNDS);
         StringBuilder none = new StringBuilder();
         JsonObject nj = new JsonObject();
-        AskOutput.grounding(SCENE, away, none, nj);
+        AskOutput.grounding(VlmAsk.Grounded.of(SCENE, "q", away), none, nj);
         assertTrue(none.toString().endsWith("nearest  none (the box overlaps no object)\n"), none.toString());
         assertTrue(nj.get("nearest").isJsonNull());
 
         StringBuilder noBox = new StringBuilder();
         JsonObject bj = new JsonObject();
-        AskOutput.grounding(SCENE, TaskAnswer.read(Task.GROUNDING, "the chair", BOUNDS), noBox, bj);
+        AskOutput.grounding(VlmAsk.Grounded.of(SCENE, "q", TaskAnswer.read(Task.GROUNDING, "the chair", BOUNDS)), noBox, bj);
         assertEquals("box      none (the answer holds no readable <obj> box)\n", noBox.toString());
         assertTrue(bj.get("box").isJsonNull());
         assertTrue(SCENE.mostOverlapped(Box3.ofMinMax(0, 4.5f, 0, 0.5f, 5, 1)).isEmpty());
@@ -98,7 +99,7 @@ class AskOutputTest {
                 + CODEC.encode(CHAIR.box()) + " A red chair. " + CODEC.encode(Box3.ofMinMax(0, 4.5f, 0, 0.5f, 5, 1))
                 + " A shadow.</answer>", BOUNDS);
         StringBuilder sb = new StringBuilder();
-        var rows = AskOutput.captions(SCENE, a, sb);
+        var rows = AskOutput.captions(VlmAsk.captions(SCENE, a), true, sb);
         assertEquals(2, rows.size());
         String[] lines = sb.toString().split("\n");
         assertTrue(lines[0].matches(" +1  chair +\\(1\\.50, 1\\.50, 0\\.50\\) 1\\.00 x 1\\.00 x 1\\.00 +A red chair\\."),

@@ -49,7 +49,10 @@ class TaskQueryTest {
         TaskQuery q = new TaskQuery(Task.DIALOGUE, earlier, "What colour is it?");
         earlier.add(new TaskPrompt.Turn("More?", "No."));
         assertEquals(1, q.earlier().size());
+        String prompt = q.prompt();
         assertThrows(UnsupportedOperationException.class, () -> q.earlier().add(new TaskPrompt.Turn("a", "b")));
+        assertEquals(List.of(new TaskPrompt.Turn("Is there a bed?", "Yes.")), q.earlier());
+        assertEquals(prompt, q.prompt(), "the query's prompt cannot be changed from outside");
         assertThrows(NullPointerException.class, () -> TaskQuery.of(null, "x"));
         assertThrows(NullPointerException.class, () -> new TaskQuery(Task.DIALOGUE, null, "x"));
     }

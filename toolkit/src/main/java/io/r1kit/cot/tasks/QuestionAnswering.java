@@ -113,24 +113,31 @@ public final class QuestionAnswering {
         return Optional.of(qa(c, QuestionType.EXISTENCE, q, present ? "yes" : "no", full, objs, facts));
     }
 
-    private static Optional<Example> location(SceneContext c) {
+    /** An object drawn at random, an expression that names it alone, and where it stands. */
+    private record Named(RoomObject o, ReferringExpression e, Locator.Place place) {}
+
+    private static Optional<Named> named(SceneContext c) {
         Phrasing w = c.words();
         RoomObject o = w.pick(c.graph().objects());
-        Optional<ReferringExpression> e = Referrer.unique(c.graph(), o, false, w);
-        if (e.isEmpty()) {
-            return Optional.empty();
-        }
-        Locator.Place p = Locator.place(c.graph(), o, w);
-        List<Fact> facts = new ArrayList<>(List.of(new Fact.Identifies(e.get(), o.id()), p.fact()));
-        String q = w.pick("Where is " + e.get().text() + "?", "Where can I find " + e.get().text() + "?",
-                "Where in the " + c.room() + " is " + e.get().text() + "?");
-        StringBuilder full = new StringBuilder(Phrasing.capitalise(e.get().text()) + " is " + p.words() + ".");
+        return Referrer.unique(c.graph(), o, false, w).map(e -> new Named(o, e, Locator.place(c.graph(), o, w)));
+    }
+
+    private static Optional<Example> location(SceneContext c) {
+        return named(c).map(n -> location(c, n.o(), n.e(), n.place()));
+    }
+
+    private static Example location(SceneContext c, RoomObject o, ReferringExpression e, Locator.Place p) {
+        Phrasing w = c.words();
+        List<Fact> facts = new ArrayList<>(List.of(new Fact.Identifies(e, o.id()), p.fact()));
+        String q = w.pick("Where is " + e.text() + "?", "Where can I find " + e.text() + "?",
+                "Where in the " + c.room() + " is " + e.text() + "?");
+        StringBuilder full = new StringBuilder(Phrasing.capitalise(e.text()) + " is " + p.words() + ".");
         List<RoomObject> near = c.related(Predicate.NEXT_TO, o.id());
         if (!near.isEmpty()) {
             full.append(" It stands next to the ").append(near.get(0).name()).append('.');
             facts.add(new Fact.Holds(o.id(), Predicate.NEXT_TO, near.get(0).id()));
         }
-        return Optional.of(qa(c, QuestionType.LOCATION, q, p.words(), full.toString(), List.of(o), facts));
+        return qa(c, QuestionType.LOCATION, q, p.words(), full.toString(), List.of(o), facts);
     }
 
     private static Optional<Example> relation(SceneContext c) {
@@ -157,20 +164,18 @@ public final class QuestionAnswering {
     }
 
     private static Optional<Example> function(SceneContext c) {
+        return named(c).map(n -> function(c, n.o(), n.e(), n.place()));
+    }
+
+    private static Example function(SceneContext c, RoomObject o, ReferringExpression e, Locator.Place p) {
         Phrasing w = c.words();
-        RoomObject o = w.pick(c.graph().objects());
-        Optional<ReferringExpression> e = Referrer.unique(c.graph(), o, false, w);
-        if (e.isEmpty()) {
-            return Optional.empty();
-        }
-        Locator.Place p = Locator.place(c.graph(), o, w);
-        String q = w.pick("What is " + e.get().text() + " for?", "What can " + e.get().text() + " be used for?",
-                "What would someone use " + e.get().text() + " for?");
-        String full = Phrasing.capitalise(e.get().text()) + " is " + o.function() + ". It is "
+        String q = w.pick("What is " + e.text() + " for?", "What can " + e.text() + " be used for?",
+                "What would someone use " + e.text() + " for?");
+        String full = Phrasing.capitalise(e.text()) + " is " + o.function() + ". It is "
                 + Phrasing.article(o.colour().word() + " " + o.material().word() + " " + o.label()) + " " + p.words() + ".";
-        return Optional.of(qa(c, QuestionType.FUNCTION, q, o.function(), full, List.of(o),
-                List.of(new Fact.Identifies(e.get(), o.id()), new Fact.Purpose(o.id(), o.function()),
-                        new Fact.ColourOf(o.id(), o.colour()), new Fact.MaterialOf(o.id(), o.material()), p.fact())));
+        return qa(c, QuestionType.FUNCTION, q, o.function(), full, List.of(o),
+                List.of(new Fact.Identifies(e, o.id()), new Fact.Purpose(o.id(), o.function()),
+                        new Fact.ColourOf(o.id(), o.colour()), new Fact.MaterialOf(o.id(), o.material()), p.fact()));
     }
 
     private static Example qa(SceneContext c, QuestionType t, String q, String answer, String full, List<RoomObject> targets,

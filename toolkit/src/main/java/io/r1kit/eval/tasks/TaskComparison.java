@@ -1,5 +1,7 @@
 package io.r1kit.eval.tasks;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.r1kit.task.Task;
 
 import java.util.ArrayList;
@@ -84,5 +86,31 @@ public record TaskComparison(TaskReport first, TaskReport second) {
                     r.significant() ? "" : "  (within the noise)"));
         }
         return sb.toString().stripTrailing();
+    }
+
+    /**
+     * Both reports and the comparison as one object: {@code {"first": report, "second": report, "comparison":
+     * [{"task", "metric", "first", "second", "difference", "ci95": [lo, hi]}, ...]}}.
+     */
+    public JsonObject toJson() {
+        JsonObject j = new JsonObject();
+        j.add("first", first.toJson());
+        j.add("second", second.toJson());
+        JsonArray rows = new JsonArray();
+        for (Row r : rows()) {
+            JsonObject row = new JsonObject();
+            row.addProperty("task", r.task().slug());
+            row.addProperty("metric", r.metric());
+            row.addProperty("first", r.first());
+            row.addProperty("second", r.second());
+            row.addProperty("difference", r.difference());
+            JsonArray ci = new JsonArray();
+            ci.add(r.low());
+            ci.add(r.high());
+            row.add("ci95", ci);
+            rows.add(row);
+        }
+        j.add("comparison", rows);
+        return j;
     }
 }

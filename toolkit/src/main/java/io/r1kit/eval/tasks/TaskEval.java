@@ -4,6 +4,7 @@ import io.r1kit.cot.tasks.Example;
 import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.cot.tasks.Queries;
 import io.r1kit.cot.tasks.SceneContext;
+import io.r1kit.model.vlm.PromptFormat;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.scene.gen.SceneGenerator;
@@ -94,8 +95,7 @@ public final class TaskEval {
      * trained without task instructions cannot caption a whole room, so its dense captioning is left out.
      */
     public static List<TaskCase> run(VlmAsk ask, Options o, Progress progress) {
-        List<Task> tasks = ask.model().config().taskPrompts() ? o.tasks()
-                : o.tasks().stream().filter(t -> t != Task.DENSE_CAPTION).toList();
+        List<Task> tasks = o.tasks().stream().filter(t -> PromptFormat.asks(ask.model().config(), t)).toList();
         Map<Task, Integer> have = new EnumMap<>(Task.class);
         tasks.forEach(t -> have.put(t, 0));
         Map<Task, List<Pending>> pending = new EnumMap<>(Task.class);

@@ -40,6 +40,14 @@ public final class PromptFormat {
         });
     }
 
+    /**
+     * Whether a checkpoint of {@code config} can be asked {@code task}: all seven with task instructions; a
+     * plain-format checkpoint captions one object at a time, never a whole room.
+     */
+    public static boolean asks(VlmConfig config, Task task) {
+        return config.taskPrompts() || task != Task.DENSE_CAPTION;
+    }
+
     /** The most tokens an answer of {@code task} may take: a whole room's captions take the most. */
     public static int maxNewTokens(Task task) {
         return task == Task.DENSE_CAPTION ? 800 : 256;

@@ -45,8 +45,23 @@ public final class VlmAsk {
         }
     }
 
-    /** A caption of one object, and the question that asked for it. */
-    public record Caption(SceneObject object, String question, String caption) {}
+    /**
+     * A caption of one object, and the question that asked for it.
+     *
+     * @param object the object captioned: the one {@code box} overlaps most, null when it overlaps none
+     * @param box    the box the model gave, or the object's own box when it was asked about that object
+     */
+    public record Caption(SceneObject object, Box3 box, String question, String caption) {
+        /** A caption asked about {@code object}, with its box. */
+        public Caption(SceneObject object, String question, String caption) {
+            this(object, object.box(), question, caption);
+        }
+
+        /** 3D IoU of the box and the object (0 without an object). */
+        public double iou() {
+            return object == null ? 0 : box.iou(object.box());
+        }
+    }
 
     /**
      * A grounding answer.
@@ -57,7 +72,14 @@ public final class VlmAsk {
      * @param nearest  the object the box overlaps most (null without a box or objects)
      * @param iou      3D IoU of {@code box} and {@code nearest} (0 when either is missing)
      */
-    public record Grounded(String question, String answer, Box3 box, SceneObject nearest, double iou) {}
+    public record Grounded(String question, String answer, Box3 box, SceneObject nearest, double iou) {
+        /** The grounding answer {@code a} to {@code question}, read against {@code scene}'s objects. */
+        public static Grounded of(Scene scene, String question, TaskAnswer a) {
+            Box3 box = a.box().orElse(null);
+            SceneObject nearest = box == null ? null : scene.mostOverlapped(box).orElse(null);
+            return new Grounded(question, a.reply(), box, nearest, nearest == null ? 0 : box.iou(nearest.box()));
+        }
+    }
 
     /** Asks {@code model}, whose vocabulary {@code tokenizer} reads and writes. */
     public VlmAsk(Vlm3d model, TextTokenizer tokenizer) {
@@ -142,15 +164,9 @@ public final class VlmAsk {
      */
     public List<Caption> denseCaptions(Input in) {
         List<Caption> out = new ArrayList<>();
-        if (model.config().taskPrompts()) {
-            TaskAnswer a = ask(in, Task.DENSE_CAPTION, "");
-            for (TaskAnswer.BoxCaption c : a.captions()) {
-                SceneObject o = in.scene().mostOverlapped(c.box()).orElse(null);
-                if (o != null) {
-                    out.add(new Caption(o, Task.DENSE_CAPTION.instruction(), c.caption()));
-                }
-            }
-            return out;
+        if (PromptFormat.asks(model.config(), Task.DENSE_CAPTION)) {
+            return captions(in.scene(), ask(in, Task.DENSE_CAPTION, "")).stream().filter(c -> c.object() != null)
+                    .toList();
         }
         for (ObjectSample o : in.features().objects()) {
             String box = BoxCodec.tag(o.grid());
@@ -166,10 +182,16 @@ public final class VlmAsk {
      * the answer has no readable box or the box overlaps no object.
      */
     public Grounded ground(Input in, String text) {
-        TaskAnswer a = ask(in, Task.GROUNDING, text);
-        Box3 box = a.box().orElse(null);
-        SceneObject nearest = box == null ? null : in.scene().mostOverlapped(box).orElse(null);
-        return new Grounded(text, a.reply(), box, nearest, nearest == null ? 0 : box.iou(nearest.box()));
+        return Grounded.of(in.scene(), text, ask(in, Task.GROUNDING, text));
+    }
+
+    /**
+     * Each box of a dense-caption answer {@code a} with its caption and the object of {@code scene} it
+     * overlaps most (null when it overlaps none).
+     */
+    public static List<Caption> captions(Scene scene, TaskAnswer a) {
+        return a.captions().stream().map(c -> new Caption(scene.mostOverlapped(c.box()).orElse(null), c.box(),
+                Task.DENSE_CAPTION.instruction(), c.caption())).toList();
     }
 
     /** A new dialogue about the scene; it keeps its turns. */

@@ -1,5 +1,6 @@
 package io.r1kit.train.grpo;
 
+import io.r1kit.train.TrainingCurve;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -8,7 +9,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,20 +60,9 @@ public final class RewardCurve {
         if (steps.isEmpty()) {
             return BitmapEncoder.getBufferedImage(c);
         }
-        List<Integer> x = new ArrayList<>();
-        List<Double> reward = new ArrayList<>();
-        List<Double> mean = new ArrayList<>();
-        double sum = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            x.add(steps.get(i).step());
-            reward.add(steps.get(i).meanReward());
-            sum += steps.get(i).meanReward() - (i >= WINDOW ? steps.get(i - WINDOW).meanReward() : 0);
-            mean.add(sum / Math.min(i + 1, WINDOW));
-        }
-        XYSeries raw = c.addSeries("sampled groups", x, reward);
-        raw.setMarker(SeriesMarkers.NONE);
-        raw.setLineColor(new java.awt.Color(150, 180, 230));
-        c.addSeries("sampled, mean of " + WINDOW, x, mean).setMarker(SeriesMarkers.NONE);
+        List<Integer> x = steps.stream().map(GrpoStepStats::step).toList();
+        List<Double> reward = steps.stream().map(GrpoStepStats::meanReward).toList();
+        TrainingCurve.addSmoothed(c, "sampled groups", "sampled, mean of " + WINDOW, x, reward, WINDOW);
         List<Integer> heldX = new ArrayList<>(List.of(0));
         List<Double> heldY = new ArrayList<>(List.of(heldOutBefore));
         if (!Double.isNaN(heldOutAfter)) {
@@ -88,10 +77,6 @@ public final class RewardCurve {
 
     /** Writes {@code reward.csv} and {@code reward.png} into {@code dir}; returns both paths. */
     public List<Path> write(Path dir) throws IOException {
-        Path csv = dir.resolve("reward.csv");
-        Path png = dir.resolve("reward.png");
-        Files.writeString(csv, csv());
-        javax.imageio.ImageIO.write(chart(), "png", png.toFile());
-        return List.of(csv, png);
+        return TrainingCurve.write(dir, "reward", csv(), chart());
     }
 }

@@ -1,14 +1,13 @@
 package io.r1kit.train.sft;
 
+import io.r1kit.train.TrainingCurve;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +53,11 @@ public final class LossCurve {
         c.getStyler().setLegendVisible(true);
         List<Integer> steps = new ArrayList<>();
         List<Double> train = new ArrayList<>();
-        List<Double> mean = new ArrayList<>();
         List<Integer> heldSteps = new ArrayList<>();
         List<Double> held = new ArrayList<>();
-        double sum = 0;
-        for (int i = 0; i < points.size(); i++) {
-            Point p = points.get(i);
+        for (Point p : points) {
             steps.add(p.step());
             train.add(p.trainLoss());
-            sum += p.trainLoss() - (i >= 20 ? points.get(i - 20).trainLoss() : 0);
-            mean.add(sum / Math.min(i + 1, 20));
             if (!Double.isNaN(p.heldOutLoss())) {
                 heldSteps.add(p.step());
                 held.add(p.heldOutLoss());
@@ -72,10 +66,7 @@ public final class LossCurve {
         if (steps.isEmpty()) {
             return BitmapEncoder.getBufferedImage(c);
         }
-        XYSeries raw = c.addSeries("training batch", steps, train);
-        raw.setMarker(SeriesMarkers.NONE);
-        raw.setLineColor(new java.awt.Color(150, 180, 230));
-        c.addSeries("training, mean of 20", steps, mean).setMarker(SeriesMarkers.NONE);
+        TrainingCurve.addSmoothed(c, "training batch", "training, mean of 20", steps, train, 20);
         if (!held.isEmpty()) {
             c.addSeries("held-out", heldSteps, held).setMarker(SeriesMarkers.CIRCLE);
         }
@@ -84,10 +75,6 @@ public final class LossCurve {
 
     /** Writes {@code loss.csv} and {@code loss.png} into {@code dir}; returns both paths. */
     public List<Path> write(Path dir) throws IOException {
-        Path csv = dir.resolve("loss.csv");
-        Path png = dir.resolve("loss.png");
-        Files.writeString(csv, csv());
-        javax.imageio.ImageIO.write(chart(), "png", png.toFile());
-        return List.of(csv, png);
+        return TrainingCurve.write(dir, "loss", csv(), chart());
     }
 }

@@ -62,7 +62,22 @@ public final class SftRun {
      */
     public record Result(Path out, int steps, int trainExamples, int dropped, String dataSha256, long parameters,
                          double finalTrainLoss, double finalHeldOutLoss, double bestHeldOutLoss, int bestStep,
-                         double seconds, TaskReport report, int pointerBoxes, int unmatchedBoxes) {}
+                         double seconds, TaskReport report, int pointerBoxes, int unmatchedBoxes) {
+
+        /** The steps and losses, and the held-out scores when taken: what provenance and the CLI both report. */
+        public JsonObject losses() {
+            JsonObject p = new JsonObject();
+            p.addProperty("steps", steps);
+            p.addProperty("final_train_loss", finalTrainLoss);
+            p.addProperty("final_held_out_loss", finalHeldOutLoss);
+            p.addProperty("best_held_out_loss", bestHeldOutLoss);
+            p.addProperty("best_step", bestStep);
+            if (report != null) {
+                p.add("held_out_scores", report.toJson());
+            }
+            return p;
+        }
+    }
 
     private SftRun() {}
 
@@ -184,16 +199,8 @@ public final class SftRun {
 
     /** The run's results as provenance entries. */
     private static JsonObject facts(Result r) {
-        JsonObject p = new JsonObject();
-        p.addProperty("steps", r.steps());
-        p.addProperty("final_train_loss", r.finalTrainLoss());
-        p.addProperty("final_held_out_loss", r.finalHeldOutLoss());
-        p.addProperty("best_held_out_loss", r.bestHeldOutLoss());
-        p.addProperty("best_step", r.bestStep());
+        JsonObject p = r.losses();
         p.addProperty("wall_seconds", r.seconds());
-        if (r.report() != null) {
-            p.add("held_out_scores", r.report().toJson());
-        }
         return p;
     }
 }

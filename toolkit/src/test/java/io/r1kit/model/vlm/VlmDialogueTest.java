@@ -53,7 +53,9 @@ class VlmDialogueTest {
                     prompt);
             assertTrue(tok.encode(prompt).length > tok.encode(TaskPrompt.prompt(Task.DIALOGUE, Q2)).length);
 
+            // a caller cannot edit the session through what turns() hands out: it stays two turns long
             assertThrows(UnsupportedOperationException.class, () -> d.turns().clear(), "the turns are a copy");
+            assertEquals(2, d.turns().size());
             d.reset();
             assertTrue(d.turns().isEmpty());
             TaskAnswer fresh = d.ask(Q2);
