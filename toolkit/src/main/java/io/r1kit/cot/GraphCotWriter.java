@@ -5,6 +5,7 @@ import io.r1kit.cot.tasks.Fact;
 import io.r1kit.cot.tasks.Phrasing;
 import io.r1kit.scene.gen.RoomObject;
 import io.r1kit.scene.gen.SceneGraph;
+import io.r1kit.task.BoxCodec;
 import io.r1kit.task.Task;
 
 import java.util.ArrayList;
@@ -37,15 +38,17 @@ public final class GraphCotWriter implements CotBackend {
 
     private final long seed;
     private final int maxFactSteps;
+    private final BoxCodec boxes;
 
     /** The full style, as Scene-30K; word choice follows {@code seed}. */
     public GraphCotWriter(long seed) {
-        this(seed, -1);
+        this(seed, -1, null);
     }
 
-    private GraphCotWriter(long seed, int maxFactSteps) {
+    private GraphCotWriter(long seed, int maxFactSteps, BoxCodec boxes) {
         this.seed = seed;
         this.maxFactSteps = maxFactSteps;
+        this.boxes = boxes;
     }
 
     /**
@@ -57,9 +60,17 @@ public final class GraphCotWriter implements CotBackend {
         if (maxFactSteps < 0) {
             throw new IllegalArgumentException("reasoning steps must be 0 or more, got " + maxFactSteps);
         }
-        return new GraphCotWriter(seed, maxFactSteps);
+        return new GraphCotWriter(seed, maxFactSteps, null);
     }
 
+    /**
+     * This writer, with the step that identifies an object also giving its box in {@code codec}'s grid
+     * ("... the grey door at {@code <obj>31, 2, 86, 38, 4, 171</obj>}."): the reasoning points at the object
+     * before it describes it, as a model with pointer tokens can.
+     */
+    public GraphCotWriter withBoxes(BoxCodec codec) {
+        return new GraphCotWriter(seed, maxFactSteps, java.util.Objects.requireNonNull(codec, "codec"));
+    }
     /** Whether this writer writes the compact style. */
     public boolean compact() {
         return maxFactSteps >= 0;
@@ -67,7 +78,7 @@ public final class GraphCotWriter implements CotBackend {
 
     @Override
     public String name() {
-        return compact() ? "graph-compact-" + maxFactSteps : "graph";
+        return (compact() ? "graph-compact-" + maxFactSteps : "graph") + (boxes == null ? "" : "-boxes");
     }
 
     @Override
@@ -89,7 +100,7 @@ public final class GraphCotWriter implements CotBackend {
                 steps.add("The question is about the " + target + ".");   // an Identifies fact finds it itself
             }
             e.facts().stream().limit(e.task() == Task.DENSE_CAPTION ? 0 : maxFactSteps)
-                    .forEach(f -> steps.add(FactWords.say(g, f, w)));
+                    .forEach(f -> steps.add(say(g, f, w)));
             steps.add("So" + (target == null ? "" : ", for the " + target + (e.task() == Task.DENSE_CAPTION
                     ? " and the others" : "")) + ", the answer is: " + answer);
         } else {
@@ -100,7 +111,7 @@ public final class GraphCotWriter implements CotBackend {
             steps.add(target == null ? "The question asks: \"" + r.question() + "\"."
                     : w.pick("The question is about the ", "I need to find the ", "The object that matters is the ") + target + ".");
             for (Fact f : e.facts()) {
-                steps.add(FactWords.say(g, f, w));
+                steps.add(say(g, f, w));
             }
             steps.add(w.pick("So", "Putting this together", "Therefore") + (target == null ? "" : ", for the " + target)
                     + ", the answer is: " + answer);
@@ -110,5 +121,18 @@ public final class GraphCotWriter implements CotBackend {
             think.append(i == 0 ? "" : "\n").append("Step ").append(i + 1).append(": ").append(steps.get(i));
         }
         return "<think>" + think + "</think><answer>" + answer + "</answer>";
+    }
+
+    /**
+     * The words of one fact. When this writer gives boxes, an identifying fact names the object by its label
+     * and its box ("the coffee table at {@code <obj>...</obj>}"): its colour is for a later step to perceive.
+     */
+    private String say(SceneGraph g, Fact f, Phrasing w) {
+        if (boxes == null || !(f instanceof Fact.Identifies i)) {
+            return FactWords.say(g, f, w);
+        }
+        RoomObject o = g.object(i.id()).orElseThrow();
+        return "Only one object matches \"" + i.expression().text() + "\": the " + o.label() + " at "
+                + boxes.encode(o.box()) + ".";
     }
 }

@@ -62,6 +62,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  *                          or {@code plain} (the answer alone)
  * @param reasoningSteps    with {@code reasoning}, at most this many fact steps between the step naming the object
  *                          and the conclusion (the reasoning length a small model can learn)
+ * @param reasoningBoxes    with {@code reasoning}, the step that identifies the object gives its box (a pointer
+ *                          token with {@code object_pointers}): the reasoning points before it describes
  * @param cotFilters        with {@code reasoning}, the thresholds a CoT record must pass to be trained on
  */
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
@@ -70,7 +72,8 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
                         double learningRate, int warmupSteps, double finalLearningRate, double weightDecay,
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
                         Dtype dtype, long seed, double objectNameWeight,
-                        boolean objectPointers, AnswerFormat answerFormat, int reasoningSteps, FilterConfig cotFilters) {
+                        boolean objectPointers, AnswerFormat answerFormat, int reasoningSteps, boolean reasoningBoxes,
+                        FilterConfig cotFilters) {
 
     /** Positions of the decoder: scene tokens, prompt and answer must fit. */
     public static final int MAX_POSITIONS = 2048;

@@ -99,8 +99,10 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
      */
     static List<Text> texts(GeneratedRoom room, long seed, SftConfig config, int[] filtered) {
         SceneContext c = InstructionGenerator.context(room, seed);
+        GraphCotWriter writer = GraphCotWriter.compact(seed, config.reasoningSteps());
         DataEngine engine = config.answerFormat() == AnswerFormat.REASONING ? new DataEngine(new SceneGenerator(),
-                GraphCotWriter.compact(seed, config.reasoningSteps()), config.cotFilters(), Reanswerer.CONCLUSION) : null;
+                config.reasoningBoxes() ? writer.withBoxes(c.codec()) : writer, config.cotFilters(),
+                Reanswerer.CONCLUSION) : null;
         String description = engine == null ? "" : SceneDescriber.all(room.graph(), new Phrasing(~seed)).get(0);
         List<Text> out = new ArrayList<>();
         for (Example e : TrainingRooms.examples(room, seed, config.tasks(), config.maxObjects())) {

@@ -118,6 +118,44 @@ class SftDataTest {
     }
 
     @Test
+    void withReasoningBoxesTheIdentifyingStepPointsAtTheObjectBeforeNamingItsColour() {
+        SftConfig boxes = with(ONE_ROOM, "reasoning_boxes", "true");
+        GeneratedRoom room = TrainingRooms.room(0);
+        List<SftData.Text> plain = SftData.texts(room, 0, ONE_ROOM, new int[1]);
+        List<SftData.Text> pointed = SftData.texts(room, 0, boxes, new int[1]);
+        assertEquals(plain.size(), pointed.size());
+        int identified = 0;
+        for (int i = 0; i < plain.size(); i++) {
+            String before = plain.get(i).target();
+            String after = pointed.get(i).target();
+            var m = java.util.regex.Pattern.compile("Only one object matches \"([^\"]+)\": the ([a-z ]+) at "
+                    + "(<obj>[0-9, ]+</obj>)\\.").matcher(after);
+            if (!m.find()) {
+                assertEquals(before, after, "only identifying steps change");
+                continue;
+            }
+            identified++;
+            String grounding = plain.get(i).prompt();
+            if (grounding.contains(m.group(1)) && answerOf(before).startsWith("<obj>")) {
+                assertEquals(answerOf(before), m.group(3), "the step's box is the answer's");
+            }
+            assertTrue(before.contains(": the ") && !before.contains(" at <obj>"), before);
+            assertEquals(answerOf(before), answerOf(after));
+        }
+        assertTrue(identified > 5, identified + " identifying steps");
+        SftData withPointers = SftData.training(boxes, TrainProgress.none());
+        SftData without = SftData.training(ONE_ROOM, TrainProgress.none());
+        assertEquals(without.dropped(), withPointers.dropped());
+        assertEquals(without.pointers() + without.unmatched() + identified,
+                withPointers.pointers() + withPointers.unmatched(), "one more box per identifying step");
+        assertTrue(withPointers.pointers() > without.pointers(), withPointers.pointers() + " pointers");
+    }
+
+    private static String answerOf(String reply) {
+        return ReasoningParser.parse(reply).reasoning().orElseThrow().answer();
+    }
+
+    @Test
     void theLossMaskCoversExactlyTheAnswer() {
         SftData data = SftData.training(ONE_ROOM, TrainProgress.none());
         VlmConfig c = ONE_ROOM.vlmConfig(data.vocabulary().size());
