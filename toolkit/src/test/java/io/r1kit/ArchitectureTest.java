@@ -43,7 +43,9 @@ class ArchitectureTest {
             List.of("io.r1kit.model"),
             List.of("io.r1kit.reward", "io.r1kit.eval.tasks"),
             List.of("io.r1kit.train"),
-            List.of("io.r1kit.notebook", "io.r1kit.cli"));
+            List.of("io.r1kit.notebook"),
+            List.of("io.r1kit.facade"),
+            List.of("io.r1kit.cli"));
 
     private static final List<String> DOMAIN = List.of("io.r1kit.scene", "io.r1kit.render", "io.r1kit.view",
             "io.r1kit.model", "io.r1kit.reward", "io.r1kit.task", "io.r1kit.data", "io.r1kit.eval", "io.r1kit.cot",
@@ -102,7 +104,7 @@ class ArchitectureTest {
             for (String to : tos) {
                 boolean domain = DOMAIN.stream().anyMatch(d -> from.equals(d) || from.startsWith(d + "."));
                 boolean top = to.startsWith("io.r1kit.notebook") || to.startsWith("io.r1kit.cli")
-                        || to.startsWith("io.r1kit.train");
+                        || to.startsWith("io.r1kit.facade") || to.startsWith("io.r1kit.train");
                 if (domain && top
                         || from.startsWith("io.r1kit.reward") && (to.startsWith("io.r1kit.cot") || to.startsWith("io.r1kit.model"))
                         || from.equals("io.r1kit.display")) {

@@ -2,6 +2,7 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.r1kit.facade.AnswerText;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.PromptFormat;
@@ -102,16 +103,16 @@ final class AskCommand implements Callable<Integer> {
                 case GROUNDING -> {
                     TaskAnswer a = ask.ask(in, t, text);
                     AskOutput.merge(json, AskOutput.json(text, a));
-                    AskOutput.text(sb, "question", text, a, false);
+                    AnswerText.text(sb, "question", text, a, false);
                     AskOutput.grounding(VlmAsk.Grounded.of(in.scene(), text, a), sb, json);
-                    AskOutput.note(sb, a);
+                    AnswerText.note(sb, a);
                 }
                 case DIALOGUE -> dialogue(ask.dialogue(in), questions, sb, json);
                 default -> {
                     TaskAnswer a = ask.ask(in, t, text);
                     AskOutput.merge(json, AskOutput.json(text, a));
-                    AskOutput.text(sb, "question", text, a, true);
-                    AskOutput.note(sb, a);
+                    AnswerText.text(sb, "question", text, a, true);
+                    AnswerText.note(sb, a);
                 }
             }
             output.print(() -> sb.toString().stripTrailing(), () -> AskOutput.pretty(json));
@@ -199,12 +200,12 @@ final class AskCommand implements Callable<Integer> {
         if (PromptFormat.asks(ask.model().config(), Task.DENSE_CAPTION)) {
             TaskAnswer a = ask.ask(in, Task.DENSE_CAPTION, "");
             AskOutput.merge(json, AskOutput.json(null, a));
-            AskOutput.steps(sb, a);
+            AnswerText.steps(sb, a);
             json.add("captions", AskOutput.captions(VlmAsk.captions(in.scene(), a), true, sb));
             if (a.captions().isEmpty()) {
                 sb.append("answer   ").append(a.answer()).append('\n');
             }
-            AskOutput.note(sb, a);
+            AnswerText.note(sb, a);
         } else {
             json.add("captions", AskOutput.captions(ask.denseCaptions(in), false, sb));
         }
@@ -217,9 +218,9 @@ final class AskCommand implements Callable<Integer> {
         json.add("object", AskOutput.object(o));
         AskOutput.merge(json, AskOutput.json(question, a));
         sb.append(String.format(Locale.ROOT, "object   %d %s  %s%n", o.id(),
-                SceneObjects.tag(o), AskOutput.box(o.box())));
-        AskOutput.text(sb, "question", null, a, false);
-        AskOutput.note(sb, a);
+                SceneObjects.tag(o), AnswerText.box(o.box())));
+        AnswerText.text(sb, "question", null, a, false);
+        AnswerText.note(sb, a);
     }
 
     private static void dialogue(VlmDialogue d, List<String> questions, StringBuilder sb, JsonObject json) {
@@ -227,8 +228,8 @@ final class AskCommand implements Callable<Integer> {
         for (int i = 0; i < questions.size(); i++) {
             TaskAnswer a = d.ask(questions.get(i));
             turns.add(AskOutput.json(questions.get(i), a));
-            AskOutput.text(sb, "turn " + (i + 1), questions.get(i), a, true);
-            AskOutput.note(sb, a);
+            AnswerText.text(sb, "turn " + (i + 1), questions.get(i), a, true);
+            AnswerText.note(sb, a);
         }
         json.add("turns", turns);
     }

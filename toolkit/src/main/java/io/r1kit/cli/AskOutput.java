@@ -9,6 +9,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.r1kit.BadFileException;
+import io.r1kit.facade.AnswerText;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.SceneObject;
@@ -23,43 +24,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code r1kit ask} prints of an answer ({@link AskCommand}): as text, a column of labelled lines
- * ({@code question}, {@code step N}, {@code answer}, {@code box}, {@code note}); as JSON, one object per
- * answer with {@code question, reply, steps, answer, boxes, note}. Also reads a dialogue's turns file.
+ * What {@code r1kit ask} prints of an answer ({@link AskCommand}) besides its lines of text
+ * ({@link AnswerText}): one JSON object per answer with {@code question, reply, steps, answer, boxes, note},
+ * a grounding's box and nearest object, captions as rows. Also reads a dialogue's turns file.
  */
 final class AskOutput {
 
     private AskOutput() {}
-
-    /**
-     * The lines of one answer: {@code label} and the question (left out when {@code question} is null), the
-     * reasoning steps numbered, the answer, each box of the answer when {@code boxes}; the caller adds
-     * {@link #note} after whatever else it prints of the answer.
-     */
-    static void text(StringBuilder sb, String label, String question, TaskAnswer a, boolean boxes) {
-        if (question != null) {
-            sb.append(String.format(Locale.ROOT, "%-8s %s%n", label, line(question)));
-        }
-        steps(sb, a);
-        sb.append("answer   ").append(line(a.answer())).append('\n');
-        if (boxes) {
-            a.boxes().forEach(b -> sb.append("box      ").append(box(b)).append('\n'));
-        }
-    }
-
-    /** The reasoning steps, one line each: {@code step 1   ...}. */
-    static void steps(StringBuilder sb, TaskAnswer a) {
-        for (int i = 0; i < a.steps().size(); i++) {
-            sb.append(String.format(Locale.ROOT, "step %-3d %s%n", i + 1, line(a.steps().get(i))));
-        }
-    }
-
-    /** The note line, when the reply is malformed. */
-    static void note(StringBuilder sb, TaskAnswer a) {
-        if (!a.wellFormed()) {
-            sb.append("note     ").append(line(a.note())).append('\n');
-        }
-    }
 
     /** One answer as JSON: question (null when none), reply, steps, answer, boxes, note ("" when well formed). */
     static JsonObject json(String question, TaskAnswer a) {
@@ -105,7 +76,7 @@ final class AskOutput {
             return;
         }
         json.add("box", SceneInfoCommand.box(g.box()));
-        sb.append("box      ").append(box(g.box())).append('\n');
+        sb.append("box      ").append(AnswerText.box(g.box())).append('\n');
         if (g.nearest() == null) {
             sb.append("nearest  none (the box overlaps no object)\n");
             json.add("nearest", JsonNull.INSTANCE);
@@ -128,7 +99,7 @@ final class AskOutput {
         for (VlmAsk.Caption c : captions) {
             SceneObject o = c.object();
             sb.append(String.format(Locale.ROOT, "  %4s  %-14s %-40s %s%n", o == null ? "-" : String.valueOf(o.id()),
-                    o == null ? "(no object)" : SceneObjects.tag(o), box(c.box()), line(c.caption())));
+                    o == null ? "(no object)" : SceneObjects.tag(o), AnswerText.box(c.box()), AnswerText.line(c.caption())));
             JsonObject r = new JsonObject();
             r.add("id", o == null ? JsonNull.INSTANCE : new JsonPrimitive(o.id()));
             r.add("label", o == null ? JsonNull.INSTANCE : new JsonPrimitive(o.label()));
@@ -140,17 +111,6 @@ final class AskOutput {
             rows.add(r);
         }
         return rows;
-    }
-
-    /** {@code s} on one line (the text output is a line per field; the JSON keeps the text as it is). */
-    static String line(String s) {
-        return s.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /** Centre and size in metres. */
-    static String box(Box3 b) {
-        return String.format(Locale.ROOT, "(%.2f, %.2f, %.2f) %.2f x %.2f x %.2f", b.cx(), b.cy(), b.cz(),
-                b.dx(), b.dy(), b.dz());
     }
 
     /**

@@ -91,7 +91,7 @@ final class RenderCommand implements Callable<Integer> {
         RenderedView view = PointRenderer.of(scene).render(camera, RenderOptions.defaults());
         BufferedImage image = target != null ? Overlays.highlight(view, target) : view.image();
         if (boxes) {
-            image = boxesOn(image, view, scene);
+            image = Overlays.boxesOver(image, view, scene.objects());
         }
         Images.write(image, out);
         if (depth != null) {
@@ -100,22 +100,6 @@ final class RenderCommand implements Callable<Integer> {
         output.print(() -> toText(view, camera) + (objects != null && objects.proposed() ? "\nobjects  " + objects.describe() : ""),
                 () -> JsonOutput.pretty(toJson(view, camera, objects)));
         return 0;
-    }
-
-    /** Boxes drawn over an image that may already be highlighted (same camera as {@code view}). */
-    private static BufferedImage boxesOn(BufferedImage image, RenderedView view, Scene scene) {
-        BufferedImage drawn = Overlays.boxes(view, scene.objects());
-        BufferedImage plain = view.image();
-        // Overlays.boxes draws on the plain render; copy its drawn pixels onto the (highlighted) image.
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int d = drawn.getRGB(x, y);
-                if (d != plain.getRGB(x, y)) {
-                    image.setRGB(x, y, d);
-                }
-            }
-        }
-        return image;
     }
 
     private String toText(RenderedView view, Camera camera) {

@@ -60,6 +60,25 @@ public final class Overlays {
     }
 
     /**
+     * {@link #boxes} drawn over {@code image}, another picture of the same view (e.g. {@link #highlight}ed):
+     * the pixels the boxes, labels and legend change are copied onto it.
+     */
+    public static BufferedImage boxesOver(BufferedImage image, RenderedView view, List<SceneObject> objects) {
+        BufferedImage drawn = boxes(view, objects);
+        BufferedImage plain = view.image();
+        BufferedImage out = Images.copy(image);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                int d = drawn.getRGB(x, y);
+                if (d != plain.getRGB(x, y)) {
+                    out.setRGB(x, y, d);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The view with every pixel that does not show {@code object} faded toward white (keeping
      * {@link #DIM_KEEP} of its colour), and the object's box drawn and labelled.
      */

@@ -2,6 +2,8 @@ package io.r1kit.view;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.r1kit.display.Html;
+import io.r1kit.display.HtmlRenderable;
 import io.r1kit.display.Table;
 import io.r1kit.render.Images;
 import io.r1kit.render.Overlays;
@@ -24,7 +26,7 @@ import java.util.Locale;
  */
 public record ViewSelection(String sceneId, String query, ViewSelectionConfig config, List<ViewScore> scores,
                             List<ViewScore> chosen, List<RenderedView> views, List<SceneObject> targets,
-                            SceneObjects objects) {
+                            SceneObjects objects) implements HtmlRenderable {
 
     public ViewSelection {
         scores = List.copyOf(scores);
@@ -118,5 +120,21 @@ public record ViewSelection(String sceneId, String query, ViewSelectionConfig co
 
     private static String fmt0(double v) {
         return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    /** In a notebook: the chosen views as one image above every candidate's scores. */
+    @Override
+    public String toHtml() {
+        return "<div><img alt=\"chosen views\" style=\"max-width:100%\" src=\"" + Html.pngDataUri(grid()) + "\">"
+                + table().toHtml() + "</div>";
+    }
+
+    /** One line: the chosen views, best first, and the objects the query names. */
+    @Override
+    public String toString() {
+        return "views for \"" + query + "\" in " + sceneId + ": " + chosen.stream()
+                .map(v -> String.format(Locale.ROOT, "%d (U %.3f)", v.candidate(), v.utility()))
+                .collect(java.util.stream.Collectors.joining(", ")) + "; targets " + (targets.isEmpty() ? "none"
+                : targets.stream().map(t -> t.label() + " #" + t.id()).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

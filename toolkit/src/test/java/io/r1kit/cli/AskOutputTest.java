@@ -2,6 +2,7 @@ package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.r1kit.facade.AnswerText;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.PointCloud;
@@ -37,8 +38,8 @@ class AskOutputTest {
         TaskAnswer a = TaskAnswer.read(Task.QA, "<think>Step 1: A chair stands\nby the wall. Step 2: It is alone.</think>"
                 + "<answer>one, at " + chair + "</answer>", BOUNDS);
         StringBuilder sb = new StringBuilder();
-        AskOutput.text(sb, "question", "How many chairs?", a, true);
-        AskOutput.note(sb, a);
+        AnswerText.text(sb, "question", "How many chairs?", a, true);
+        AnswerText.note(sb, a);
         assertEquals("question How many chairs?\n"
                 + "step 1   A chair stands by the wall.\n"
                 + "step 2   It is alone.\n"
@@ -56,8 +57,8 @@ class AskOutputTest {
 
         TaskAnswer plain = TaskAnswer.read(Task.QA, "one", BOUNDS);
         StringBuilder p = new StringBuilder();
-        AskOutput.text(p, "turn 2", "How many chairs?", plain, true);
-        AskOutput.note(p, plain);
+        AnswerText.text(p, "turn 2", "How many chairs?", plain, true);
+        AnswerText.note(p, plain);
         assertEquals("turn 2   How many chairs?\nanswer   one\nnote     not in the reasoning format (no <think> tag)\n",
                 p.toString());
         JsonObject pj = JsonParser.parseString(AskOutput.pretty(AskOutput.json(null, plain))).getAsJsonObject();
@@ -123,6 +124,6 @@ class AskOutputTest {
         assertEquals("t.jsonl: line 1: no \"question\" (or \"human\") text",
                 org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> AskOutput.turns(f))
                         .getMessage());
-        assertEquals("a b c", AskOutput.line(" a\n b \r\n c "));
+        assertEquals("a b c", AnswerText.line(" a\n b \r\n c "));
     }
 }

@@ -1,0 +1,156 @@
+package io.r1kit.facade;
+
+import io.r1kit.display.Html;
+import io.r1kit.display.HtmlRenderable;
+import io.r1kit.model.vlm.VlmAsk;
+import io.r1kit.render.Camera;
+import io.r1kit.render.Overlays;
+import io.r1kit.render.PointRenderer;
+import io.r1kit.render.RenderOptions;
+import io.r1kit.render.RenderedView;
+import io.r1kit.render.SceneViews;
+import io.r1kit.scene.Box3;
+import io.r1kit.scene.Scene;
+import io.r1kit.scene.SceneObject;
+import io.r1kit.scene.proposal.SceneObjects;
+import io.r1kit.task.Task;
+import io.r1kit.task.TaskAnswer;
+import io.r1kit.view.ViewSelection;
+import io.r1kit.view.ViewSelectionConfig;
+import io.r1kit.view.ViewSelector;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One answer of the model, as a person looks at it: the question, the reasoning steps, the answer, its boxes
+ * with the object each overlaps most, a note when the reply is malformed, and a picture with the boxes drawn.
+ * In a notebook it shows as HTML with the picture; in JShell it reads as the lines {@code r1kit ask} prints.
+ *
+ * @param scene    the scene asked about
+ * @param model    the model's name
+ * @param question what was asked (for an object caption, the object's box as the prompt holds it)
+ * @param answer   the reply read as its task's result
+ */
+public record R1Answer(R1Scene scene, String model, String question, TaskAnswer answer) implements HtmlRenderable {
+
+    public R1Answer {
+        Objects.requireNonNull(scene, "scene");
+        Objects.requireNonNull(answer, "answer");
+    }
+
+    /** The task answered. */
+    public Task task() {
+        return answer.task();
+    }
+
+    /** The reasoning steps (empty when the reply has none). */
+    public List<String> steps() {
+        return answer.steps();
+    }
+
+    /** The answer part of the reply. */
+    public String text() {
+        return answer.answer();
+    }
+
+    /** Whether the reply is in the reasoning format. */
+    public boolean wellFormed() {
+        return answer.wellFormed();
+    }
+
+    /** Each box of a dense caption with its caption and the object it overlaps most (null when none). */
+    public List<VlmAsk.Caption> captions() {
+        return VlmAsk.captions(scene.objects().scene(), answer);
+    }
+
+    /** The answer's first box and the object it overlaps most, as a grounding reads it. */
+    public VlmAsk.Grounded grounded() {
+        return VlmAsk.Grounded.of(scene.objects().scene(), question, answer);
+    }
+
+    /** The objects the answer's boxes overlap most, in the order of the boxes, each once. */
+    public List<SceneObject> objects() {
+        Scene s = scene.objects().scene();
+        Set<SceneObject> out = new LinkedHashSet<>();
+        for (Box3 b : answer.boxes()) {
+            s.mostOverlapped(b).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The answer's boxes drawn on a render: the view dynamic view selection picks for the objects the boxes
+     * overlap (the paper's view selection, queried with their labels), or the scene from above when the
+     * answer has several boxes or none overlaps an object. Each box is tagged with the object it overlaps.
+     */
+    public BufferedImage picture() {
+        Scene s = scene.objects().scene();
+        List<SceneObject> drawn = new ArrayList<>();
+        for (int i = 0; i < answer.boxes().size(); i++) {
+            Box3 b = answer.boxes().get(i);
+            String tag = s.mostOverlapped(b).map(o -> "answer: " + SceneObjects.tag(o)).orElse("answer: no object");
+            drawn.add(new SceneObject(-1 - i, tag, 0, b, new int[0]));
+        }
+        List<SceneObject> named = objects();
+        Camera camera;
+        if (named.isEmpty() || answer.boxes().size() > 2) {
+            camera = Camera.topDown(s.bounds(), SceneViews.FOV, R1Scene.SIZE, R1Scene.SIZE);
+        } else {
+            String query = String.join(" ", named.stream().map(SceneObject::label).toList());
+            ViewSelection v = ViewSelector.select(scene.objects(), query, ViewSelectionConfig.defaults().withK(1));
+            camera = v.views().get(0).camera();
+        }
+        RenderedView view = PointRenderer.of(s).render(camera, RenderOptions.defaults());
+        return drawn.isEmpty() ? view.image() : Overlays.boxes(view, drawn);
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder h = new StringBuilder("<div style=\"display:flex;gap:1em;align-items:flex-start\"><div>");
+        h.append("<p><b>").append(Html.escape(answer.task().slug())).append("</b> on ").append(Html.escape(scene.name()))
+                .append(" (model ").append(Html.escape(model)).append(")</p>");
+        if (question != null && !question.isBlank()) {
+            h.append("<p><b>question</b> ").append(Html.escape(question)).append("</p>");
+        }
+        if (!answer.steps().isEmpty()) {
+            h.append("<ol>");
+            answer.steps().forEach(st -> h.append("<li>").append(Html.escape(st)).append("</li>"));
+            h.append("</ol>");
+        }
+        h.append("<p><b>answer</b> ").append(Html.escape(answer.answer())).append("</p>");
+        Scene s = scene.objects().scene();
+        for (Box3 b : answer.boxes()) {
+            SceneObject o = s.mostOverlapped(b).orElse(null);
+            h.append("<div><code>").append(Html.escape(AnswerText.box(b))).append("</code> ")
+                    .append(o == null ? "overlaps no object" : Html.escape(String.format(Locale.ROOT,
+                            "→ %s (id %d), IoU %.2f", SceneObjects.tag(o), o.id(), b.iou(o.box())))).append("</div>");
+        }
+        if (!answer.wellFormed()) {
+            h.append("<p><i>note: ").append(Html.escape(answer.note())).append("</i></p>");
+        }
+        h.append("</div><img alt=\"the answer's boxes\" width=\"400\" src=\"").append(Html.pngDataUri(picture()))
+                .append("\"></div>");
+        return h.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(answer.task().slug() + " on " + scene.name() + " (model " + model + ")\n");
+        AnswerText.text(sb, "question", question == null || question.isBlank() ? null : question, answer, false);
+        Scene s = scene.objects().scene();
+        for (Box3 b : answer.boxes()) {
+            SceneObject o = s.mostOverlapped(b).orElse(null);
+            sb.append("box      ").append(AnswerText.box(b)).append(o == null ? "  overlaps no object"
+                    : String.format(Locale.ROOT, "  -> %s %d, IoU %.2f", SceneObjects.tag(o), o.id(), b.iou(o.box())))
+                    .append('\n');
+        }
+        AnswerText.note(sb, answer);
+        return sb.toString().stripTrailing();
+    }
+}
