@@ -22,8 +22,14 @@ def kernel():
 
 def run(kc, code):
     """Executes code; returns (status, stdout text, list of display/result data dicts, error)."""
+    status, stdout, data, error, _ = run_with_stderr(kc, code)
+    return status, stdout, data, error
+
+
+def run_with_stderr(kc, code):
+    """As run, and the stderr text last."""
     msg_id = kc.execute(code)
-    stdout, data, error = [], [], None
+    stdout, stderr, data, error = [], [], [], None
     while True:
         try:
             msg = kc.get_iopub_msg(timeout=TIMEOUT)
@@ -34,6 +40,8 @@ def run(kc, code):
         kind, content = msg["msg_type"], msg["content"]
         if kind == "stream" and content["name"] == "stdout":
             stdout.append(content["text"])
+        elif kind == "stream" and content["name"] == "stderr":
+            stderr.append(content["text"])
         elif kind in ("execute_result", "display_data"):
             data.append(content["data"])
         elif kind == "error":
@@ -43,7 +51,7 @@ def run(kc, code):
     while True:
         reply = kc.get_shell_msg(timeout=TIMEOUT)
         if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"]["status"], "".join(stdout), data, error
+            return reply["content"]["status"], "".join(stdout), data, error, "".join(stderr)
 
 
 def test_version_magic_runs_in_the_kernel(kernel):
@@ -53,10 +61,16 @@ def test_version_magic_runs_in_the_kernel(kernel):
     assert text.startswith("r1kit ") and "PyTorch 2.7.1" in text, text
 
 
+def refusal(kernel, code):
+    """A refused magic: nothing shown, its reason on stderr, no stack trace."""
+    status, _, data, error, stderr = run_with_stderr(kernel, code)
+    assert status == "ok" and data == [], (status, data, error)
+    assert "\tat " not in stderr and "Exception" not in stderr, stderr
+    return stderr.rstrip("\n")
+
+
 def test_unknown_magic_command_is_an_error_naming_it(kernel):
-    status, _, _, error = run(kernel, "%r1 frobnicate")
-    assert status == "error"
-    assert "unknown command 'frobnicate'" in error["evalue"] + "".join(error["traceback"])
+    assert refusal(kernel, "%r1 frobnicate").startswith("%r1: unknown command 'frobnicate'\nr1kit magics")
 
 
 def test_startup_script_imports_the_toolkit(kernel):
@@ -95,3 +109,58 @@ def test_viewer_displays_as_an_iframe_with_its_page(kernel):
     assert html.startswith('<iframe class="r1kit-viewer" title="t" sandbox="allow-scripts"'), html[:200]
     assert "height: 300px" in html and "srcdoc=\"&lt;!DOCTYPE html&gt;" in html
     assert data[-1]["text/plain"] == "Viewer3D[t, 2 of 2 points, 1 boxes]"
+
+
+def test_help_lists_every_magic(kernel):
+    status, _, data, error = run(kernel, "%r1 help")
+    assert status == "ok", error
+    text = data[-1]["text/plain"]
+    for magic in ("%r1 version", "%scene", "%render", "%views", "%ask"):
+        assert "\n  " + magic + " " in text, text
+
+
+def test_magics_before_a_scene_say_how_to_set_one(kernel):
+    assert refusal(kernel, "%render") == "no current scene: run %scene generate bedroom:7 or %scene load PATH first"
+
+
+def test_scene_render_and_views_show_html_and_images(kernel):
+    status, _, data, error = run(kernel, "%scene generate bedroom:7")
+    assert status == "ok", error
+    assert len(data) == 1, [d.keys() for d in data]
+    assert "<table" in data[0]["text/html"] and "data:image/png;base64," in data[0]["text/html"]
+    assert data[0]["text/plain"].startswith("bedroom:7: ")
+
+    status, _, data, error = run(kernel, "%render --view 3 --boxes --depth")
+    assert status == "ok", error
+    assert data[-1]["image/png"].startswith("iVBORw0KGgo")
+
+    status, _, data, error = run(kernel, '%views "the bed" --k 2')
+    assert status == "ok", error
+    assert "<img" in data[-1]["text/html"] and "<table" in data[-1]["text/html"]
+    assert data[-1]["text/plain"].startswith('views for "the bed" in bedroom-0007: '), data[-1]["text/plain"]
+
+
+def test_bad_flags_and_paths_are_one_line_with_the_usage(kernel):
+    assert refusal(kernel, "%render --veiw 3").startswith("Unknown options: '--veiw', '3'\nUsage: %render ")
+    assert refusal(kernel, "%scene load nowhere.ply") == "nowhere.ply: no such file or folder"
+    assert refusal(kernel, "%%ask qa --object 2\nHow many beds?") == "--object is for object-caption, not qa"
+
+
+def test_ask_line_and_cell_magics_answer_with_reasoning(kernel):
+    run(kernel, "%scene generate bedroom:300001")
+    status, _, data, error = run(kernel, "%ask grounding the bed")
+    assert status == "ok", error
+    text = data[-1]["text/plain"]
+    assert text.startswith("grounding on bedroom:300001 (model sft)\nquestion the bed\n"), text
+    assert "data:image/png;base64," in data[-1]["text/html"]
+
+    status, _, data, error = run(kernel, "%%ask qa\nHow many pillows are there?")
+    assert status == "ok", error
+    assert "question How many pillows are there?\nstep 1 " in data[-1]["text/plain"], data[-1]["text/plain"]
+
+    run(kernel, "%ask dialogue Is there a lamp in here?")
+    status, _, data, error = run(kernel, "%ask dialogue What colour is it?")
+    assert status == "ok", error
+    assert data[-1]["text/plain"].startswith("dialogue on bedroom:300001 (model sft)\nquestion What colour is it?")
+    assert refusal(kernel, "%ask object-caption") == ("object-caption needs --object ID, e.g. "
+                                                      "%ask object-caption --object 1")

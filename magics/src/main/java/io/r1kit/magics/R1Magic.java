@@ -3,14 +3,14 @@ package io.r1kit.magics;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code %r1} line magic: {@code %r1 <command> [args...]}. Commands are registered here by
- * name; {@code %r1 help} lists them. An unknown command answers with the list instead of failing
- * silently.
+ * The {@code %r1} line magic: {@code %r1 <command> [args...]} ({@code version}, {@code help}); {@code %r1 help}
+ * lists every magic of the toolkit with one line each. An unknown command answers with the list.
  */
 public final class R1Magic implements LineMagic<Object, BaseKernel> {
 
@@ -21,24 +21,30 @@ public final class R1Magic implements LineMagic<Object, BaseKernel> {
         Object run(List<String> args) throws Exception;
     }
 
+    /** Every magic and its one line, in the order a session uses them. */
+    static final Map<String, String> MAGICS = magics();
+
     private final Map<String, Command> commands = new TreeMap<>();
 
     public R1Magic() {
         commands.put("version", new VersionCommand());
     }
 
-    /**
-     * Runs the command and displays its result in the cell's output (JJava shows a magic's
-     * return value only when the magic is used as an expression, so a bare {@code %r1 version}
-     * would otherwise print nothing). The value is returned as well, for {@code var v = %r1 ...}.
-     */
+    private static Map<String, String> magics() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("%r1 version", "toolkit, Java and DJL engine versions, and the device in use");
+        m.put("%r1 help", "this list");
+        m.put("%scene", SceneMagic.HELP);
+        m.put("%render", RenderMagic.HELP);
+        m.put("%views", ViewsMagic.HELP);
+        m.put("%ask", AskMagic.HELP);
+        return m;
+    }
+
+    /** Runs the command; the extension registers it to show the result ({@link R1Extension#line}). */
     @Override
     public Object eval(BaseKernel kernel, List<String> args) throws Exception {
-        Object result = run(args);
-        if (kernel != null && result != null) {
-            kernel.display(kernel.getRenderer().render(result));
-        }
-        return result;
+        return run(args);
     }
 
     /** Runs a command without a kernel (for JShell and tests). */
@@ -48,15 +54,15 @@ public final class R1Magic implements LineMagic<Object, BaseKernel> {
         }
         Command command = commands.get(args.get(0));
         if (command == null) {
-            throw new IllegalArgumentException("%r1: unknown command '" + args.get(0) + "'\n" + help());
+            throw new MagicError("%r1: unknown command '" + args.get(0) + "'\n" + help());
         }
         return command.run(args.subList(1, args.size()));
     }
 
-    /** The commands and what they do, one per line. */
+    /** Every magic and what it does, one per line; each takes {@code --help} for its usage. */
     public String help() {
-        StringBuilder sb = new StringBuilder("usage: %r1 <command>\n");
-        commands.forEach((name, c) -> sb.append(String.format("  %-10s %s%n", name, c.help())));
+        StringBuilder sb = new StringBuilder("r1kit magics (each takes --help):\n");
+        MAGICS.forEach((name, h) -> sb.append(String.format("  %-12s %s%n", name, h)));
         return sb.toString();
     }
 }

@@ -22,15 +22,20 @@ class R1MagicTest {
 
     @Test
     void unknownCommandListsTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new R1Magic().run(List.of("frobnicate")));
+        MagicError e = assertThrows(MagicError.class, () -> new R1Magic().run(List.of("frobnicate")));
         assertTrue(e.getMessage().startsWith("%r1: unknown command 'frobnicate'"), e.getMessage());
         assertTrue(e.getMessage().contains("version"), e.getMessage());
     }
 
     @Test
-    void helpListsCommands() throws Exception {
-        assertEquals(new R1Magic().help(), new R1Magic().run(List.of()));
+    void helpListsEveryMagicWithOneLineEach() throws Exception {
+        String help = new R1Magic().help();
+        assertEquals(help, new R1Magic().run(List.of()));
+        assertEquals(help, new R1Magic().run(List.of("help")));
+        for (String magic : List.of("%r1 version", "%r1 help", "%scene", "%render", "%views", "%ask")) {
+            assertTrue(help.lines().anyMatch(l -> l.startsWith("  " + magic + " ")), magic + " missing from\n" + help);
+        }
+        assertEquals(1 + R1Magic.MAGICS.size(), help.lines().count());
     }
 
     @Test

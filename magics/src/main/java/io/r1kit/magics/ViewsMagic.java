@@ -1,0 +1,39 @@
+package io.r1kit.magics;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code %views QUERY [--k K]}: dynamic view selection on the current scene, the chosen views and every score. */
+@Command(name = "%views", description = "Choose the views of the current scene that best show QUERY.")
+final class ViewsMagic implements Callable<Object> {
+
+    static final String HELP = "QUERY [--k K]: the views chosen for a query, with their scores";
+
+    private final MagicState state;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "what the views should show")
+    List<String> query;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "4", description = "views to choose (default 4)")
+    int k;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this usage")
+    boolean help;
+
+    ViewsMagic(MagicState state) {
+        this.state = state;
+    }
+
+    @Override
+    public Object call() {
+        return state.scene().views(String.join(" ", query), k);
+    }
+
+    static Object run(MagicState state, List<String> args) {
+        return MagicRunner.run(new ViewsMagic(state), args);
+    }
+}
