@@ -1,6 +1,7 @@
 // r1kit's JShell startup: the imports a notebook or a JShell session needs for the toolkit.
 // Evaluated by the r1kit kernel extension and by `environment/r1kit shell`.
 import io.r1kit.*;
+import io.r1kit.facade.*;
 import io.r1kit.scene.*;
 import io.r1kit.scene.load.Scenes;
 import io.r1kit.scene.gen.SceneGenerator;

@@ -39,16 +39,18 @@ public final class GraphCotWriter implements CotBackend {
     private final long seed;
     private final int maxFactSteps;
     private final BoxCodec boxes;
+    private final boolean look;
 
     /** The full style, as Scene-30K; word choice follows {@code seed}. */
     public GraphCotWriter(long seed) {
-        this(seed, -1, null);
+        this(seed, -1, null, false);
     }
 
-    private GraphCotWriter(long seed, int maxFactSteps, BoxCodec boxes) {
+    private GraphCotWriter(long seed, int maxFactSteps, BoxCodec boxes, boolean look) {
         this.seed = seed;
         this.maxFactSteps = maxFactSteps;
         this.boxes = boxes;
+        this.look = look;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class GraphCotWriter implements CotBackend {
         if (maxFactSteps < 0) {
             throw new IllegalArgumentException("reasoning steps must be 0 or more, got " + maxFactSteps);
         }
-        return new GraphCotWriter(seed, maxFactSteps, null);
+        return new GraphCotWriter(seed, maxFactSteps, null, false);
     }
 
     /**
@@ -69,8 +71,20 @@ public final class GraphCotWriter implements CotBackend {
      * before it describes it, as a model with pointer tokens can.
      */
     public GraphCotWriter withBoxes(BoxCodec codec) {
-        return new GraphCotWriter(seed, maxFactSteps, java.util.Objects.requireNonNull(codec, "codec"));
+        return new GraphCotWriter(seed, maxFactSteps, java.util.Objects.requireNonNull(codec, "codec"), false);
     }
+
+    /**
+     * This writer with boxes ({@link #withBoxes}), and where no step identifies the object (reasoning, plans,
+     * counts), a first step per object the answer rests on (at most {@value #LOOKS}) that points at it and
+     * says its colour ("The desk at {@code <obj>...</obj>} is black."), instead of naming the object at once.
+     */
+    public GraphCotWriter withLookSteps(BoxCodec codec) {
+        return new GraphCotWriter(seed, maxFactSteps, java.util.Objects.requireNonNull(codec, "codec"), true);
+    }
+
+    /** Objects looked at, at most, before the facts. */
+    public static final int LOOKS = 4;
     /** Whether this writer writes the compact style. */
     public boolean compact() {
         return maxFactSteps >= 0;
@@ -78,7 +92,8 @@ public final class GraphCotWriter implements CotBackend {
 
     @Override
     public String name() {
-        return (compact() ? "graph-compact-" + maxFactSteps : "graph") + (boxes == null ? "" : "-boxes");
+        return (compact() ? "graph-compact-" + maxFactSteps : "graph") + (boxes == null ? "" : "-boxes")
+                + (look ? "-looks" : "");
     }
 
     @Override
@@ -97,7 +112,12 @@ public final class GraphCotWriter implements CotBackend {
                 steps.add("In order, they are " + Phrasing.join(objects.stream().map(o -> Phrasing.article(o.label()))
                         .toList()) + ".");
             } else if (target != null && !(e.facts().size() > 0 && e.facts().get(0) instanceof Fact.Identifies)) {
-                steps.add("The question is about the " + target + ".");   // an Identifies fact finds it itself
+                if (look && e.target() != 0) {
+                    looked(e).stream().limit(LOOKS).map(id -> g.object(id).orElseThrow()).forEach(o -> steps.add(
+                            "The " + o.label() + " at " + boxes.encode(o.box()) + " is " + o.colour().word() + "."));
+                } else {
+                    steps.add("The question is about the " + target + ".");   // an Identifies fact finds it itself
+                }
             }
             e.facts().stream().limit(e.task() == Task.DENSE_CAPTION ? 0 : maxFactSteps)
                     .forEach(f -> steps.add(say(g, f, w)));
@@ -134,5 +154,34 @@ public final class GraphCotWriter implements CotBackend {
         RoomObject o = g.object(i.id()).orElseThrow();
         return "Only one object matches \"" + i.expression().text() + "\": the " + o.label() + " at "
                 + boxes.encode(o.box()) + ".";
+    }
+
+    /** The example's target, its other targets, then every object its facts name: each once, in that order. */
+    private static java.util.Set<Integer> looked(Example e) {
+        java.util.Set<Integer> ids = new java.util.LinkedHashSet<>();
+        ids.add(e.target());
+        ids.addAll(e.targets());
+        for (Fact f : e.facts()) {
+            if (f instanceof Fact.ColourOf c) {
+                ids.add(c.id());
+            } else if (f instanceof Fact.MaterialOf m) {
+                ids.add(m.id());
+            } else if (f instanceof Fact.Purpose p) {
+                ids.add(p.id());
+            } else if (f instanceof Fact.Support s) {
+                ids.addAll(List.of(s.id(), s.supportId()));
+            } else if (f instanceof Fact.AgainstWall a) {
+                ids.add(a.id());
+            } else if (f instanceof Fact.Holds h) {
+                ids.addAll(List.of(h.subject(), h.object()));
+            } else if (f instanceof Fact.AllRelated a) {
+                ids.add(a.anchor());
+                ids.addAll(a.subjects());
+            } else if (f instanceof Fact.Identifies i) {
+                ids.add(i.id());
+            }
+        }
+        ids.remove(0);
+        return ids;
     }
 }

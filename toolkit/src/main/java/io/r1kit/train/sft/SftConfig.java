@@ -64,6 +64,9 @@ import static io.r1kit.train.RecipeJson.atLeast;
  *                          and the conclusion (the reasoning length a small model can learn)
  * @param reasoningBoxes    with {@code reasoning}, the step that identifies the object gives its box (a pointer
  *                          token with {@code object_pointers}): the reasoning points before it describes
+ * @param reasoningLooks    with {@code reasoning_boxes}, where no step identifies the object (reasoning, plans,
+ *                          counts) the reasoning first points at each object the answer rests on and says its
+ *                          colour ({@link io.r1kit.cot.GraphCotWriter#withLookSteps})
  * @param cotFilters        with {@code reasoning}, the thresholds a CoT record must pass to be trained on
  */
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
@@ -73,7 +76,7 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
                         Dtype dtype, long seed, double objectNameWeight,
                         boolean objectPointers, AnswerFormat answerFormat, int reasoningSteps, boolean reasoningBoxes,
-                        FilterConfig cotFilters) {
+                        boolean reasoningLooks, FilterConfig cotFilters) {
 
     /** Positions of the decoder: scene tokens, prompt and answer must fit. */
     public static final int MAX_POSITIONS = 2048;

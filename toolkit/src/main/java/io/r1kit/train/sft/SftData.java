@@ -101,7 +101,8 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         SceneContext c = InstructionGenerator.context(room, seed);
         GraphCotWriter writer = GraphCotWriter.compact(seed, config.reasoningSteps());
         DataEngine engine = config.answerFormat() == AnswerFormat.REASONING ? new DataEngine(new SceneGenerator(),
-                config.reasoningBoxes() ? writer.withBoxes(c.codec()) : writer, config.cotFilters(),
+                !config.reasoningBoxes() ? writer : config.reasoningLooks() ? writer.withLookSteps(c.codec())
+                        : writer.withBoxes(c.codec()), config.cotFilters(),
                 Reanswerer.CONCLUSION) : null;
         String description = engine == null ? "" : SceneDescriber.all(room.graph(), new Phrasing(~seed)).get(0);
         List<Text> out = new ArrayList<>();

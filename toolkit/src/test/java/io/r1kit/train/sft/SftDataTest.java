@@ -151,6 +151,34 @@ class SftDataTest {
         assertTrue(withPointers.pointers() > without.pointers(), withPointers.pointers() + " pointers");
     }
 
+    @Test
+    void withLookStepsTheReasoningPointsAtEachObjectItNamesAndSaysItsColourFirst() {
+        SftConfig looks = with(with(ONE_ROOM, "reasoning_boxes", "true"), "reasoning_looks", "true");
+        GeneratedRoom room = TrainingRooms.room(0);
+        List<Example> examples = TrainingRooms.examples(room, 0, ONE_ROOM.tasks(), ONE_ROOM.maxObjects());
+        List<SftData.Text> texts = SftData.texts(room, 0, looks, new int[1]);
+        List<SftData.Text> boxes = SftData.texts(room, 0, with(ONE_ROOM, "reasoning_boxes", "true"), new int[1]);
+        assertEquals(examples.size(), texts.size());
+        var look = java.util.regex.Pattern.compile("Step \\d+: The ([a-z ]+) at <obj>[0-9, ]+</obj> is ([a-z]+)\\.");
+        int looked = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            Example e = examples.get(i);
+            String target = texts.get(i).target();
+            var m = look.matcher(target);
+            if (!m.find()) {
+                assertEquals(boxes.get(i).target(), target, "an example whose reasoning identifies its object is as before");
+                continue;
+            }
+            looked++;
+            var o = room.graph().object(e.target()).orElseThrow();
+            assertEquals(o.label(), m.group(1), "the first look is at the target");
+            assertEquals(o.colour().word(), m.group(2), "and says its true colour");
+            assertTrue(target.startsWith("<think>Step 1: The " + o.label() + " at <obj>"), target);
+            assertEquals(answerOf(boxes.get(i).target()), answerOf(target));
+        }
+        assertTrue(looked >= 3, looked + " examples look first");   // the count questions of room 0
+    }
+
     private static String answerOf(String reply) {
         return ReasoningParser.parse(reply).reasoning().orElseThrow().answer();
     }
