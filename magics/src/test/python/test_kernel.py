@@ -164,3 +164,25 @@ def test_ask_line_and_cell_magics_answer_with_reasoning(kernel):
     assert data[-1]["text/plain"].startswith("dialogue on bedroom:300001 (model sft)\nquestion What colour is it?")
     assert refusal(kernel, "%ask object-caption") == ("object-caption needs --object ID, e.g. "
                                                       "%ask object-caption --object 1")
+
+
+def readme_cells(heading):
+    """The cells of the first java block after a README heading (blank lines part the cells)."""
+    import pathlib
+    import re
+    text = (pathlib.Path(__file__).resolve().parents[4] / "README.md").read_text()
+    block = text[text.index(heading):].split("```java\n", 1)[1].split("```", 1)[0]
+    code = [re.sub(r"\s+//.*$", "", line) for line in block.splitlines()]
+    return [c.strip() for c in "\n".join(code).split("\n\n") if c.strip()]
+
+
+def test_the_readme_notebook_cells_run(kernel):
+    cells = readme_cells("## In a notebook")
+    assert cells[0] == "%r1 version" and cells[-1] == "%%ask dialogue\nIs there a lamp in here?", cells
+    for cell in cells:
+        status, _, data, error, stderr = run_with_stderr(kernel, cell)
+        assert status == "ok" and data and not stderr, (cell, error, stderr)
+    java = readme_cells("The same from Java")[0]
+    status, _, data, error = run(kernel, java)
+    assert status == "ok", error
+    assert "dialogue on bedroom:300001 (model sft)" in data[-1]["text/plain"], data[-1]
