@@ -26,6 +26,12 @@ echo "==> semantic reward's sentence encoder against ONNX Runtime in Python"
 .venv/bin/python environment/check_minilm.py
 echo "==> kernel tests"
 .venv/bin/pytest -q magics/src/test/python
+echo "==> JShell examples (environment/r1kit shell FILE.jsh; output in out/examples)"
+mkdir -p out/examples
+for f in environment/examples/*.jsh; do
+  environment/r1kit shell "$f" > "out/examples/$(basename "$f" .jsh).txt"
+  echo "ok     $f ($(wc -l < "out/examples/$(basename "$f" .jsh).txt") lines)"
+done
 echo "==> notebooks"
 .venv/bin/python environment/run_notebooks.py --out out/notebooks notebooks/*.ipynb
 echo "==> 3D viewer in headless Chromium"
