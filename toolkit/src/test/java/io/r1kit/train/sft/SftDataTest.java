@@ -33,8 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SftDataTest {
 
-    private static final SftConfig ONE_ROOM = SftConfig.fromJson(
-            TinyCheckpoint.RECIPE.replace("\"train_rooms\": 2", "\"train_rooms\": 1"));
+    /** The tiny recipe on one room, its reasoning naming objects without pointing (the keys are tested apart). */
+    private static final SftConfig ONE_ROOM = with(with(SftConfig.fromJson(
+            TinyCheckpoint.RECIPE.replace("\"train_rooms\": 2", "\"train_rooms\": 1")), "reasoning_boxes", "false"),
+            "reasoning_looks", "false");
 
     private static SftConfig with(SftConfig c, String key, String value) {
         return SftConfig.fromJson(c.toJson().replaceFirst("\"" + key + "\": [^,\\n]+", "\"" + key + "\": " + value));
