@@ -19,7 +19,8 @@ import java.util.TreeSet;
 /**
  * The tensors of a Hugging Face checkpoint directory, whether in one {@code model.safetensors}
  * or in shards listed by {@code model.safetensors.index.json}. Reads check the shape the caller
- * expects, so a checkpoint of another size fails with the tensor's name rather than later.
+ * expects, so a checkpoint of another size fails with the tensor's name rather than later, and refuse a
+ * tensor holding NaN or infinity, which would otherwise load silently and answer nothing.
  */
 public final class TensorStore implements Closeable {
 
@@ -134,7 +135,21 @@ public final class TensorStore implements Closeable {
             throw new CheckpointException(f.path(), "tensor " + name + ": shape " + info.shapeText()
                     + ", expected " + Arrays.toString(expected));
         }
-        return new FloatTensor(expected, f.floats(name));
+        float[] data = f.floats(name);
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new CheckpointException(f.path(), "tensor " + name + " holds " + bad + " non-finite value"
+                    + (bad == 1 ? "" : "s") + " (NaN or infinity; the first at index " + first
+                    + "): the file is damaged or the training that wrote it diverged");
+        }
+        return new FloatTensor(expected, data);
     }
 
     private SafetensorsFile file(String name) throws CheckpointException {

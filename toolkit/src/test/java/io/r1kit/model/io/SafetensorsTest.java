@@ -122,6 +122,18 @@ class SafetensorsTest {
     }
 
     @Test
+    void storeRefusesNonFiniteWeightsNamingTheTensor() throws IOException {
+        float[] data = {1, Float.NaN, 3, Float.POSITIVE_INFINITY, 5, Float.NaN};
+        SafetensorsWriter.writeCheckpoint(dir, Map.of("w", new FloatTensor(new long[] {2, 3}, data)), Dtype.F32,
+                Long.MAX_VALUE);
+        try (TensorStore store = TensorStore.open(dir)) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> store.read("w", 2, 3));
+            assertEquals("model.safetensors: tensor w holds 3 non-finite values (NaN or infinity; the first at index "
+                    + "1): the file is damaged or the training that wrote it diverged", e.getMessage());
+        }
+    }
+
+    @Test
     void shardedCheckpointRoundTrips() throws IOException {
         // 24 + 12 bytes with a 30-byte limit: two shards
         List<Path> files = SafetensorsWriter.writeCheckpoint(dir, Map.of("a", A, "b", B), Dtype.F32, 30);
