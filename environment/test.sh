@@ -32,6 +32,25 @@ for f in environment/examples/*.jsh; do
   environment/r1kit shell "$f" > "out/examples/$(basename "$f" .jsh).txt"
   echo "ok     $f ($(wc -l < "out/examples/$(basename "$f" .jsh).txt") lines)"
 done
+echo "==> JupyterLab as the README starts it (environment/lab.sh): loopback only, token required"
+port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+R1KIT_LAB_TOKEN=lab-test-token environment/lab.sh --port "$port" > out/lab.log 2>&1 &
+lab=$!
+code=000
+for _ in $(seq 1 60); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/status?token=lab-test-token" || true)
+  [ "$code" = 200 ] && break
+  sleep 1
+done
+without=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/contents" || true)
+specs=$(curl -s "http://127.0.0.1:$port/api/kernelspecs?token=lab-test-token" || true)
+kill "$lab" 2>/dev/null || true
+wait "$lab" 2>/dev/null || true
+if [ "$code" != 200 ] || [ "$without" != 403 ] || [[ "$specs" != *'"r1kit"'* ]]; then
+  echo "test.sh: JupyterLab check failed (with token: $code, without: $without; log in out/lab.log)" >&2
+  exit 1
+fi
+echo "ok     JupyterLab on 127.0.0.1:$port: 200 with the token, 403 without, the r1kit kernel listed"
 echo "==> notebooks"
 .venv/bin/python environment/run_notebooks.py --out out/notebooks notebooks/*.ipynb
 echo "==> 3D viewer in headless Chromium"
