@@ -38,9 +38,6 @@ final class AskMagic implements Callable<Object> {
     @Option(names = "--model", paramLabel = "sft|r1|DIR", description = "the model (kept for later questions)")
     String model;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this usage")
-    boolean help;
-
     AskMagic(MagicState state, String body) {
         this.state = state;
         this.body = body;

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Runs one magic written as a picocli command: parses its words, answers {@code --help} with the usage,
+ * Runs one magic written as a picocli command: parses its words, answers {@code -h/--help} (added here, for
+ * every magic) with the usage,
  * and turns bad input (a bad flag, a missing argument, a file that cannot be read, a value out of range)
  * into a {@link MagicError}: one line, followed by the usage when the words themselves were wrong.
  */
@@ -19,6 +20,8 @@ final class MagicRunner {
     /** The result of {@code command} run on {@code args}. */
     static Object run(Callable<?> command, List<String> args) {
         CommandLine cl = new CommandLine(command).setUnmatchedOptionsArePositionalParams(false);
+        cl.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("show this usage").build());
         try {
             cl.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {

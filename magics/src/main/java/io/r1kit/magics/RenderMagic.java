@@ -31,9 +31,6 @@ final class RenderMagic implements Callable<Object> {
     @Option(names = "--depth", description = "also show the depth (near is bright)")
     boolean depth;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this usage")
-    boolean help;
-
     RenderMagic(MagicState state) {
         this.state = state;
     }

@@ -1,7 +1,7 @@
 package io.r1kit.magics;
 
 import io.r1kit.facade.R1Scene;
-import io.r1kit.scene.gen.RoomKind;
+import io.r1kit.scene.gen.RoomSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,9 +25,6 @@ final class SceneMagic implements Callable<Object> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH|KIND[:SEED]")
     String what;
 
-    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this usage")
-    boolean help;
-
     SceneMagic(MagicState state) {
         this.state = state;
     }
@@ -48,13 +45,7 @@ final class SceneMagic implements Callable<Object> {
                 }
                 yield state.scene(R1Scene.of(what));
             }
-            case "generate" -> {
-                String kind = what.contains(":") ? what.substring(0, what.indexOf(':')) : what;
-                if (RoomKind.fromSlug(kind).isEmpty()) {
-                    throw new MagicError(what + ": unknown room kind (known: " + String.join(", ", RoomKind.slugs()) + ")");
-                }
-                yield state.scene(R1Scene.of(what));
-            }
+            case "generate" -> state.scene(R1Scene.of(RoomSpec.parse(what)));
             default -> throw new MagicError("%scene: unknown verb '" + verb + "' (load PATH or generate KIND[:SEED])");
         };
     }

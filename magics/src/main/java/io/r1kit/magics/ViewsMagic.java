@@ -21,9 +21,6 @@ final class ViewsMagic implements Callable<Object> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "4", description = "views to choose (default 4)")
     int k;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this usage")
-    boolean help;
-
     ViewsMagic(MagicState state) {
         this.state = state;
     }

@@ -10,8 +10,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -79,7 +77,7 @@ final class SceneInput {
         if (room == null || path == null) {
             return second;
         }
-        if (exists(path)) {
+        if (Scenes.exists(path)) {
             throw bothGiven();
         }
         if (second != null) {
@@ -110,11 +108,4 @@ final class SceneInput {
                 + room + ")");
     }
 
-    private static boolean exists(String path) {
-        try {
-            return Files.exists(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
-        }
-    }
 }

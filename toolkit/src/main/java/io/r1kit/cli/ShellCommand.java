@@ -48,12 +48,15 @@ final class ShellCommand implements Callable<Integer> {
             }
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
             int at = 0;
+            int line = 1;   // the line of position lineAt
+            int lineAt = 0;
             while (at < text.length()) {
                 int start = skipBlank(text, at);
                 if (start >= text.length()) {
                     break;
                 }
-                int line = lineOf(text, start);
+                line += newlines(text, lineAt, start);
+                lineAt = start;
                 if (text.charAt(start) == '/' && (start + 1 >= text.length() || Character.isLetter(text.charAt(start + 1)))) {
                     int end = text.indexOf('\n', start);
                     String command = text.substring(start, end < 0 ? text.length() : end).strip();
@@ -109,11 +112,11 @@ final class ShellCommand implements Callable<Integer> {
         return at;
     }
 
-    private static int lineOf(String text, int at) {
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-            line += text.charAt(i) == '\n' ? 1 : 0;
+    private static int newlines(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += text.charAt(i) == '\n' ? 1 : 0;
         }
-        return line;
+        return n;
     }
 }

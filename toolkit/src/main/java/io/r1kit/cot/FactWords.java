@@ -41,9 +41,14 @@ final class FactWords {
                     : "Looking " + rel + ", I find " + Phrasing.join(a.subjects().stream()
                         .map(id -> Phrasing.article(o(g, id).name())).toList()) + ".";
         } else if (f instanceof Fact.Identifies i) {
-            return "Only one object matches \"" + i.expression().text() + "\": the " + o(g, i.id()).name() + ".";
+            return identifies(i, o(g, i.id()).name());
         }
         throw new IllegalArgumentException("no words for " + f);
+    }
+
+    /** The words of {@code i}, the object it picks out named by {@code object} ("grey lamp", "lamp at ..."). */
+    static String identifies(Fact.Identifies i, String object) {
+        return "Only one object matches \"" + i.expression().text() + "\": the " + object + ".";
     }
 
     private static RoomObject o(SceneGraph g, int id) {

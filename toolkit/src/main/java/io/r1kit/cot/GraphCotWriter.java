@@ -152,8 +152,7 @@ public final class GraphCotWriter implements CotBackend {
             return FactWords.say(g, f, w);
         }
         RoomObject o = g.object(i.id()).orElseThrow();
-        return "Only one object matches \"" + i.expression().text() + "\": the " + o.label() + " at "
-                + boxes.encode(o.box()) + ".";
+        return FactWords.identifies(i, o.label() + " at " + boxes.encode(o.box()));
     }
 
     /** The example's target, its other targets, then every object its facts name: each once, in that order. */
@@ -161,26 +160,7 @@ public final class GraphCotWriter implements CotBackend {
         java.util.Set<Integer> ids = new java.util.LinkedHashSet<>();
         ids.add(e.target());
         ids.addAll(e.targets());
-        for (Fact f : e.facts()) {
-            if (f instanceof Fact.ColourOf c) {
-                ids.add(c.id());
-            } else if (f instanceof Fact.MaterialOf m) {
-                ids.add(m.id());
-            } else if (f instanceof Fact.Purpose p) {
-                ids.add(p.id());
-            } else if (f instanceof Fact.Support s) {
-                ids.addAll(List.of(s.id(), s.supportId()));
-            } else if (f instanceof Fact.AgainstWall a) {
-                ids.add(a.id());
-            } else if (f instanceof Fact.Holds h) {
-                ids.addAll(List.of(h.subject(), h.object()));
-            } else if (f instanceof Fact.AllRelated a) {
-                ids.add(a.anchor());
-                ids.addAll(a.subjects());
-            } else if (f instanceof Fact.Identifies i) {
-                ids.add(i.id());
-            }
-        }
+        e.facts().forEach(f -> ids.addAll(f.objects()));
         ids.remove(0);
         return ids;
     }

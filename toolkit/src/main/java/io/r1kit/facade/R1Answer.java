@@ -74,13 +74,30 @@ public record R1Answer(R1Scene scene, String model, String question, TaskAnswer 
         return VlmAsk.Grounded.of(scene.objects().scene(), question, answer);
     }
 
+    /** A box of the answer and the object of the scene it overlaps most (null when none). */
+    public record BoxMatch(Box3 box, SceneObject object) {
+        /** 3D IoU of the box and its object (0 without one). */
+        public double iou() {
+            return object == null ? 0 : box.iou(object.box());
+        }
+
+        /** "-> chair 3, IoU 0.91" or "overlaps no object". */
+        String describe() {
+            return object == null ? "overlaps no object"
+                    : String.format(Locale.ROOT, "-> %s %d, IoU %.2f", SceneObjects.tag(object), object.id(), iou());
+        }
+    }
+
+    /** Each box of the answer with the object it overlaps most, in the order of the boxes. */
+    public List<BoxMatch> matches() {
+        Scene s = scene.objects().scene();
+        return answer.boxes().stream().map(b -> new BoxMatch(b, s.mostOverlapped(b).orElse(null))).toList();
+    }
+
     /** The objects the answer's boxes overlap most, in the order of the boxes, each once. */
     public List<SceneObject> objects() {
-        Scene s = scene.objects().scene();
         Set<SceneObject> out = new LinkedHashSet<>();
-        for (Box3 b : answer.boxes()) {
-            s.mostOverlapped(b).ifPresent(out::add);
-        }
+        matches().stream().map(BoxMatch::object).filter(Objects::nonNull).forEach(out::add);
         return List.copyOf(out);
     }
 
@@ -91,11 +108,12 @@ public record R1Answer(R1Scene scene, String model, String question, TaskAnswer 
      */
     public BufferedImage picture() {
         Scene s = scene.objects().scene();
+        List<BoxMatch> matches = matches();
         List<SceneObject> drawn = new ArrayList<>();
-        for (int i = 0; i < answer.boxes().size(); i++) {
-            Box3 b = answer.boxes().get(i);
-            String tag = s.mostOverlapped(b).map(o -> "answer: " + SceneObjects.tag(o)).orElse("answer: no object");
-            drawn.add(new SceneObject(-1 - i, tag, 0, b, new int[0]));
+        for (int i = 0; i < matches.size(); i++) {
+            SceneObject o = matches.get(i).object();
+            drawn.add(new SceneObject(-1 - i, o == null ? "answer: no object" : "answer: " + SceneObjects.tag(o), 0,
+                    matches.get(i).box(), new int[0]));
         }
         List<SceneObject> named = objects();
         Camera camera;
@@ -124,12 +142,9 @@ public record R1Answer(R1Scene scene, String model, String question, TaskAnswer 
             h.append("</ol>");
         }
         h.append("<p><b>answer</b> ").append(Html.escape(answer.answer())).append("</p>");
-        Scene s = scene.objects().scene();
-        for (Box3 b : answer.boxes()) {
-            SceneObject o = s.mostOverlapped(b).orElse(null);
-            h.append("<div><code>").append(Html.escape(AnswerText.box(b))).append("</code> ")
-                    .append(o == null ? "overlaps no object" : Html.escape(String.format(Locale.ROOT,
-                            "→ %s (id %d), IoU %.2f", SceneObjects.tag(o), o.id(), b.iou(o.box())))).append("</div>");
+        for (BoxMatch m : matches()) {
+            h.append("<div><code>").append(Html.escape(AnswerText.box(m.box()))).append("</code> ")
+                    .append(Html.escape(m.describe())).append("</div>");
         }
         if (!answer.wellFormed()) {
             h.append("<p><i>note: ").append(Html.escape(answer.note())).append("</i></p>");
@@ -143,12 +158,8 @@ public record R1Answer(R1Scene scene, String model, String question, TaskAnswer 
     public String toString() {
         StringBuilder sb = new StringBuilder(answer.task().slug() + " on " + scene.name() + " (model " + model + ")\n");
         AnswerText.text(sb, "question", question == null || question.isBlank() ? null : question, answer, false);
-        Scene s = scene.objects().scene();
-        for (Box3 b : answer.boxes()) {
-            SceneObject o = s.mostOverlapped(b).orElse(null);
-            sb.append("box      ").append(AnswerText.box(b)).append(o == null ? "  overlaps no object"
-                    : String.format(Locale.ROOT, "  -> %s %d, IoU %.2f", SceneObjects.tag(o), o.id(), b.iou(o.box())))
-                    .append('\n');
+        for (BoxMatch m : matches()) {
+            sb.append("box      ").append(AnswerText.box(m.box())).append("  ").append(m.describe()).append('\n');
         }
         AnswerText.note(sb, answer);
         return sb.toString().stripTrailing();

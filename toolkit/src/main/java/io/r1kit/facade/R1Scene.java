@@ -25,8 +25,6 @@ import io.r1kit.view.ViewSelector;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,12 +73,10 @@ public final class R1Scene implements HtmlRenderable {
                     + "KIND[:SEED] (" + String.join(", ", RoomKind.slugs()) + ")");
         }
         String s = spec.strip();
-        if (!exists(s) && RoomKind.fromSlug(s.contains(":") ? s.substring(0, s.indexOf(':')) : s).isPresent()) {
-            RoomSpec r = RoomSpec.parse(s);
-            GeneratedRoom g = r.generate();
-            return new R1Scene(r.toString(), g.scene(), g);
+        if (!Scenes.exists(s) && RoomSpec.names(s)) {
+            return of(RoomSpec.parse(s));
         }
-        if (!exists(s)) {
+        if (!Scenes.exists(s)) {
             throw new IllegalArgumentException(s + ": no such file or folder, and not a room KIND[:SEED] ("
                     + String.join(", ", RoomKind.slugs()) + ")");
         }
@@ -89,6 +85,12 @@ public final class R1Scene implements HtmlRenderable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The generated room {@code spec} names, called by its spec ({@code bedroom:7}). */
+    public static R1Scene of(RoomSpec spec) {
+        GeneratedRoom g = spec.generate();
+        return new R1Scene(spec.toString(), g.scene(), g);
     }
 
     /** A scene already in hand. */
@@ -205,11 +207,4 @@ public final class R1Scene implements HtmlRenderable {
                 scene.objects().isEmpty() ? "no labelled objects" : scene.objects().size() + " objects");
     }
 
-    private static boolean exists(String path) {
-        try {
-            return Files.exists(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
-        }
-    }
 }

@@ -15,6 +15,11 @@ import java.util.List;
  */
 public sealed interface Fact {
 
+    /** The objects the claim is about, in the order it names them (0, the floor, left out); none for a label. */
+    default List<Integer> objects() {
+        return List.of();
+    }
+
     /** The room holds exactly {@code n} objects labelled {@code label} (of {@code colour}, when not null). */
     record Count(String label, Colour colour, int n) implements Fact {}
 
@@ -22,30 +27,72 @@ public sealed interface Fact {
     record Exists(String label, boolean present) implements Fact {}
 
     /** Object {@code id} has colour {@code colour}. */
-    record ColourOf(int id, Colour colour) implements Fact {}
+    record ColourOf(int id, Colour colour) implements Fact {
+        @Override
+        public List<Integer> objects() {
+            return List.of(id);
+        }
+    }
 
     /** Object {@code id} is made of {@code material}. */
-    record MaterialOf(int id, Material material) implements Fact {}
+    record MaterialOf(int id, Material material) implements Fact {
+        @Override
+        public List<Integer> objects() {
+            return List.of(id);
+        }
+    }
 
     /** Object {@code id} is for {@code function}. */
-    record Purpose(int id, String function) implements Fact {}
+    record Purpose(int id, String function) implements Fact {
+        @Override
+        public List<Integer> objects() {
+            return List.of(id);
+        }
+    }
 
     /** Object {@code id} stands on object {@code supportId}, or on the floor when it is 0. */
-    record Support(int id, int supportId) implements Fact {}
+    record Support(int id, int supportId) implements Fact {
+        @Override
+        public List<Integer> objects() {
+            return supportId == 0 ? List.of(id) : List.of(id, supportId);
+        }
+    }
 
     /** Object {@code id} has its back against the wall on side {@code wall}. */
-    record AgainstWall(int id, Direction wall) implements Fact {}
+    record AgainstWall(int id, Direction wall) implements Fact {
+        @Override
+        public List<Integer> objects() {
+            return List.of(id);
+        }
+    }
 
     /** {@code subject predicate object} holds. */
-    record Holds(int subject, Predicate predicate, int object) implements Fact {}
+    record Holds(int subject, Predicate predicate, int object) implements Fact {
+        @Override
+        public List<Integer> objects() {
+            return List.of(subject, object);
+        }
+    }
 
     /** Exactly the objects {@code subjects} stand in relation {@code predicate} to object {@code anchor}. */
     record AllRelated(Predicate predicate, int anchor, List<Integer> subjects) implements Fact {
         public AllRelated {
             subjects = List.copyOf(subjects);
         }
+
+        @Override
+        public List<Integer> objects() {
+            List<Integer> ids = new java.util.ArrayList<>(List.of(anchor));
+            ids.addAll(subjects);
+            return ids;
+        }
     }
 
     /** {@code expression} picks out object {@code id} and no other. */
-    record Identifies(ReferringExpression expression, int id) implements Fact {}
+    record Identifies(ReferringExpression expression, int id) implements Fact {
+        @Override
+        public List<Integer> objects() {
+            return List.of(id);
+        }
+    }
 }

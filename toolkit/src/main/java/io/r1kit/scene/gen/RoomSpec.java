@@ -35,8 +35,7 @@ public record RoomSpec(RoomKind kind, long seed) {
     public static RoomSpec parse(String spec) {
         Objects.requireNonNull(spec, "spec");
         int colon = spec.indexOf(':');
-        String kind = colon < 0 ? spec : spec.substring(0, colon);
-        RoomKind k = RoomKind.fromSlug(kind).orElseThrow(() -> new IllegalArgumentException(
+        RoomKind k = RoomKind.fromSlug(colon < 0 ? spec : spec.substring(0, colon)).orElseThrow(() -> new IllegalArgumentException(
                 spec + ": unknown room kind (known: " + String.join(", ", RoomKind.slugs()) + ")"));
         if (colon < 0) {
             return new RoomSpec(k, DEFAULT_SEED);
@@ -46,6 +45,12 @@ public record RoomSpec(RoomKind kind, long seed) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(spec + ": the seed after ':' must be an integer", e);
         }
+    }
+
+    /** Whether {@code text} starts with a room kind, as {@code KIND} or {@code KIND:...} ({@link #parse} may still refuse its seed). */
+    public static boolean names(String text) {
+        int colon = text.indexOf(':');
+        return RoomKind.fromSlug(colon < 0 ? text : text.substring(0, colon)).isPresent();
     }
 
     /** The room, from a generator with {@link GeneratorConfig#defaults()}. */

@@ -33,6 +33,18 @@ public final class Scenes {
     private Scenes() {}
 
     /** The loaders tried, in order. */
+    /**
+     * Whether {@code text} names a file or folder that exists (false for text that is no valid path): how a
+     * scene argument that may also be a generated room's {@code KIND[:SEED]} is told apart.
+     */
+    public static boolean exists(String text) {
+        try {
+            return Files.exists(Path.of(text));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     public static List<SceneLoader> loaders() {
         return LOADERS;
     }
