@@ -20,6 +20,16 @@ public sealed interface Fact {
         return List.of();
     }
 
+    /** A claim about one object, {@code id}. */
+    sealed interface OneObject extends Fact {
+        int id();
+
+        @Override
+        default List<Integer> objects() {
+            return List.of(id());
+        }
+    }
+
     /** The room holds exactly {@code n} objects labelled {@code label} (of {@code colour}, when not null). */
     record Count(String label, Colour colour, int n) implements Fact {}
 
@@ -27,28 +37,13 @@ public sealed interface Fact {
     record Exists(String label, boolean present) implements Fact {}
 
     /** Object {@code id} has colour {@code colour}. */
-    record ColourOf(int id, Colour colour) implements Fact {
-        @Override
-        public List<Integer> objects() {
-            return List.of(id);
-        }
-    }
+    record ColourOf(int id, Colour colour) implements OneObject {}
 
     /** Object {@code id} is made of {@code material}. */
-    record MaterialOf(int id, Material material) implements Fact {
-        @Override
-        public List<Integer> objects() {
-            return List.of(id);
-        }
-    }
+    record MaterialOf(int id, Material material) implements OneObject {}
 
     /** Object {@code id} is for {@code function}. */
-    record Purpose(int id, String function) implements Fact {
-        @Override
-        public List<Integer> objects() {
-            return List.of(id);
-        }
-    }
+    record Purpose(int id, String function) implements OneObject {}
 
     /** Object {@code id} stands on object {@code supportId}, or on the floor when it is 0. */
     record Support(int id, int supportId) implements Fact {
@@ -59,12 +54,7 @@ public sealed interface Fact {
     }
 
     /** Object {@code id} has its back against the wall on side {@code wall}. */
-    record AgainstWall(int id, Direction wall) implements Fact {
-        @Override
-        public List<Integer> objects() {
-            return List.of(id);
-        }
-    }
+    record AgainstWall(int id, Direction wall) implements OneObject {}
 
     /** {@code subject predicate object} holds. */
     record Holds(int subject, Predicate predicate, int object) implements Fact {
@@ -89,10 +79,5 @@ public sealed interface Fact {
     }
 
     /** {@code expression} picks out object {@code id} and no other. */
-    record Identifies(ReferringExpression expression, int id) implements Fact {
-        @Override
-        public List<Integer> objects() {
-            return List.of(id);
-        }
-    }
+    record Identifies(ReferringExpression expression, int id) implements OneObject {}
 }
