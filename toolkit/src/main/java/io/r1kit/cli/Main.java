@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
         description = "3D-R1 toolkit: scenes, views, tasks, rewards, training.",
         subcommands = {SceneCommand.class, DataCommand.class, RenderCommand.class, ViewsCommand.class,
                 ViewCommand.class, CotCommand.class, EvalCommand.class, ModelCommand.class, EngineCommand.class,
-                BenchCommand.class, TrainCommand.class, AskCommand.class, RewardCommand.class, ShellCommand.class})
+                BenchCommand.class, TrainCommand.class, ExperimentCommand.class, AskCommand.class, RewardCommand.class, ShellCommand.class})
 public final class Main extends GroupCommand {
 
     /** Exit code for bad input (unreadable or invalid files). */

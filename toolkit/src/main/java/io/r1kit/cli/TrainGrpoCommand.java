@@ -3,6 +3,7 @@ package io.r1kit.cli;
 import com.google.gson.JsonObject;
 import io.r1kit.train.TextProgress;
 import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.grpo.GrpoRewards;
 import io.r1kit.train.grpo.GrpoRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit train grpo --config F.json --out DIR [--json]}: GRPO fine-tuning of a nano model
+ * {@code r1kit train grpo --config F.json --out DIR [--resume] [--json]}: GRPO fine-tuning of a nano model
  * ({@link GrpoRun}); a progress bar on standard error, held-out scores before and after on standard
  * output. {@code --print-default-config} prints the default recipe.
  */
@@ -29,6 +30,9 @@ final class TrainGrpoCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "output folder (the checkpoint)")
     Path out;
+
+    @Option(names = "--resume", description = "continue the run whose checkpoint is in --out (same --config)")
+    boolean resume;
 
     @Option(names = "--print-default-config", description = "print the default recipe and exit")
     boolean printDefault;
@@ -51,7 +55,7 @@ final class TrainGrpoCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + ": is a file; --out needs a folder");
         }
         GrpoConfig recipe = GrpoConfig.read(config);
-        GrpoRun.Result r = GrpoRun.run(recipe, out, new TextProgress(output.err()));
+        GrpoRun.Result r = GrpoRun.run(recipe, new GrpoRewards(), out, resume, new TextProgress(output.err()));
         output.print(() -> toText(r), () -> JsonOutput.pretty(toJson(r)));
         return 0;
     }
@@ -61,8 +65,10 @@ final class TrainGrpoCommand implements Callable<Integer> {
                 r.out(), r.steps(), r.seconds(), r.secondsPerStep(), r.prompts(), r.base())
                 + "before   " + r.before().toText() + "\n"
                 + "after    " + r.after().toText() + "\n"
-                + String.format(Locale.ROOT, "last     step reward %.4f, KL %.2e, clipped %.3f%n", r.last().meanReward(),
-                        r.last().kl(), r.last().clippedFraction())
+                + String.format(Locale.ROOT, "last     step reward %.4f, reward_std %.4f, frac_reward_zero_std %.2f,"
+                        + " KL %.2e, entropy %.3f, clip_ratio/region_mean %.3f%n", r.last().reward(),
+                        r.last().metric("reward_std"), r.last().metric("frac_reward_zero_std"), r.last().kl(),
+                        r.last().metric("entropy"), r.last().metric("clip_ratio/region_mean"))
                 + "data     sha256 " + r.dataSha256() + "\n"
                 + "curve    " + r.out().resolve("reward.png");
     }

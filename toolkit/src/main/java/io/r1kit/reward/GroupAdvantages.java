@@ -29,38 +29,105 @@ public final class GroupAdvantages {
         if (!(eps >= 0)) {
             throw new IllegalArgumentException("eps must be >= 0, got " + eps);
         }
-        int g = rewards.length;
-        double mean = 0;
-        for (double r : rewards) {
-            mean += r / g;
-        }
-        double squares = 0;
-        for (double r : rewards) {
-            squares += (r - mean) * (r - mean);
-        }
-        double std = g > 1 ? Math.sqrt(squares / (g - 1)) : 0;
-        double[] out = new double[g];
-        for (int i = 0; i < g; i++) {
-            double centred = rewards[i] - mean;
-            // all-equal rewards: centred is 0 up to rounding; return exact zeros rather than noise / eps
-            out[i] = std == 0 || Math.abs(centred) < 1e-12 ? 0 : centred / (std + eps);
+        double std = std(rewards, 0, rewards.length);
+        double[] out = centred(rewards);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i] == 0 ? 0 : out[i] / (std + eps);
         }
         return out;
     }
 
     /**
+     * Each reward minus the group's mean; exact zeros when the group ties (a difference below 1e-12 is
+     * rounding, not signal), and for a group of one.
+     */
+    private static double[] centred(double[] rewards) {
+        int g = rewards.length;
+        double mean = 0;
+        for (double r : rewards) {
+            mean += r / g;
+        }
+        boolean ties = std(rewards, 0, g) == 0;
+        double[] out = new double[g];
+        for (int i = 0; i < g; i++) {
+            double c = rewards[i] - mean;
+            out[i] = ties || Math.abs(c) < 1e-12 ? 0 : c;
+        }
+        return out;
+    }
+
+    /**
+     * How the centred rewards are scaled (TRL's {@code scale_rewards}): by each group's standard deviation
+     * (DeepSeekMath), by the standard deviation of the whole batch, or not at all (Dr. GRPO: no bias toward
+     * prompts whose groups barely differ).
+     */
+    public enum Scaling {
+        GROUP, BATCH, NONE;
+
+        /** The recipe name: {@code group}, {@code batch}, {@code none}. */
+        public String slug() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The scaling a recipe names; the message lists the known names. */
+        public static Scaling of(String slug) {
+            for (Scaling s : values()) {
+                if (s.slug().equals(slug)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("scale_rewards \"" + slug + "\" is none of [group, batch, none]");
+        }
+    }
+
+    /**
      * The advantages of consecutive groups: {@code rewards} holds {@code rewards.length / groupSize} groups of
-     * {@code groupSize} outputs one after another (prompt 0's outputs, then prompt 1's, ...).
+     * {@code groupSize} outputs one after another (prompt 0's outputs, then prompt 1's, ...), each scaled by
+     * its group's standard deviation.
      */
     public static double[] ofGroups(double[] rewards, int groupSize, double eps) {
+        return ofGroups(rewards, groupSize, eps, Scaling.GROUP);
+    }
+
+    /**
+     * The advantages of consecutive groups, scaled as {@code scaling} says. Whatever the scaling, an output
+     * of a group whose rewards all tie gets exactly 0.
+     */
+    public static double[] ofGroups(double[] rewards, int groupSize, double eps, Scaling scaling) {
         if (groupSize < 1 || rewards.length % groupSize != 0) {
             throw new IllegalArgumentException(rewards.length + " rewards do not split into groups of " + groupSize);
         }
         double[] out = new double[rewards.length];
+        double batchStd = std(rewards, 0, rewards.length);
         for (int from = 0; from < rewards.length; from += groupSize) {
             double[] group = java.util.Arrays.copyOfRange(rewards, from, from + groupSize);
-            System.arraycopy(of(group, eps), 0, out, from, groupSize);
+            double[] centred = centred(group);
+            double scale = switch (scaling) {
+                case GROUP -> std(group, 0, groupSize) + eps;
+                case BATCH -> batchStd + eps;
+                case NONE -> 1;
+            };
+            for (int i = 0; i < groupSize; i++) {
+                out[from + i] = centred[i] == 0 ? 0 : centred[i] / scale;
+            }
         }
         return out;
+    }
+
+    /** The sample standard deviation of {@code values[from, to)}; 0 for fewer than two. */
+    public static double std(double[] values, int from, int to) {
+        int n = to - from;
+        if (n < 2) {
+            return 0;
+        }
+        double mean = 0;
+        for (int i = from; i < to; i++) {
+            mean += values[i] / n;
+        }
+        double squares = 0;
+        for (int i = from; i < to; i++) {
+            squares += (values[i] - mean) * (values[i] - mean);
+        }
+        return Math.sqrt(squares / (n - 1));
     }
 }

@@ -2,6 +2,7 @@ package io.r1kit.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 
@@ -23,13 +24,36 @@ public final class GradientUpdate {
 
     private GradientUpdate() {}
 
+    /** Thrown when the gradients hold NaN or infinity: no parameter was changed, the gradients are zeroed. */
+    public static final class NonFiniteGradient extends IllegalStateException {
+        public NonFiniteGradient(float norm) {
+            super("the gradient norm is " + norm + " (a NaN or infinite loss or weight); no update was made");
+        }
+    }
+
     /**
      * Clips, updates and zeroes; returns the global gradient norm before clipping.
      *
      * @param scope the step's manager: the gradient handles are attached to it and freed with it
+     * @throws NonFiniteGradient when the norm is NaN or infinite, before any parameter changes
      */
     public static float apply(Map<String, NDArray> parameters, Optimizer optimizer, float maxGradNorm,
                               NDManager scope) {
+        return apply(parameters, maxGradNorm, scope, optimizer::update, () -> {});
+    }
+
+    /** {@link #apply(Map, Optimizer, float, NDManager)} with the toolkit's {@link AdamW}, whose step it ends. */
+    public static float apply(Map<String, NDArray> parameters, AdamW optimizer, float maxGradNorm, NDManager scope) {
+        return apply(parameters, maxGradNorm, scope, optimizer::update, optimizer::step);
+    }
+
+    /** An optimiser's update of one parameter from its gradient. */
+    private interface Update {
+        void update(String name, NDArray weight, NDArray gradient);
+    }
+
+    private static float apply(Map<String, NDArray> parameters, float maxGradNorm, NDManager scope, Update update,
+                               Runnable endStep) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
         NDArray squares = scope.zeros(new Shape());
         for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
@@ -39,15 +63,20 @@ public final class GradientUpdate {
             squares = squares.add(g.square().sum());
         }
         float norm = (float) Math.sqrt(squares.getFloat());
+        if (!Float.isFinite(norm)) {
+            grads.values().forEach(g -> g.set(new NDIndex("..."), 0f));   // 0 × NaN is NaN: overwrite instead
+            throw new NonFiniteGradient(norm);
+        }
         float scale = norm > maxGradNorm ? maxGradNorm / (norm + 1e-6f) : 1f;
         for (Map.Entry<String, NDArray> e : grads.entrySet()) {
             NDArray g = e.getValue();
             if (scale < 1f) {
                 g.muli(scale);
             }
-            optimizer.update(e.getKey(), parameters.get(e.getKey()), g);
+            update.update(e.getKey(), parameters.get(e.getKey()), g);
             g.muli(0f); // the collector accumulates into it: start the next step from zero
         }
+        endStep.run();
         return norm;
     }
 

@@ -38,6 +38,16 @@ public final class TextProgress implements TrainProgress {
     }
 
     @Override
+    public void step(int step, int steps, String figures, double etaSeconds) {
+        out.print(String.format(Locale.ROOT, "\r%s step %d/%d  %s  ETA %s   ", ProgressBar.bar(step, steps), step, steps,
+                figures, clock(etaSeconds)));
+        if (step == steps) {
+            out.println();
+        }
+        out.flush();
+    }
+
+    @Override
     public void heldOut(int step, double loss) {
         out.print(String.format(Locale.ROOT, "\rheld-out loss after step %d: %.4f%s%n", step, loss, " ".repeat(40)));
         out.flush();

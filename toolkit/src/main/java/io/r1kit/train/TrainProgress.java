@@ -19,6 +19,15 @@ public interface TrainProgress {
      */
     void step(int step, int steps, double loss, double learningRate, double tokensPerSecond, double etaSeconds);
 
+    /**
+     * Step {@code step} (from 1) of {@code steps} of a run that reports other figures than a loss (GRPO: reward,
+     * the share of tied groups, KL), as {@code name value} pairs in {@code figures}; by default told as a step
+     * with no loss.
+     */
+    default void step(int step, int steps, String figures, double etaSeconds) {
+        step(step, steps, Double.NaN, Double.NaN, Double.NaN, etaSeconds);
+    }
+
     /** The held-out loss after step {@code step}. */
     void heldOut(int step, double loss);
 

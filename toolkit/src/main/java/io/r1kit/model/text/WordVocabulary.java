@@ -94,6 +94,42 @@ public final class WordVocabulary {
         this.corpus = corpus;
     }
 
+    /**
+     * The vocabulary a checkpoint's {@code tokenizer.json} holds (written by {@link #save}): its word ids in
+     * order, without the corpus counts it was built from (a run that continues training from the checkpoint
+     * encodes its texts with it).
+     *
+     * @throws io.r1kit.model.io.CheckpointException naming the file when it is no word-level vocabulary of this
+     *                                               toolkit (missing ids, or fixed tokens out of place)
+     */
+    public static WordVocabulary read(Path dir) throws IOException {
+        Path file = dir.resolve(TextTokenizer.FILE);
+        String[] byId;
+        try {
+            com.google.gson.JsonObject vocab = com.google.gson.JsonParser.parseString(
+                    java.nio.file.Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject()
+                    .getAsJsonObject("model").getAsJsonObject("vocab");
+            byId = new String[vocab.size()];
+            for (var e : vocab.entrySet()) {
+                int id = e.getValue().getAsInt();
+                if (id < 0 || id >= byId.length || byId[id] != null) {
+                    throw new IllegalArgumentException("id " + id + " of \"" + e.getKey() + "\" is out of range or taken twice");
+                }
+                byId[id] = e.getKey();
+            }
+        } catch (IOException e) {
+            throw new io.r1kit.model.io.CheckpointException(file, "cannot read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new io.r1kit.model.io.CheckpointException(file, "not a word-level vocabulary: " + e.getMessage());
+        }
+        List<String> tokens = List.of(byId);
+        if (tokens.size() < FIXED_SIZE || !tokens.subList(0, FIXED_SIZE).equals(fixedTokens())) {
+            throw new io.r1kit.model.io.CheckpointException(file, "not a nano word vocabulary: its first "
+                    + FIXED_SIZE + " ids are not the fixed tokens");
+        }
+        return new WordVocabulary(tokens, List.of(), VocabularyConfig.defaults(), new Corpus(0, 0, 0, ""));
+    }
+
     /** The fixed tokens in id order. */
     public static List<String> fixedTokens() {
         List<String> out = new ArrayList<>(FIXED_SPECIAL);

@@ -155,6 +155,19 @@ public final class Vlm3d implements AutoCloseable {
      * ({@link PointerText} turns such ids back into the object's six grid numbers).
      */
     public VlmOutput forward(List<VlmExample> batch, NDManager scope) {
+        return forward(batch, scope, 1.0, false);
+    }
+
+    /**
+     * {@link #forward(List, NDManager)} with the logits divided by {@code temperature} before the softmax, so
+     * the log-probabilities are those of the distribution a sampler at that temperature draws from (GRPO's
+     * ratio and KL, as TRL takes them); with {@code entropy} the output also holds each answer position's
+     * entropy of that distribution, detached.
+     */
+    public VlmOutput forward(List<VlmExample> batch, NDManager scope, double temperature, boolean entropy) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
+        }
         VlmBatch packed = VlmBatch.pack(this, batch, scope);
         int rows = packed.rows();
         int longest = packed.longest();
@@ -164,8 +177,9 @@ public final class Vlm3d implements AutoCloseable {
             logits = logits.concat(ObjectHeads.pointerLogits(hidden, packed.entries(), packed.widestObjects(),
                     config.decoder().hiddenSize(), scope), 2);                               // [B, L, V + N]
         }
+        NDArray logProbs = (temperature == 1.0 ? logits : logits.div(temperature)).logSoftmax(-1);   // [B, L, V(+N)]
         // gather, not a one-hot product: masked pointer columns hold -inf and 0 * -inf is NaN
-        NDArray picked = logits.logSoftmax(-1)
+        NDArray picked = logProbs
                 .gather(scope.create(packed.targets(), new Shape(rows, longest, 1)), 2)
                 .reshape(rows, longest);                                                     // [B, L]
         // answer-aligned view of the same log-probs: row b's answer token j sits at column j, so GRPO
@@ -173,8 +187,15 @@ public final class Vlm3d implements AutoCloseable {
         NDArray tokenLogProbs = picked.gather(packed.answerPositions(scope), 1);             // [B, A]
         NDArray mask = packed.answerMask(scope);                                             // [B, A]
         NDArray loss = VlmOutput.crossEntropy(tokenLogProbs, mask);                          // scalar
+        NDArray entropies = null;
+        if (entropy) {
+            NDArray lp = logProbs.stopGradient();
+            // -inf columns (pointers past a row's objects) have p = 0: clamp so 0 * log p is 0, not NaN
+            entropies = lp.exp().mul(lp.maximum(-1e30f)).sum(new int[] {2}).neg()
+                    .gather(packed.answerPositions(scope), 1);                               // [B, A]
+        }
         return new VlmOutput(logits, loss, packed.answerFrom(), packed.answerSizes(), tokenLogProbs, mask,
-                ObjectHeads.objectNameLoss(decoder, batch, packed.prefixes(), scope));
+                ObjectHeads.objectNameLoss(decoder, batch, packed.prefixes(), scope), entropies);
     }
 
     /**

@@ -17,9 +17,11 @@ import ai.djl.ndarray.NDArray;
  * @param answerMask    [B, A]: 1 on answer tokens, 0 on the padding past a shorter answer
  * @param objectNameLoss scalar: mean -log p(label word | object's feature token) over the named objects of the
  *                      batch; null when no example names its objects
+ * @param answerEntropy [B, A]: entropy of the next-token distribution at each answer position, detached; null
+ *                      unless asked for ({@link Vlm3d#forward(java.util.List, ai.djl.ndarray.NDManager, double, boolean)})
  */
 public record VlmOutput(NDArray logits, NDArray loss, int[] answerFrom, int[] answerSizes, NDArray answerLogProbs,
-                       NDArray answerMask, NDArray objectNameLoss) {
+                       NDArray answerMask, NDArray objectNameLoss, NDArray answerEntropy) {
 
     /**
      * The SFT loss as a function of the answer tokens' log-probabilities: {@code -sum(logProbs * mask) / sum(mask)},

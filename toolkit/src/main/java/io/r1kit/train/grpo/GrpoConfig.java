@@ -1,6 +1,7 @@
 package io.r1kit.train.grpo;
 
 import io.r1kit.model.io.Dtype;
+import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.task.Task;
 import io.r1kit.train.RecipeJson;
 
@@ -16,44 +17,60 @@ import static io.r1kit.train.RecipeJson.atLeast;
 
 /**
  * A GRPO recipe (3D-R1 Sec. 3.2): the starting model, the prompts (generated rooms and tasks), the
- * rewards per task, sampling, the objective's β and ε, and the optimisation. Immutable; defaults live in one
- * resource ({@link #defaults()}); the constructor says what to fix. JSON keys are the field names in snake case
- * ({@code rewards} maps a task's command-line name to reward names); keys left out take the defaults.
+ * rewards per task and their weights, sampling, the objective and the optimisation. Options that TRL's
+ * {@code GRPOConfig} has carry its names and meanings ({@code num_generations}, {@code temperature},
+ * {@code top_p}, {@code max_completion_length}, {@code learning_rate}, {@code beta}, {@code epsilon},
+ * {@code epsilon_high}, {@code num_iterations}, {@code loss_type}, {@code scale_rewards},
+ * {@code reward_weights}, {@code mask_truncated_completions}); {@code dynamic_sampling} is DAPO's. Immutable;
+ * defaults live in one resource ({@link #defaults()}); the constructor says what to fix. JSON keys are the
+ * field names in snake case; keys left out take the defaults.
  *
  * <pre>{@code
- * GrpoConfig c = GrpoConfig.fromJson("{\"steps\": 10, \"learning_rate\": 1e-4}");
+ * GrpoConfig c = GrpoConfig.fromJson("{\"steps\": 10, \"learning_rate\": 1e-4, \"loss_type\": \"dr_grpo\"}");
  * GrpoConfig.fromJson(c.toJson()).equals(c);   // true
  * }</pre>
  *
- * @param model           the starting (and reference) checkpoint: {@code "embedded"} for the nano model shipped
- *                        in the jar, else a checkpoint folder written by {@code r1kit train sft}
+ * @param model           the starting (and reference) checkpoint: {@code "embedded"} for the default model
+ *                        shipped in the jar, a shipped name ({@code sft}), else a checkpoint folder
  * @param trainRooms      generated rooms whose examples are the prompts: seeds {@code trainSeed ..}
  * @param trainSeed       first prompt room seed
  * @param heldOutRooms    rooms of the held-out evaluation before and after training
  * @param heldOutSeed     first held-out room seed; the two ranges must not overlap
  * @param tasks           tasks whose questions are prompts
- * @param rewards         per task (by command-line name), the rewards summed into its score ({@link GrpoRewards#NAMES})
+ * @param rewards         per task (by command-line name), the rewards summed into its score
+ *                        ({@link GrpoRewards#NAMES}, or a name a user {@link GrpoRewards#register registers})
+ * @param rewardWeights   per reward name, its weight in the sum (TRL's {@code reward_weights}); 1 when absent
  * @param evalPrompts     held-out prompts answered greedily and scored before and after
- * @param groupSize       G, outputs sampled per prompt (the group the advantages are normalised in)
+ * @param numGenerations  G, outputs sampled per prompt (the group the advantages are normalised in)
  * @param promptsPerStep  prompts per step (each sampled G times)
  * @param steps           GRPO steps (sample, score, update)
- * @param updatesPerBatch μ, optimiser updates per sampled batch (DeepSeekMath Alg. 1); at 1, old = current policy
+ * @param saveSteps       a resumable checkpoint replaces the output folder every this many steps (TRL's
+ *                        {@code save_steps}); 0 writes only the final one
+ * @param numIterations   μ, optimiser updates per sampled batch (DeepSeekMath Alg. 1); at 1, old = current policy
  * @param learningRate    AdamW learning rate (3D-R1: 1e-6)
  * @param weightDecay     AdamW's decoupled weight decay
  * @param maxGradNorm     global gradient norm clip
- * @param beta            β, weight of the KL to the reference model (3D-R1: 0.02)
- * @param epsilon         ε, the ratio clip range
- * @param temperature     sampling temperature of the group's outputs
+ * @param beta            β, weight of the KL to the reference model (3D-R1: 0.02); 0 loads no reference model
+ * @param epsilon         ε, the ratio's lower clip range (and the upper one unless {@code epsilon_high} is set)
+ * @param epsilonHigh     the ratio's upper clip range; 0 means "the same as epsilon" (DAPO uses 0.28)
+ * @param lossType        {@code grpo}, {@code bnpo}, {@code dr_grpo} or {@code dapo} ({@link GrpoLoss.Type})
+ * @param scaleRewards    {@code group}, {@code batch} or {@code none} ({@link GroupAdvantages.Scaling})
+ * @param maskTruncatedCompletions outputs cut at {@code max_completion_length} take no part in the loss
+ * @param dynamicSampling a prompt whose G rewards all tie is replaced by a fresh prompt, sampled anew, up to
+ *                        {@value GrpoRollout#MAX_ROUNDS} extra rounds per step (DAPO), so every update has signal
+ * @param temperature     sampling temperature; log-probabilities, ratio and KL are taken at it too
  * @param topP            nucleus sampling mass (1 keeps every token)
- * @param maxNewTokens    tokens per sampled output at most
+ * @param maxCompletionLength tokens per sampled output at most
  * @param dtype           how the trained weights are stored; F32 keeps small updates that F16 would round away
  * @param seed            seed of the prompt order and the sampling
  */
 public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed,
-                         List<Task> tasks, Map<String, List<String>> rewards, int evalPrompts, int groupSize,
-                         int promptsPerStep, int steps, int updatesPerBatch, double learningRate, double weightDecay,
-                         double maxGradNorm, double beta, double epsilon, double temperature, double topP,
-                         int maxNewTokens, Dtype dtype, long seed) {
+                         List<Task> tasks, Map<String, List<String>> rewards, Map<String, Double> rewardWeights,
+                         int evalPrompts, int numGenerations, int promptsPerStep, int steps, int saveSteps, int numIterations,
+                         double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
+                         double epsilonHigh, String lossType, String scaleRewards, boolean maskTruncatedCompletions,
+                         boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
+                         Dtype dtype, long seed) {
 
     /** The {@link #model} value naming the checkpoint shipped in the jar. */
     public static final String EMBEDDED = "embedded";
@@ -75,11 +92,13 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         }
         tasks = List.copyOf(new TreeSet<>(tasks));
         rewards = checkRewards(tasks, rewards);
+        rewardWeights = checkWeights(rewards, rewardWeights);
         atLeast("eval_prompts", evalPrompts, 1, "held-out prompts scored before and after");
-        atLeast("group_size", groupSize, 2, "advantages compare the outputs of a group; 8 is usual");
+        atLeast("num_generations", numGenerations, 2, "advantages compare the outputs of a group; 8 is usual");
         atLeast("prompts_per_step", promptsPerStep, 1, "prompts sampled per step");
         atLeast("steps", steps, 1, "the number of GRPO steps");
-        atLeast("updates_per_batch", updatesPerBatch, 1, "1 updates once per sampled batch");
+        atLeast("save_steps", saveSteps, 0, "0 saves only at the end");
+        atLeast("num_iterations", numIterations, 1, "1 updates once per sampled batch");
         if (!(learningRate > 0 && learningRate < 1)) {
             throw new IllegalArgumentException("learning_rate " + learningRate + " is outside (0, 1); the paper uses 1e-6");
         }
@@ -90,11 +109,17 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
             throw new IllegalArgumentException("max_grad_norm must be > 0, got " + maxGradNorm + "; 1.0 is usual");
         }
         if (!(beta >= 0)) {
-            throw new IllegalArgumentException("beta must be >= 0, got " + beta + "; the paper uses 0.02");
+            throw new IllegalArgumentException("beta must be >= 0, got " + beta + "; the paper uses 0.02, 0 loads no reference");
         }
         if (!(epsilon > 0 && epsilon < 1)) {
             throw new IllegalArgumentException("epsilon " + epsilon + " is outside (0, 1); 0.2 is usual");
         }
+        if (!(epsilonHigh == 0 || epsilonHigh > 0 && epsilonHigh < 10)) {
+            throw new IllegalArgumentException("epsilon_high " + epsilonHigh
+                    + " must be 0 (the same as epsilon) or in (0, 10); DAPO uses 0.28");
+        }
+        GrpoLoss.Type.of(lossType);
+        GroupAdvantages.Scaling.of(scaleRewards);
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0, got " + temperature
                     + "; GRPO needs varied outputs, 1.0 is usual");
@@ -102,10 +127,45 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("top_p " + topP + " is outside (0, 1]; 1 keeps every token");
         }
-        atLeast("max_new_tokens", maxNewTokens, 1, "a reasoned grounding answer takes about 80 tokens");
+        atLeast("max_completion_length", maxCompletionLength, 1, "a reasoned grounding answer takes about 80 tokens");
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
+    }
+
+    /** The objective's settings: loss type, ε_low, ε_high (ε when 0), β, the completion length. */
+    public GrpoLoss.Options lossOptions() {
+        return new GrpoLoss.Options(GrpoLoss.Type.of(lossType), epsilon, epsilonHigh == 0 ? epsilon : epsilonHigh, beta,
+                maxCompletionLength);
+    }
+
+    /** How rewards are scaled into advantages. */
+    public GroupAdvantages.Scaling scaling() {
+        return GroupAdvantages.Scaling.of(scaleRewards);
+    }
+
+    /** The weight of reward {@code name} (1 unless {@code reward_weights} sets it). */
+    public double weight(String name) {
+        return rewardWeights.getOrDefault(name, 1.0);
+    }
+
+    private static Map<String, Double> checkWeights(Map<String, List<String>> rewards, Map<String, Double> weights) {
+        if (weights == null) {
+            return Map.of();
+        }
+        java.util.Set<String> named = new TreeSet<>();
+        rewards.values().forEach(named::addAll);
+        for (var e : weights.entrySet()) {
+            if (!named.contains(e.getKey())) {
+                throw new IllegalArgumentException("reward_weights names \"" + e.getKey() + "\", which no task's rewards name "
+                        + named + ": remove it or add it to rewards");
+            }
+            if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                throw new IllegalArgumentException("reward_weights of \"" + e.getKey() + "\" must be a finite number, got "
+                        + e.getValue());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(weights));
     }
 
     private static Map<String, List<String>> checkRewards(List<Task> tasks, Map<String, List<String>> rewards) {
@@ -123,7 +183,14 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                         + "\": [...] with some of " + GrpoRewards.NAMES);
             }
             for (String n : names) {
-                GrpoRewards.check(n);
+                if (n == null || n.isBlank()) {
+                    throw new IllegalArgumentException("rewards of " + t.slug() + " has an empty name");
+                }
+                String near = GrpoRewards.near(n);
+                if (near != null) {
+                    throw new IllegalArgumentException("unknown reward \"" + n + "\" (built in: "
+                            + String.join(", ", GrpoRewards.NAMES) + "); did you mean \"" + near + "\"?");
+                }
                 String why = GrpoRewards.unfit(n, t);
                 if (why != null) {
                     throw new IllegalArgumentException("rewards of " + t.slug() + ": " + why + "; remove \"" + n + "\"");
@@ -148,8 +215,9 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     }
 
     /**
-     * The paper's settings where it gives them (3D-R1 Sec. 3.2: β 0.02, learning rate 1e-6) and DeepSeekMath's
-     * otherwise (ε 0.2, μ 1), over the embedded nano model's grounding prompts: the values of the resource
+     * The paper's settings where it gives them (3D-R1 Sec. 3.2: β 0.02, learning rate 1e-6), DeepSeekMath's
+     * objective ({@code loss_type} grpo, group scaling) and TRL's defaults otherwise (ε 0.2, μ 1, temperature 1,
+     * top-p 1), over the {@code sft} model's grounding prompts: the values of the resource
      * {@code io/r1kit/train/grpo/defaults.json}, the one place the defaults are written
      * ({@code r1kit train grpo --print-default-config} prints them).
      */
@@ -162,16 +230,14 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         static final GrpoConfig VALUE = RecipeJson.defaults(GrpoConfig.class);
     }
 
-    /**
-     * The rewards of {@code task}'s prompts, made by {@code run} (one {@link GrpoRewards} per run, so the
-     * prompts share its semantic reward and cache).
-     */
-    public io.r1kit.reward.RewardSet rewardsFor(Task task, GrpoRewards run) {
+    /** The reward names of {@code task}'s prompts. */
+    public List<String> rewardNames(Task task) {
         List<String> names = rewards.get(task.slug());
         if (names == null) {
-            throw new IllegalArgumentException("task " + task.slug() + " is not in this recipe's tasks " + tasks);
+            throw new IllegalArgumentException("task " + task.slug() + " is not in this recipe's tasks "
+                    + tasks.stream().map(Task::slug).toList());
         }
-        return run.set(names);
+        return names;
     }
 
     /** This recipe as pretty-printed JSON (every key). */

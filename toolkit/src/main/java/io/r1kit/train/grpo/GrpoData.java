@@ -19,26 +19,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The prompts of a GRPO recipe: the data engine's questions about generated rooms (regenerated from their
  * seeds), each with its target as {@link ExampleTargets#of} decides it (a grounding question's is the
  * described object's box over the scene bounds; a caption or QA question's the reference answer) and the
- * recipe's rewards for its task.
+ * recipe's rewards for its task ({@link GrpoRewards#set(List, Example, io.r1kit.scene.gen.SceneGraph)}: the
+ * facts reward checks against the example and its room's scene graph); an example none of whose rewards
+ * applies is left out.
  *
  * <pre>{@code
  * GrpoRewards rewards = new GrpoRewards();   // one per run
  * GrpoData train = GrpoData.of(50, 200_000, config, rewards, model.config(), tokenizer, TrainProgress.none());
  * }</pre>
  *
- * @param prompts the prompts, in room then engine order
- * @param sha256  hash of the prompts' question and reference texts (each as UTF-8 then a NUL byte), in hex
+ * @param prompts  the prompts, in room then engine order
+ * @param unscored examples left out because none of their task's rewards applies to their target
+ * @param sha256   hash of the prompts' question and reference texts (each as UTF-8 then a NUL byte), in hex
  */
-public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
+public record GrpoData(List<GrpoPrompt> prompts, int unscored, String sha256) {
 
     public GrpoData {
         prompts = List.copyOf(prompts);
@@ -53,18 +54,23 @@ public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
                               TextTokenizer tokenizer, TrainProgress progress) {
         MessageDigest sha = digest();
         List<GrpoPrompt> out = new ArrayList<>();
-        Map<Task, RewardSet> sets = new EnumMap<>(Task.class);
         for (Task t : config.tasks()) {
-            sets.put(t, config.rewardsFor(t, rewards));
+            config.rewardNames(t).forEach(rewards::checkKnown);
         }
+        int unscored = 0;
         for (int i = 0; i < rooms; i++) {
             GeneratedRoom room = TrainingRooms.room(seed + i);
             SceneFeatures features = SceneFeatures.extract(room.scene(), model);
             SceneContext c = InstructionGenerator.context(room, seed + i);
             for (Example e : TrainingRooms.examples(room, seed + i, config.tasks(), model.maxObjects())) {
                 RewardTarget target = ExampleTargets.of(e, room.scene());
+                RewardSet set = rewards.set(config.rewardNames(e.task()), e, room.graph());
+                if (set.rewards().stream().noneMatch(r -> r.applies(target))) {
+                    unscored++;        // e.g. "facts" alone and a reference that states no fact
+                    continue;
+                }
                 out.add(new GrpoPrompt(features, tokenizer.encode(PromptFormat.of(model, Queries.of(e, c))), target,
-                        sets.get(e.task())));
+                        set, e.task()));
                 sha.update(e.question().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(e.answer().getBytes(StandardCharsets.UTF_8));
@@ -72,7 +78,7 @@ public record GrpoData(List<GrpoPrompt> prompts, String sha256) {
             }
             progress.rooms("prompt rooms " + seed + "..", i + 1, rooms);
         }
-        return new GrpoData(out, HexFormat.of().formatHex(sha.digest()));
+        return new GrpoData(out, unscored, HexFormat.of().formatHex(sha.digest()));
     }
 
     private static MessageDigest digest() {

@@ -53,6 +53,14 @@ public final class GrpoEval {
             return sb.toString();
         }
 
+        /** The scores {@link #toJson} wrote. */
+        public static Scores fromJson(JsonObject o) {
+            Map<String, Double> parts = new LinkedHashMap<>();
+            o.getAsJsonObject("mean_parts").entrySet().forEach(e -> parts.put(e.getKey(), e.getValue().getAsDouble()));
+            return new Scores(o.get("prompts").getAsInt(), o.get("mean_reward").getAsDouble(), parts,
+                    o.get("grounding").getAsInt(), o.get("acc_25").getAsDouble(), o.get("acc_50").getAsDouble());
+        }
+
         public JsonObject toJson() {
             JsonObject o = new JsonObject();
             o.addProperty("prompts", prompts);

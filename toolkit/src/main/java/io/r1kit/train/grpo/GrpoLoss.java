@@ -2,23 +2,27 @@ package io.r1kit.train.grpo;
 
 import ai.djl.ndarray.NDArray;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
- * The GRPO objective (DeepSeekMath Eq. 3, the objective 3D-R1 Sec. 3.2 optimises), as a loss to minimise:
+ * The GRPO objective (DeepSeekMath Eq. 3, the objective 3D-R1 Sec. 3.2 optimises), as a loss to minimise.
+ * Per output token
  *
  * <pre>
- * L = -(1/N) Σ_i (1/|o_i|) Σ_t [ min(ρ_it Â_i, clip(ρ_it, 1-ε, 1+ε) Â_i) - β D_it ]
+ * ℓ_it = -min(ρ_it Â_i, clip(ρ_it, 1-ε_low, 1+ε_high) Â_i) + β D_it
  * ρ_it = exp(log πθ(o_it) - log πθ_old(o_it))
  * D_it = exp(log π_ref(o_it) - log πθ(o_it)) - (log π_ref(o_it) - log πθ(o_it)) - 1
  * </pre>
  *
- * over the N outputs of a batch (every group of every prompt). {@code D} is Schulman's k3 estimator of
- * KL(πθ || π_ref): unbiased and never negative. Only the new log-probabilities carry a gradient: the old
- * and reference ones and the advantages are detached here, so the gradient reaches the policy only
- * through {@code ρ} and {@code D}. When old = new in value (one update per batch), {@code ρ = 1} but
- * {@code ∇ρ = ∇ log πθ}, so the loss's gradient is the policy gradient {@code -(1/N) Σ Â_i (1/|o_i|) Σ_t ∇ log πθ}.
+ * and the loss is a masked sum of ℓ normalised as {@link Type} says (TRL's {@code loss_type}). {@code D} is
+ * Schulman's k3 estimator of KL(πθ || π_ref): unbiased and never negative. Only the new log-probabilities
+ * carry a gradient: the old and reference ones and the advantages are detached here. When old = new in value
+ * (one update per batch), {@code ρ = 1} but {@code ∇ρ = ∇ log πθ}, so the gradient is the policy gradient.
  *
  * <pre>{@code
- * GrpoLoss.Result r = GrpoLoss.compute(newLogProbs, oldLogProbs, refLogProbs, advantages, mask, 0.2, 0.02);
+ * GrpoLoss.Result r = GrpoLoss.compute(newLogProbs, oldLogProbs, refLogProbs, advantages, mask,
+ *         new GrpoLoss.Options(GrpoLoss.Type.GRPO, 0.2, 0.2, 0.02, 160));
  * collector.backward(r.loss());
  * }</pre>
  *
@@ -26,60 +30,122 @@ import ai.djl.ndarray.NDArray;
  */
 public final class GrpoLoss {
 
-    private GrpoLoss() {}
+    /** How the masked sum of per-token losses is normalised (TRL's {@code loss_type} values). */
+    public enum Type {
+        /** Each output's mean over its tokens, then the mean over outputs (DeepSeekMath; 3D-R1). */
+        GRPO,
+        /** Sum over every token of the batch over the batch's token count. */
+        BNPO,
+        /** Sum over every token over N × {@code max_completion_length} (Dr. GRPO: no length bias). */
+        DR_GRPO,
+        /** Sum over the step's token count (DAPO); a step here is one batch, so it equals {@link #BNPO}. */
+        DAPO;
+
+        /** The recipe name: {@code grpo}, {@code bnpo}, {@code dr_grpo}, {@code dapo}. */
+        public String slug() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The type a recipe names; the message lists the known names. */
+        public static Type of(String slug) {
+            for (Type t : values()) {
+                if (t.slug().equals(slug)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("loss_type \"" + slug + "\" is none of "
+                    + Arrays.stream(values()).map(Type::slug).toList());
+        }
+    }
 
     /**
-     * The loss and what it is made of, each over the batch's output tokens.
+     * The objective's settings.
      *
-     * @param loss            scalar, with gradient to whatever {@code newLogProbs} came from
-     * @param meanRatio       mean of ρ over output tokens
-     * @param clippedFraction share of output tokens whose term is the clipped one (ρ > 1+ε with Â > 0, or
-     *                        ρ < 1-ε with Â < 0): they contribute no gradient through ρ
-     * @param meanKl          mean of D over output tokens
+     * @param type                how the token losses are normalised
+     * @param epsilonLow          ε_low, the ratio's lower clip 1 - ε_low (TRL's {@code epsilon})
+     * @param epsilonHigh         ε_high, the upper clip 1 + ε_high (TRL's {@code epsilon_high}; DAPO raises it)
+     * @param beta                β, the weight of the KL to the reference (0 needs no reference)
+     * @param maxCompletionLength the length {@link Type#DR_GRPO} divides by
      */
-    public record Result(NDArray loss, double meanRatio, double clippedFraction, double meanKl) {}
+    public record Options(Type type, double epsilonLow, double epsilonHigh, double beta, int maxCompletionLength) {
+        public Options {
+            if (type == null || !(epsilonLow > 0 && epsilonLow < 1) || !(epsilonHigh > 0) || !(beta >= 0)
+                    || maxCompletionLength < 1) {
+                throw new IllegalArgumentException("loss options " + type + ", epsilon " + epsilonLow + ", epsilon_high "
+                        + epsilonHigh + ", beta " + beta + ", max_completion_length " + maxCompletionLength
+                        + ": need a type, 0 < epsilon < 1, epsilon_high > 0, beta >= 0, length >= 1");
+            }
+        }
+    }
+
+    /**
+     * The loss and what it is made of, each a mean over the batch's output tokens (TRL's metrics).
+     *
+     * @param loss       scalar, with gradient to whatever {@code newLogProbs} came from
+     * @param meanRatio  mean of ρ
+     * @param lowClip    share of tokens with ρ < 1-ε_low and Â < 0 ({@code clip_ratio/low_mean})
+     * @param highClip   share of tokens with ρ > 1+ε_high and Â > 0 ({@code clip_ratio/high_mean})
+     * @param meanKl     mean of D (0 when β = 0 and no reference was given)
+     */
+    public record Result(NDArray loss, double meanRatio, double lowClip, double highClip, double meanKl) {
+
+        /** Share of tokens whose term is the clipped one, so no gradient flows through ρ ({@code clip_ratio/region_mean}). */
+        public double clippedFraction() {
+            return lowClip + highClip;
+        }
+    }
+
+    private GrpoLoss() {}
 
     /**
      * @param newLogProbs [N, A] log πθ of each output token, with gradient
      * @param oldLogProbs [N, A] log πθ_old (the policy that sampled); a constant
-     * @param refLogProbs [N, A] log π_ref (the frozen starting model); a constant
+     * @param refLogProbs [N, A] log π_ref (the frozen starting model), a constant; may be null when β = 0
      * @param advantages  [N] Â per output ({@link io.r1kit.reward.GroupAdvantages}); a constant
-     * @param mask        [N, A] 1 on output tokens, 0 on padding
-     * @param epsilon     the clip range ε (0.2 in DeepSeekMath and 3D-R1)
-     * @param beta        the KL weight β (0.02 in 3D-R1)
+     * @param mask        [N, A] 1 on output tokens that count, 0 on padding (and on masked truncated outputs)
      */
     public static Result compute(NDArray newLogProbs, NDArray oldLogProbs, NDArray refLogProbs, NDArray advantages,
-                                 NDArray mask, double epsilon, double beta) {
+                                 NDArray mask, Options o) {
         long[] shape = newLogProbs.getShape().getShape();
         if (shape.length != 2 || !oldLogProbs.getShape().equals(newLogProbs.getShape())
-                || !refLogProbs.getShape().equals(newLogProbs.getShape()) || !mask.getShape().equals(newLogProbs.getShape())
+                || refLogProbs != null && !refLogProbs.getShape().equals(newLogProbs.getShape())
+                || !mask.getShape().equals(newLogProbs.getShape())
                 || advantages.getShape().dimension() != 1 || advantages.getShape().get(0) != shape[0]) {
             throw new IllegalArgumentException("log-probs " + newLogProbs.getShape() + ", old " + oldLogProbs.getShape()
-                    + ", reference " + refLogProbs.getShape() + ", mask " + mask.getShape() + " must all be [N, A] and "
-                    + "advantages " + advantages.getShape() + " [N]");
+                    + ", reference " + (refLogProbs == null ? "none" : refLogProbs.getShape()) + ", mask "
+                    + mask.getShape() + " must all be [N, A] and advantages " + advantages.getShape() + " [N]");
         }
-        if (!(epsilon > 0 && epsilon < 1) || !(beta >= 0)) {
-            throw new IllegalArgumentException("epsilon " + epsilon + " must be in (0, 1) and beta " + beta + " >= 0");
+        if (refLogProbs == null && o.beta() > 0) {
+            throw new IllegalArgumentException("beta " + o.beta() + " needs the reference model's log-probs");
         }
         NDArray old = oldLogProbs.stopGradient();                                          // [N, A]
-        NDArray ref = refLogProbs.stopGradient();                                          // [N, A]
         NDArray adv = advantages.stopGradient().expandDims(1);                             // [N, 1]
         NDArray ratio = newLogProbs.sub(old).exp();                                        // [N, A]
         NDArray unclipped = ratio.mul(adv);                                                // [N, A]
-        NDArray clipped = ratio.clip(1 - epsilon, 1 + epsilon).mul(adv);                   // [N, A]
-        NDArray surrogate = unclipped.minimum(clipped);                                    // [N, A]
-        NDArray logRatioRef = ref.sub(newLogProbs);                                        // [N, A]
-        NDArray kl = logRatioRef.exp().sub(logRatioRef).sub(1);                            // [N, A] k3 >= 0
-        NDArray perToken = surrogate.sub(kl.mul(beta)).mul(mask);                          // [N, A]
-        NDArray lengths = mask.sum(new int[] {1});                                         // [N]
-        NDArray loss = perToken.sum(new int[] {1}).div(lengths).mean().neg();              // scalar
+        NDArray clipped = ratio.clip(1 - o.epsilonLow(), 1 + o.epsilonHigh()).mul(adv);    // [N, A]
+        NDArray perToken = unclipped.minimum(clipped).neg();                               // [N, A]
+        NDArray kl = null;
+        if (refLogProbs != null) {
+            NDArray logRatioRef = refLogProbs.stopGradient().sub(newLogProbs);             // [N, A]
+            kl = logRatioRef.exp().sub(logRatioRef).sub(1);                                // [N, A] k3 >= 0
+            if (o.beta() > 0) {
+                perToken = perToken.add(kl.mul(o.beta()));
+            }
+        }
+        NDArray masked = perToken.mul(mask);                                               // [N, A]
+        NDArray loss = switch (o.type()) {
+            case GRPO -> masked.sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1)).mean();
+            case BNPO, DAPO -> masked.sum().div(mask.sum().maximum(1));
+            case DR_GRPO -> masked.sum().div((float) shape[0] * o.maxCompletionLength());
+        };
         // statistics, detached from the graph
         NDArray r = ratio.stopGradient();
         NDArray a = adv.broadcast(r.getShape());
-        NDArray clippedTokens = r.gt(1 + epsilon).logicalAnd(a.gt(0))
-                .logicalOr(r.lt(1 - epsilon).logicalAnd(a.lt(0))).toType(mask.getDataType(), false).mul(mask);
-        float tokens = mask.sum().getFloat();
-        return new Result(loss, r.mul(mask).sum().getFloat() / tokens, clippedTokens.sum().getFloat() / tokens,
-                kl.stopGradient().mul(mask).sum().getFloat() / tokens);
+        float tokens = Math.max(1, mask.sum().getFloat());
+        NDArray low = r.lt(1 - o.epsilonLow()).logicalAnd(a.lt(0)).toType(mask.getDataType(), false).mul(mask);
+        NDArray high = r.gt(1 + o.epsilonHigh()).logicalAnd(a.gt(0)).toType(mask.getDataType(), false).mul(mask);
+        double meanKl = kl == null ? 0 : kl.stopGradient().mul(mask).sum().getFloat() / tokens;
+        return new Result(loss, r.mul(mask).sum().getFloat() / tokens, low.sum().getFloat() / tokens,
+                high.sum().getFloat() / tokens, meanKl);
     }
 }

@@ -3,6 +3,7 @@ package io.r1kit.train.grpo;
 import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTarget;
+import io.r1kit.task.Task;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -15,11 +16,13 @@ import java.util.Objects;
  * @param prompt   prompt token ids ({@code TaskPrompt.prompt} of the question)
  * @param target   the reference answer and/or ground-truth box
  * @param rewards  the rewards summed into each output's score
+ * @param task     the task the prompt asks (statistics are kept per task)
  */
-public record GrpoPrompt(SceneFeatures features, int[] prompt, RewardTarget target, RewardSet rewards) {
+public record GrpoPrompt(SceneFeatures features, int[] prompt, RewardTarget target, RewardSet rewards, Task task) {
 
     public GrpoPrompt {
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(task, "task");
         Objects.requireNonNull(rewards, "rewards");
         prompt = prompt.clone();
     }
@@ -32,16 +35,16 @@ public record GrpoPrompt(SceneFeatures features, int[] prompt, RewardTarget targ
     @Override
     public boolean equals(Object o) {
         return o instanceof GrpoPrompt p && features.equals(p.features) && Arrays.equals(prompt, p.prompt)
-                && Objects.equals(target, p.target) && rewards.equals(p.rewards);
+                && Objects.equals(target, p.target) && rewards.equals(p.rewards) && task == p.task;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(features, Arrays.hashCode(prompt), target, rewards);
+        return Objects.hash(features, Arrays.hashCode(prompt), target, rewards, task);
     }
 
     @Override
     public String toString() {
-        return "GrpoPrompt[" + features.sceneId() + ", prompt=" + Arrays.toString(prompt) + ", target=" + target + "]";
+        return "GrpoPrompt[" + task.slug() + ", " + features.sceneId() + ", prompt=" + Arrays.toString(prompt) + ", target=" + target + "]";
     }
 }

@@ -1,5 +1,8 @@
 package io.r1kit.train.grpo;
 
+import io.r1kit.cot.filter.Levenshtein;
+import io.r1kit.cot.tasks.Example;
+import io.r1kit.reward.AnswerReward;
 import io.r1kit.reward.FormatReward;
 import io.r1kit.reward.MiniLmEmbedder;
 import io.r1kit.reward.PerceptionReward;
@@ -8,17 +11,22 @@ import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTargets;
 import io.r1kit.reward.SemanticReward;
 import io.r1kit.reward.TextEmbedder;
+import io.r1kit.scene.gen.SceneGraph;
 import io.r1kit.task.Task;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The rewards of one GRPO run, by the names a recipe uses ({@link Reward#name()}): {@code "format"}
- * ({@link FormatReward}), {@code "perception"} ({@link PerceptionReward}, 3D IoU of the answered box) and
- * {@code "semantic"} ({@link SemanticReward}, cosine of sentence embeddings of answer and reference).
- * Which task each may score follows {@link RewardTargets}' table: perception needs a target box (grounding,
- * and reasoning whose reference names one), semantic a reference answer (every task but grounding).
+ * The rewards of one GRPO run, by the names a recipe uses ({@link Reward#name()}): the paper's three,
+ * {@code "format"} ({@link FormatReward}), {@code "perception"} ({@link PerceptionReward}, 3D IoU of the
+ * answered box) and {@code "semantic"} ({@link SemanticReward}, cosine of sentence embeddings of answer and
+ * reference); two verifiable ones, {@code "answer"} ({@link AnswerReward}, exact match of a QA or dialogue
+ * answer) and {@code "facts"} ({@link FactReward}, fact accuracy against the room's scene graph); and any
+ * reward a user writes in Java and {@link #register registers} under its own name.
+ * Which task each built-in may score follows {@link RewardTargets}' table ({@link #unfit}).
  *
  * <p>One instance per run: every prompt's reward set shares one {@link SemanticReward}, so its embedding
  * cache sees a reference once for all the steps that sample it. The semantic reward is made on first
@@ -26,16 +34,17 @@ import java.util.Objects;
  * not name {@code "semantic"} never loads it.
  *
  * <pre>{@code
- * GrpoRewards rewards = new GrpoRewards();
- * RewardSet qa = rewards.set(List.of("format", "semantic"));
+ * GrpoRewards rewards = new GrpoRewards().register(myReward);        // recipe: "qa": ["answer", "my-reward"]
+ * RewardSet qa = rewards.set(List.of("format", "answer"), example, room.graph());
  * }</pre>
  */
 public final class GrpoRewards {
 
-    /** Every name a recipe may use. */
-    public static final List<String> NAMES = List.of("format", "perception", "semantic");
+    /** Every built-in name a recipe may use. */
+    public static final List<String> NAMES = List.of("format", "perception", "semantic", "answer", "facts");
 
     private final TextEmbedder embedder;
+    private final Map<String, Reward> custom = new LinkedHashMap<>();
     private SemanticReward semantic;
 
     /** The rewards of a run; the semantic reward embeds with all-MiniLM-L6-v2. */
@@ -48,12 +57,38 @@ public final class GrpoRewards {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
     }
 
-    /** The reward named {@code name}; {@code "semantic"} is the same instance on every call. */
+    /**
+     * Adds a reward a recipe may name by its {@link Reward#name()}; it scores every prompt of the tasks that
+     * name it (its {@link Reward#applies} decides which targets).
+     *
+     * @return this, for chaining
+     * @throws IllegalArgumentException when the name is a built-in one or already registered
+     */
+    public synchronized GrpoRewards register(Reward reward) {
+        String name = Objects.requireNonNull(reward, "reward").name();
+        if (name == null || name.isBlank() || NAMES.contains(name) || custom.containsKey(name)) {
+            throw new IllegalArgumentException("a reward named \"" + name + "\" cannot be registered: the name must be"
+                    + " new (built in: " + String.join(", ", NAMES) + "; registered: " + custom.keySet() + ")");
+        }
+        custom.put(name, reward);
+        return this;
+    }
+
+    /**
+     * The reward named {@code name} where it needs no prompt ({@code "facts"} does: {@link #set(List, Example,
+     * SceneGraph)}); {@code "semantic"} is the same instance on every call.
+     */
     public synchronized Reward of(String name) {
+        if (custom.containsKey(name)) {
+            return custom.get(name);
+        }
         check(name);
         return switch (name) {
             case "format" -> new FormatReward();
             case "perception" -> new PerceptionReward();
+            case "answer" -> new AnswerReward();
+            case "facts" -> throw new IllegalArgumentException("the facts reward is made per prompt: "
+                    + "use set(names, example, graph)");
             default -> {
                 if (semantic == null) {
                     semantic = new SemanticReward(embedder);
@@ -63,19 +98,54 @@ public final class GrpoRewards {
         };
     }
 
-    /** The rewards named, summed with equal weight (3D-R1 Sec. 3.2). */
+    /** The rewards named, summed; none may be {@code "facts"}. */
     public RewardSet set(List<String> names) {
         return new RewardSet(names.stream().map(this::of).toList());
     }
 
-    /** Throws when {@code name} is no reward; the message lists the known names. */
+    /** The rewards named for one prompt: {@code "facts"} checks against {@code example} and {@code graph}. */
+    public RewardSet set(List<String> names, Example example, SceneGraph graph) {
+        return new RewardSet(names.stream().map(n -> n.equals("facts") && !custom.containsKey(n)
+                ? new FactReward(example, graph) : of(n)).toList());
+    }
+
+    /** Throws when {@code name} is neither built in nor registered; the message lists both. */
+    void checkKnown(String name) {
+        if (!NAMES.contains(name) && !custom.containsKey(name)) {
+            throw new IllegalArgumentException("unknown reward \"" + name + "\" (built in: " + String.join(", ", NAMES)
+                    + (custom.isEmpty() ? "" : "; registered: " + String.join(", ", custom.keySet()))
+                    + "; register your own with GrpoRewards.register)");
+        }
+    }
+
+    /**
+     * The built-in name {@code name} is a slip of (one or two letters off), or null when it is a built-in name
+     * or far from all of them (then it may be a user's reward, checked when the run starts).
+     */
+    static String near(String name) {
+        if (NAMES.contains(name)) {
+            return null;
+        }
+        for (String known : NAMES) {
+            if (Levenshtein.distance(name, known) <= 2) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+
+    /** Throws when {@code name} is no built-in reward; the message lists the known names. */
     static void check(String name) {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown reward \"" + name + "\" (known: " + String.join(", ", NAMES) + ")");
         }
     }
 
-    /** Why {@code name} cannot score {@code task}'s answers ({@link RewardTargets}' table), or null when it can. */
+    /**
+     * Why the built-in {@code name} cannot score {@code task}'s answers ({@link RewardTargets}' table), or null
+     * when it can (a name not built in is a user's reward and may score any task).
+     */
     static String unfit(String name, Task task) {
         if (name.equals("perception") && task != Task.GROUNDING && task != Task.REASONING) {
             return "the perception reward scores an answered box, and only grounding and reasoning targets have one";
@@ -83,18 +153,25 @@ public final class GrpoRewards {
         if (name.equals("semantic") && task == Task.GROUNDING) {
             return "the semantic reward compares the answer with a reference text, and a grounding target is a box";
         }
+        if (name.equals("answer") && task != Task.QA && task != Task.DIALOGUE) {
+            return "the answer reward matches a short answer exactly, which only qa and dialogue have";
+        }
+        if (name.equals("facts") && task == Task.GROUNDING) {
+            return "the facts reward checks what an answer states, and a grounding answer is a box";
+        }
         return null;
     }
 
     /**
      * Why {@code names} leave some of {@code task}'s prompts with no reward, or null when every prompt gets
      * one: a reasoning target has a box only when its reference answers with one, so perception alone
-     * scores none of the others.
+     * scores none of the others. (A prompt no named reward applies to, such as one whose reference states no
+     * fact under {@code "facts"} alone, is left out of the run's prompts: {@link GrpoData}.)
      */
     static String incomplete(List<String> names, Task task) {
         if (task == Task.REASONING && names.stream().allMatch("perception"::equals)) {
             return "the perception reward scores only reasoning answers that name a box, so the other reasoning"
-                    + " prompts would have no reward; add \"format\" or \"semantic\"";
+                    + " prompts would have no reward; add \"format\", \"semantic\" or \"facts\"";
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package io.r1kit.train.grpo;
 
+import io.r1kit.AtomicFolder;
 import io.r1kit.Provenance;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.TokenDecoder;
@@ -16,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * GRPO fine-tuning from a {@link GrpoConfig} (3D-R1 Sec. 3.2): loads the starting checkpoint twice (the
@@ -69,14 +72,33 @@ public final class GrpoRun {
         return NanoModel.resolve(config.model().equals(GrpoConfig.EMBEDDED) ? null : config.model());
     }
 
-    /** Trains, evaluates and saves; see the class comment for what lands in {@code out}. */
+    /** Trains, evaluates and saves with the built-in rewards; see the class comment for what lands in {@code out}. */
     public static Result run(GrpoConfig config, Path out, TrainProgress progress) throws IOException {
+        return run(config, new GrpoRewards(), out, false, progress);
+    }
+
+    /**
+     * Trains, evaluates and saves, scoring with {@code rewards} (one per run: the prompts share its semantic
+     * cache; rewards a user {@link GrpoRewards#register registered} may be named by the recipe). Every
+     * {@code save_steps} steps and at the end the checkpoint in {@code out} is replaced atomically
+     * ({@link AtomicFolder}): a killed run leaves the last one whole. With {@code resume} a run continues from
+     * the state that checkpoint keeps ({@link GrpoState}) and ends as the uninterrupted run would have.
+     *
+     * @throws IllegalStateException with one line naming the step, when a reward, the loss or the gradient is
+     *                               NaN or infinite; the checkpoint in {@code out} is then the last good one
+     */
+    public static Result run(GrpoConfig config, GrpoRewards rewards, Path out, boolean resume, TrainProgress progress)
+            throws IOException {
         Path base = base(config);
+        AtomicFolder.recover(out);
+        if (resume && !GrpoState.exists(out)) {
+            throw new IllegalArgumentException(out + ": no GRPO trainer state to resume from (" + GrpoState.FOLDER
+                    + "/state.json); run without --resume to start");
+        }
         try (Vlm3d policy = VlmCheckpoint.load(base, Engines.defaultDevice());
-             Vlm3d reference = VlmCheckpoint.load(base, Engines.defaultDevice());
+             Vlm3d reference = config.beta() > 0 ? VlmCheckpoint.load(base, Engines.defaultDevice()) : null;
              TextTokenizer tokenizer = TextTokenizer.load(base)) {
             TokenDecoder text = ids -> TaskPrompt.stripEnd(tokenizer.decodeWithoutSpecial(ids));
-            GrpoRewards rewards = new GrpoRewards();   // one per run: the prompts share its semantic cache
             GrpoData train = GrpoData.of(config.trainRooms(), config.trainSeed(), config, rewards, policy.config(),
                     tokenizer, progress);
             GrpoData heldOut = GrpoData.of(config.heldOutRooms(), config.heldOutSeed(), config, rewards,
@@ -87,37 +109,80 @@ public final class GrpoRun {
             }
             List<GrpoPrompt> evalSet = heldOut.prompts().subList(0, Math.min(config.evalPrompts(),
                     heldOut.prompts().size()));
-            GrpoEval.Scores before = GrpoEval.evaluate(policy, evalSet, text, config.maxNewTokens());
-            RewardCurve curve = new RewardCurve(before.meanReward());
             GrpoTrainer trainer = new GrpoTrainer(policy, reference, text, config);
             Epochs<GrpoPrompt> order = new Epochs<>(config.seed());   // every prompt once per pass
-            GrpoStepStats last = null;
-            long tokens = 0;
-            long start = System.nanoTime();
-            for (int step = 1; step <= config.steps(); step++) {
-                List<GrpoPrompt> batch = order.next(train.prompts(), config.promptsPerStep());
-                last = trainer.step(batch);
-                curve.add(last);
-                tokens += last.tokens();
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                progress.step(step, config.steps(), last.loss(), config.learningRate(), tokens / elapsed,
-                        elapsed / step * (config.steps() - step));
+            long[] drawn = {0};
+            java.util.function.IntFunction<List<GrpoPrompt>> draw = n -> {
+                drawn[0] += n;
+                return order.next(train.prompts(), n);
+            };
+            GrpoState state = resume ? GrpoState.resume(out, config, policy, trainer)
+                    : new GrpoState(0, 0, GrpoEval.evaluate(policy, evalSet, text, config.maxCompletionLength()).toJson(),
+                    List.of());
+            for (long left = state.promptsDrawn(); left > 0; left -= Math.min(left, Integer.MAX_VALUE)) {
+                draw.apply((int) Math.min(left, Integer.MAX_VALUE));           // replay the order to where it stopped
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            GrpoEval.Scores after = GrpoEval.evaluate(policy, evalSet, text, config.maxNewTokens());
-            curve.heldOutAfter(after.meanReward());
-            VlmCheckpoint.save(policy, out, config.dtype());
-            for (String f : TOKENIZER_FILES) {
-                if (Files.isRegularFile(base.resolve(f))) {
-                    Files.copy(base.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            GrpoEval.Scores before = GrpoEval.Scores.fromJson(state.before());
+            RewardCurve curve = new RewardCurve(before.meanReward());
+            List<GrpoStepStats> done = new ArrayList<>(state.steps());
+            done.forEach(curve::add);
+            long start = System.nanoTime();
+            for (int step = state.step() + 1; step <= config.steps(); step++) {
+                GrpoStepStats last;
+                try {
+                    last = trainer.step(draw.apply(config.promptsPerStep()), draw);
+                } catch (IllegalStateException e) {
+                    throw stopped(step, e.getMessage(), out);
+                }
+                if (!Double.isFinite(last.loss()) && !Double.isNaN(last.metric("grad_norm"))
+                        || !Double.isFinite(last.reward())) {
+                    throw stopped(step, "the loss is " + last.loss() + " and the reward " + last.reward(), out);
+                }
+                done.add(last);
+                curve.add(last);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                int made = step - state.step();
+                progress.step(step, config.steps(), String.format(Locale.ROOT,
+                        "reward %.3f  zero-std %.2f  kl %.1e  %.1f s/step", last.reward(),
+                        last.metric("frac_reward_zero_std"), last.kl(), elapsed / made),
+                        elapsed / made * (config.steps() - step));
+                if (config.saveSteps() > 0 && step % config.saveSteps() == 0 && step < config.steps()) {
+                    GrpoState now = new GrpoState(step, drawn[0], state.before(), done);
+                    AtomicFolder.replace(out, dir -> save(dir, base, config, policy, trainer, now, curve));
                 }
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            GrpoEval.Scores after = GrpoEval.evaluate(policy, evalSet, text, config.maxCompletionLength());
+            curve.heldOutAfter(after.meanReward());
             Result result = new Result(out, base, config.steps(), train.prompts().size(), train.sha256(), before, after,
-                    last, seconds);
-            writeProvenance(out, config, result, heldOut.sha256());
-            curve.write(out);
+                    done.get(done.size() - 1), seconds);
+            GrpoState end = new GrpoState(config.steps(), drawn[0], state.before(), done);
+            AtomicFolder.replace(out, dir -> {
+                save(dir, base, config, policy, trainer, end, curve);
+                writeProvenance(dir, config, result, heldOut.sha256());
+            });
             return result;
         }
+    }
+
+    /** The model, its tokenizer, the trainer state and the curves, into a fresh folder. */
+    private static void save(Path dir, Path base, GrpoConfig config, Vlm3d policy, GrpoTrainer trainer, GrpoState state,
+                             RewardCurve curve) throws IOException {
+        VlmCheckpoint.save(policy, dir, config.dtype());
+        for (String f : TOKENIZER_FILES) {
+            if (Files.isRegularFile(base.resolve(f))) {
+                Files.copy(base.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        state.write(dir, config, policy, trainer);
+        curve.write(dir);
+        Provenance.read(dir).with("training", "grpo").with("recipe", RecipeJson.tree(config))
+                .with("steps_done", state.step()).write(dir);
+    }
+
+    private static IllegalStateException stopped(int step, String why, Path out) {
+        String kept = GrpoState.exists(out) ? "; " + out + " holds the last good checkpoint" : "; no checkpoint was written";
+        return new IllegalStateException("GRPO stopped at step " + step + ": " + why + kept);
     }
 
     /** Adds the run to the provenance the checkpoint writer started. */

@@ -3,8 +3,6 @@ package io.r1kit.train.grpo;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
@@ -15,27 +13,31 @@ import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
 import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.reward.RewardScore;
+import io.r1kit.train.AdamW;
 import io.r1kit.train.GradientUpdate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * One GRPO step at a time (3D-R1 Sec. 3.2; DeepSeekMath Alg. 1), reading top to bottom:
  * {@link #sample} G outputs per prompt from the current policy → {@link #score} them with each prompt's
- * rewards → {@link GroupAdvantages} → old and reference log-probabilities ({@link #logProbs}, no gradient)
- * → μ {@link #update}s of the policy on {@link GrpoLoss}.
+ * rewards, weighted ({@link GrpoRollout}; with dynamic sampling tied groups are replaced) →
+ * {@link GroupAdvantages} scaled as the recipe says → reference log-probabilities (no gradient) → μ
+ * {@link #update}s of the policy on {@link GrpoLoss}, each an {@link AdamW} step (its state is saved with a
+ * checkpoint, so a resumed run continues exactly).
  *
- * <p>The old log-probabilities are recomputed by the same teacher-forced pass the update runs, not taken
- * from the sampler, so at μ = 1 they equal the new ones exactly and the ratio is 1 in value (its gradient
- * is still ∇ log πθ). Both are at temperature 1: the sampling temperature only shapes exploration. The
- * reference model is the starting checkpoint loaded a second time, never trainable.
+ * <p>Every log-probability (policy, old, reference) is taken at the sampling temperature, as the sampler
+ * drew from it. At μ = 1 the old log-probabilities are the update's own, detached, so the ratio is 1 in
+ * value (its gradient is still ∇ log πθ) and no extra pass is made; at μ > 1 they come from one pass before
+ * the first update. The reference is the starting checkpoint loaded a second time, never trainable, and
+ * is not needed at β = 0.
  *
  * <pre>{@code
  * GrpoTrainer t = new GrpoTrainer(policy, reference, ids -> tokenizer.decodeWithoutSpecial(ids), config);
- * GrpoStepStats s = t.step(prompts);   // s.meanReward(), s.kl(), ...
+ * GrpoStepStats s = t.step(prompts);   // s.reward(), s.metric("frac_reward_zero_std"), ...
  * }</pre>
  *
  * <p>Legend: P prompts of the step, G group size, N = P × G outputs, A longest output.
@@ -46,64 +48,92 @@ public final class GrpoTrainer {
     private final Vlm3d reference;
     private final TokenDecoder text;
     private final GrpoConfig config;
-    private final Optimizer optimizer;
+    private final AdamW optimizer;
     private int steps;
 
-    /** Trains {@code policy} at the recipe's fixed learning rate. */
-    public GrpoTrainer(Vlm3d policy, Vlm3d reference, TokenDecoder text, GrpoConfig config) {
-        this(policy, reference, text, config, Tracker.fixed((float) config.learningRate()));
-    }
-
     /**
+     * Trains {@code policy} with AdamW at the recipe's fixed learning rate.
+     *
      * @param policy    the model trained; every parameter becomes trainable
-     * @param reference the frozen starting model the KL is taken to (same architecture); made untrainable
+     * @param reference the frozen starting model the KL is taken to (same architecture), made untrainable;
+     *                  null only when the recipe's β is 0
      * @param text      the text of an output's token ids that the rewards read
      */
-    public GrpoTrainer(Vlm3d policy, Vlm3d reference, TokenDecoder text, GrpoConfig config, Tracker learningRate) {
+    public GrpoTrainer(Vlm3d policy, Vlm3d reference, TokenDecoder text, GrpoConfig config) {
         if (policy == reference) {
             throw new IllegalArgumentException("the reference must be a separate copy of the starting model: "
                     + "load the checkpoint a second time");
+        }
+        if (reference == null && config.beta() > 0) {
+            throw new IllegalArgumentException("beta " + config.beta() + " needs a reference model (or set beta to 0)");
         }
         this.policy = policy;
         this.reference = reference;
         this.text = text;
         this.config = config;
-        this.optimizer = Optimizer.adamW().optLearningRateTracker(learningRate)
-                .optWeightDecays((float) config.weightDecay()).build();
-        reference.setTrainable(false);
+        this.optimizer = new AdamW(config.learningRate(), config.weightDecay(), policy.newScope());
+        if (reference != null) {
+            reference.setTrainable(false);
+        }
         policy.setTrainable(true);
     }
 
     /** Sample, score, normalise, update; see the class comment. */
     public GrpoStepStats step(List<GrpoPrompt> prompts) {
+        return step(prompts, n -> List.of());
+    }
+
+    /**
+     * A step whose tied groups, under the recipe's dynamic sampling, are replaced by prompts from {@code more}
+     * (asked for how many are missing; an empty list ends the search).
+     */
+    public GrpoStepStats step(List<GrpoPrompt> prompts, IntFunction<List<GrpoPrompt>> more) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("a GRPO step needs at least one prompt");
         }
         steps++;
         long start = System.nanoTime();
-        int g = config.groupSize();
-        List<int[]> outputs = sample(prompts, sampling(config.seed() * 1_000_003L + steps));
-        List<RewardScore> scores = score(prompts, outputs);
-        double[] totals = scores.stream().mapToDouble(RewardScore::total).toArray();
-        double[] advantages = GroupAdvantages.ofGroups(totals, g, GroupAdvantages.EPS);
-        List<VlmExample> batch = new ArrayList<>(outputs.size());
-        for (int i = 0; i < outputs.size(); i++) {
-            GrpoPrompt p = prompts.get(i / g);
-            batch.add(new VlmExample(p.features(), p.prompt(), outputs.get(i)));
-        }
-        try (NDManager scope = policy.newScope()) {
-            NDArray old = logProbs(policy, batch, scope);                                  // [N, A]
-            NDArray ref = logProbs(reference, batch, scope);                               // [N, A]
-            NDArray adv = scope.create(toFloats(advantages));                              // [N]
-            GrpoLoss.Result last = null;
-            float gradNorm = 0;
-            for (int u = 0; u < config.updatesPerBatch(); u++) {
-                last = update(batch, old, ref, adv, scope);
-                gradNorm = GradientUpdate.apply(policy.parameters(), optimizer, (float) config.maxGradNorm(), scope);
+        int g = config.numGenerations();
+        GrpoRollout rollout = GrpoRollout.of(prompts, g, config.dynamicSampling(), more,
+                (ps, round) -> generate(ps, sampling(config.seed() * 1_000_003L + steps + round * 1_000_000_007L)),
+                (p, gen) -> score(p, gen.tokens()), this::weighted);
+        GrpoMetrics metrics = GrpoMetrics.of(rollout, g);
+        if (!rollout.prompts().isEmpty()) {
+            double[] advantages = GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling());
+            List<VlmExample> batch = new ArrayList<>(rollout.outputs().size());
+            float[] keep = new float[rollout.outputs().size()];
+            for (int i = 0; i < rollout.outputs().size(); i++) {
+                GrpoPrompt p = rollout.prompts().get(i / g);
+                batch.add(new VlmExample(p.features(), p.prompt(), rollout.outputs().get(i)));
+                keep[i] = config.maskTruncatedCompletions() && rollout.truncated()[i] ? 0 : 1;
             }
-            long tokens = outputs.stream().mapToLong(o -> o.length).sum();
-            return stats(scores, advantages, last, gradNorm, tokens, (System.nanoTime() - start) / 1e9);
+            try (NDManager scope = policy.newScope()) {
+                double t = config.temperature();
+                NDArray old = config.numIterations() > 1 ? logProbs(policy, batch, scope, t) : null;   // [N, A]
+                NDArray ref = reference == null ? null : logProbs(reference, batch, scope, t);        // [N, A]
+                NDArray adv = scope.create(toFloats(advantages));                                     // [N]
+                NDArray kept = scope.create(keep);                                                    // [N]
+                for (int u = 0; u < config.numIterations(); u++) {
+                    Update up = update(batch, old, ref, adv, kept, scope);
+                    float norm = GradientUpdate.apply(policy.parameters(), optimizer, (float) config.maxGradNorm(), scope);
+                    metrics.addUpdate(up.result(), up.entropy(), norm, reference != null);
+                }
+            }
         }
+        metrics.finish(config.learningRate(), (System.nanoTime() - start) / 1e9);
+        return new GrpoStepStats(steps, metrics.values());
+    }
+
+    /** An update's loss terms and the mean entropy of the policy over the output tokens. */
+    public record Update(GrpoLoss.Result result, double entropy) {}
+
+    /** The weighted total of a score's parts ({@code reward_weights}, 1 for a reward it leaves out). */
+    public double weighted(RewardScore s) {
+        double total = 0;
+        for (Map.Entry<String, Double> e : s.parts().entrySet()) {
+            total += config.weight(e.getKey()) * e.getValue();
+        }
+        return total;
     }
 
     /**
@@ -112,81 +142,74 @@ public final class GrpoTrainer {
      */
     public GenerationConfig sampling(long seed) {
         GenerationConfig.Builder b = GenerationConfig.builder().sample(true).temperature(config.temperature())
-                .topP(config.topP()).maxNewTokens(config.maxNewTokens()).seed(seed);
+                .topP(config.topP()).maxNewTokens(config.maxCompletionLength()).seed(seed);
         int eos = policy.config().decoder().eosTokenId();
         return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
     }
 
     /** G outputs per prompt from the current policy, in one batch: prompt 0's G, then prompt 1's, ... */
     public List<int[]> sample(List<GrpoPrompt> prompts, GenerationConfig sampling) {
+        return generate(prompts, sampling).stream().map(Generation::tokens).toList();
+    }
+
+    private List<Generation> generate(List<GrpoPrompt> prompts, GenerationConfig sampling) {
         List<SceneFeatures> scenes = new ArrayList<>();
         List<int[]> rows = new ArrayList<>();
         for (GrpoPrompt p : prompts) {
-            for (int i = 0; i < config.groupSize(); i++) {
+            for (int i = 0; i < config.numGenerations(); i++) {
                 scenes.add(p.features());                   // one instance per group: its scene is encoded once
                 rows.add(p.prompt());
             }
         }
-        return policy.generate(scenes, rows, sampling, null).stream().map(Generation::tokens).toList();
+        return policy.generate(scenes, rows, sampling, null);
     }
 
     /** Each output's rewards against its prompt's target; {@code outputs} in {@link #sample}'s order. */
     public List<RewardScore> score(List<GrpoPrompt> prompts, List<int[]> outputs) {
         List<RewardScore> out = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
-            GrpoPrompt p = prompts.get(i / config.groupSize());
-            out.add(p.rewards().score(text.decode(policy.readable(outputs.get(i), p.features())), p.target()));
+            out.add(score(prompts.get(i / config.numGenerations()), outputs.get(i)));
         }
         return out;
     }
 
-    /** Per-token log-probabilities {@code [N, A]} of the outputs under {@code model}, detached (a constant). */
-    public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope) {
-        return model.forward(batch, scope).answerLogProbs().stopGradient();
+    private RewardScore score(GrpoPrompt p, int[] output) {
+        RewardScore s = p.rewards().score(text.decode(policy.readable(output, p.features())), p.target());
+        s.parts().forEach((name, v) -> {
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException("the " + name + " reward gave " + v + " for a " + p.task().slug()
+                        + " output; a reward must be a finite number");
+            }
+        });
+        return s;
+    }
+
+    /** Per-token log-probabilities {@code [N, A]} of the outputs under {@code model} at {@code temperature}, detached. */
+    public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope, double temperature) {
+        return model.forward(batch, scope, temperature, false).answerLogProbs().stopGradient();
     }
 
     /**
-     * The loss of one update at the recipe's ε and β, back-propagated into the policy's parameters' gradients
+     * The loss of one update at the recipe's settings, back-propagated into the policy's parameters' gradients
      * (the optimiser step is {@link GradientUpdate#apply}).
      *
-     * @param old        [N, A] log-probs of the policy that sampled ({@link #logProbs})
-     * @param ref        [N, A] log-probs of the reference model
+     * @param old        [N, A] log-probs of the policy that sampled, or null to take this pass's own, detached (μ = 1)
+     * @param ref        [N, A] log-probs of the reference model, or null at β = 0
      * @param advantages [N] one per output ({@link GroupAdvantages#ofGroups})
+     * @param keep       [N] 1 for an output that counts, 0 for one left out (a masked truncated output)
      */
-    public GrpoLoss.Result update(List<VlmExample> batch, NDArray old, NDArray ref, NDArray advantages, NDManager scope) {
+    public Update update(List<VlmExample> batch, NDArray old, NDArray ref, NDArray advantages, NDArray keep,
+                         NDManager scope) {
         try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-            VlmOutput out = policy.forward(batch, scope);
-            GrpoLoss.Result r = GrpoLoss.compute(out.answerLogProbs(), old, ref, advantages, out.answerMask(),
-                    config.epsilon(), config.beta());
+            VlmOutput out = policy.forward(batch, scope, config.temperature(), true);
+            NDArray mask = out.answerMask().mul(keep.expandDims(1));                                   // [N, A]
+            NDArray lp = out.answerLogProbs();
+            GrpoLoss.Result r = GrpoLoss.compute(lp, old == null ? lp.stopGradient() : old, ref, advantages, mask,
+                    config.lossOptions());
             collector.backward(r.loss());
-            return r;
+            double tokens = Math.max(1, out.answerMask().sum().getFloat());
+            return new Update(r, out.answerEntropy().mul(out.answerMask()).sum().getFloat() / tokens);
         }
-    }
-
-    private GrpoStepStats stats(List<RewardScore> scores, double[] advantages, GrpoLoss.Result last, float gradNorm,
-                                long tokens, double seconds) {
-        Map<String, Double> sums = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Double> max = new LinkedHashMap<>();
-        double total = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (RewardScore s : scores) {
-            total += s.total();
-            best = Math.max(best, s.total());
-            s.parts().forEach((name, v) -> {
-                sums.merge(name, v, Double::sum);
-                counts.merge(name, 1, Integer::sum);
-                max.merge(name, v, Math::max);
-            });
-        }
-        Map<String, Double> mean = new LinkedHashMap<>();
-        sums.forEach((name, v) -> mean.put(name, v / counts.get(name)));
-        double absAdvantage = 0;
-        for (double a : advantages) {
-            absAdvantage += Math.abs(a) / advantages.length;
-        }
-        return new GrpoStepStats(steps, total / scores.size(), best, mean, max, absAdvantage, last.meanKl(),
-                last.clippedFraction(), last.meanRatio(), last.loss().getFloat(), gradNorm, tokens, seconds);
     }
 
     private static float[] toFloats(double[] values) {
@@ -200,5 +223,22 @@ public final class GrpoTrainer {
     /** Steps made so far. */
     public int steps() {
         return steps;
+    }
+
+    /** The optimiser, whose {@link AdamW#state()} a checkpoint saves. */
+    public AdamW optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * Continues a saved run: the next step is {@code stepsDone + 1} (its sampling seed follows from it) and the
+     * optimiser takes its saved state.
+     */
+    public void resume(int stepsDone, java.util.Map<String, io.r1kit.model.io.FloatTensor> optimizerState) {
+        if (stepsDone < 0) {
+            throw new IllegalArgumentException("steps done must be >= 0, got " + stepsDone);
+        }
+        optimizer.restore(optimizerState, policy.parameters());
+        steps = stepsDone;
     }
 }

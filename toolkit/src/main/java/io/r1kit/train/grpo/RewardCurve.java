@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rewards of a GRPO run, step by step: {@code reward.csv} (every {@link GrpoStepStats} field but the
- * per-reward maps) and {@code reward.png}: the sampled groups' mean reward per step, its running mean,
+ * The rewards of a GRPO run, step by step: {@code reward.csv} (every {@link GrpoStepStats} metric, TRL's
+ * names as columns) and {@code reward.png}: the sampled groups' mean reward per step, its running mean,
  * and the held-out greedy reward before and after training as two dots.
  */
 public final class RewardCurve {
@@ -42,13 +42,20 @@ public final class RewardCurve {
         heldOutAfter = reward;
     }
 
+    /** One row per step: the step and every metric any step logged, under TRL's names (empty where absent). */
     public String csv() {
-        StringBuilder sb = new StringBuilder(
-                "step,mean_reward,max_reward,mean_abs_advantage,kl,clipped_fraction,mean_ratio,loss,grad_norm,tokens,seconds\n");
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        steps.forEach(s -> names.addAll(s.metrics().keySet()));
+        StringBuilder sb = new StringBuilder("step");
+        names.forEach(n -> sb.append(',').append(n));
+        sb.append('\n');
         for (GrpoStepStats s : steps) {
-            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6e,%.6f,%.6f,%.6e,%.6f,%d,%.3f%n", s.step(),
-                    s.meanReward(), s.maxReward(), s.meanAbsAdvantage(), s.kl(), s.clippedFraction(), s.meanRatio(),
-                    s.loss(), s.gradNorm(), s.tokens(), s.seconds()));
+            sb.append(s.step());
+            for (String n : names) {
+                Double v = s.metrics().get(n);
+                sb.append(',').append(v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", v));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -61,7 +68,7 @@ public final class RewardCurve {
             return BitmapEncoder.getBufferedImage(c);
         }
         List<Integer> x = steps.stream().map(GrpoStepStats::step).toList();
-        List<Double> reward = steps.stream().map(GrpoStepStats::meanReward).toList();
+        List<Double> reward = steps.stream().map(GrpoStepStats::reward).toList();
         TrainingCurve.addSmoothed(c, "sampled groups", "sampled, mean of " + WINDOW, x, reward, WINDOW);
         List<Integer> heldX = new ArrayList<>(List.of(0));
         List<Double> heldY = new ArrayList<>(List.of(heldOutBefore));

@@ -68,6 +68,9 @@ import static io.r1kit.train.RecipeJson.atLeast;
  *                          counts) the reasoning first points at each object the answer rests on and says its
  *                          colour ({@link io.r1kit.cot.GraphCotWriter#withLookSteps})
  * @param cotFilters        with {@code reasoning}, the thresholds a CoT record must pass to be trained on
+ * @param initModel         empty to start from random weights; else a shipped model ({@code sft}) or a checkpoint
+ *                          folder to continue training from: its weights, its vocabulary (the texts are encoded with
+ *                          it) and its architecture (the recipe's architecture keys must equal it)
  */
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
                         int hiddenSize, int layers, int heads, int kvHeads, int intermediateSize, int maxObjects,
@@ -76,12 +79,13 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
                         Dtype dtype, long seed, double objectNameWeight,
                         boolean objectPointers, AnswerFormat answerFormat, int reasoningSteps, boolean reasoningBoxes,
-                        boolean reasoningLooks, FilterConfig cotFilters) {
+                        boolean reasoningLooks, FilterConfig cotFilters, String initModel) {
 
     /** Positions of the decoder: scene tokens, prompt and answer must fit. */
     public static final int MAX_POSITIONS = 2048;
 
     public SftConfig {
+        initModel = initModel == null ? "" : initModel.strip();
         atLeast("train_rooms", trainRooms, 1, "the rooms the vocabulary and examples come from");
         atLeast("held_out_rooms", heldOutRooms, 1, "held-out loss and evaluation need rooms");
         if (heldOutSeed < trainSeed + trainRooms && trainSeed < heldOutSeed + heldOutRooms) {

@@ -86,6 +86,12 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         return encode(rooms, vocabulary, config);
     }
 
+    /** The training rooms' examples encoded with a given vocabulary (a run that continues from a checkpoint). */
+    public static SftData training(SftConfig config, WordVocabulary vocabulary, TrainProgress progress) {
+        return encode(rooms(config.trainRooms(), config.trainSeed(), config, "training rooms", progress), vocabulary,
+                config);
+    }
+
     /** The examples of rooms {@code seed .. seed + count - 1} with a given vocabulary (held-out data). */
     public static SftData of(int count, long seed, SftConfig config, WordVocabulary vocabulary, TrainProgress progress) {
         return encode(rooms(count, seed, config, "held-out rooms", progress), vocabulary, config);

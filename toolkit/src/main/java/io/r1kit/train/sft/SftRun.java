@@ -8,6 +8,8 @@ import io.r1kit.eval.tasks.TaskEval;
 import io.r1kit.eval.tasks.TaskReport;
 import io.r1kit.model.Engines;
 import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.text.WordVocabulary;
+import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.model.vlm.VlmCheckpoint;
@@ -20,7 +22,9 @@ import io.r1kit.train.TextProgress;
 import io.r1kit.train.TrainProgress;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -84,7 +88,9 @@ public final class SftRun {
     /** Trains, saves and evaluates; see the class comment for what lands in {@code out}. */
     public static Result run(SftConfig config, Path out, TrainProgress progress, MeteorResources meteor)
             throws IOException {
-        SftData train = SftData.training(config, progress);
+        Path init = config.initModel().isEmpty() ? null : NanoModel.resolve(config.initModel());
+        SftData train = init == null ? SftData.training(config, progress)
+                : SftData.training(config, WordVocabulary.read(init), progress);
         if (train.examples().isEmpty()) {
             throw new IllegalArgumentException("no training example fits in max_tokens " + config.maxTokens()
                     + " (" + train.dropped() + " dropped): raise max_tokens");
@@ -94,7 +100,7 @@ public final class SftRun {
                 Math.min(config.heldOutExamples(), heldOut.examples().size()));
         VlmConfig vlm = config.vlmConfig(train.vocabulary().size());
         LossCurve curve = new LossCurve();
-        try (Vlm3d model = Vlm3d.initialize(vlm, Engines.defaultDevice())) {
+        try (Vlm3d model = init == null ? Vlm3d.initialize(vlm, Engines.defaultDevice()) : continued(init, vlm)) {
             LearningRateSchedule schedule = config.schedule();
             SftTrainer trainer = new SftTrainer(model, config, schedule);
             double best = Double.POSITIVE_INFINITY;
@@ -127,7 +133,7 @@ public final class SftRun {
                         bestStep = step;
                         if (config.keepBest()) {
                             Path dir = out.resolve(BEST);
-                            save(model, train, config, dir);
+                            save(model, train, config, init, dir);
                             JsonObject facts = new JsonObject();
                             facts.addProperty("step", step);
                             facts.addProperty("held_out_loss", held);
@@ -139,7 +145,7 @@ public final class SftRun {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             TaskReport report = null;
-            save(model, train, config, out);
+            save(model, train, config, init, out);
             if (config.evalExamples() > 0) {
                 try (TextTokenizer tokenizer = TextTokenizer.load(out)) {
                     TaskEval.Options o = TaskEval.Options.defaults().withRooms(config.heldOutRooms())
@@ -156,6 +162,21 @@ public final class SftRun {
             curve.write(out);
             return result;
         }
+    }
+
+    /**
+     * The checkpoint training continues from, whose architecture must be the recipe's (the seed aside: it only
+     * drew the starting weights).
+     */
+    private static Vlm3d continued(Path init, VlmConfig recipe) throws IOException {
+        Vlm3d model = VlmCheckpoint.load(init, Engines.defaultDevice());
+        if (!model.config().toBuilder().seed(recipe.seed()).build().equals(recipe)) {
+            model.close();
+            throw new IllegalArgumentException("init_model " + init + " has another architecture than the recipe's"
+                    + " (hidden_size, layers, heads, kv_heads, intermediate_size, max_objects, points_per_object,"
+                    + " object_pointers): set them as the checkpoint's vlm.json and config.json have them");
+        }
+        return model;
     }
 
     /** Scene + prompt + answer tokens of a batch. */
@@ -180,9 +201,18 @@ public final class SftRun {
         return sum / count;
     }
 
-    private static void save(Vlm3d model, SftData train, SftConfig config, Path dir) throws IOException {
+    /** The model and its tokenizer: the vocabulary built, or the files of the checkpoint training continued from. */
+    private static void save(Vlm3d model, SftData train, SftConfig config, Path init, Path dir) throws IOException {
         VlmCheckpoint.save(model, dir, config.dtype());
-        train.vocabulary().save(dir);
+        if (init == null) {
+            train.vocabulary().save(dir);
+            return;
+        }
+        for (String f : List.of(TextTokenizer.FILE, "tokenizer_config.json")) {
+            if (Files.isRegularFile(init.resolve(f))) {
+                Files.copy(init.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** Adds the data, the recipe and {@code facts} to the provenance that the checkpoint writer started. */

@@ -23,8 +23,11 @@ class GrpoConfigTest {
         assertEquals(0.02, d.beta());
         assertEquals(1e-6, d.learningRate());
         assertEquals(0.2, d.epsilon());
-        assertEquals(8, d.groupSize());
-        assertEquals(1, d.updatesPerBatch());
+        assertEquals(8, d.numGenerations());
+        assertEquals(1, d.numIterations());
+        assertEquals("grpo", d.lossType());
+        assertEquals("group", d.scaleRewards());
+        assertEquals(new GrpoLoss.Options(GrpoLoss.Type.GRPO, 0.2, 0.2, 0.02, 160), d.lossOptions());   // ε_high 0 = ε
         assertEquals(Map.of("grounding", List.of("perception")), d.rewards());
         assertEquals(d, GrpoConfig.fromJson(d.toJson()));
         GrpoConfig changed = GrpoConfig.fromJson("""
@@ -33,14 +36,29 @@ class GrpoConfigTest {
         assertEquals(List.of(Task.GROUNDING, Task.QA), changed.tasks());
         assertEquals(Dtype.F16, changed.dtype());
         assertEquals(changed, GrpoConfig.fromJson(changed.toJson()));
-        assertEquals(List.of("perception", "format"),
-                changed.rewardsFor(Task.GROUNDING, new GrpoRewards()).rewards().stream().map(r -> r.name()).toList());
+        assertEquals(List.of("perception", "format"), changed.rewardNames(Task.GROUNDING));
+        GrpoConfig trl = GrpoConfig.fromJson("""
+                {"tasks": ["qa"], "rewards": {"qa": ["format", "answer", "my-reward"]},
+                 "reward_weights": {"format": 0.5, "my-reward": 2}, "loss_type": "dapo", "scale_rewards": "none",
+                 "epsilon_high": 0.28, "num_iterations": 2, "beta": 0, "mask_truncated_completions": true,
+                 "dynamic_sampling": true}""");
+        assertEquals(new GrpoLoss.Options(GrpoLoss.Type.DAPO, 0.2, 0.28, 0, 160), trl.lossOptions());
+        assertEquals(io.r1kit.reward.GroupAdvantages.Scaling.NONE, trl.scaling());
+        assertEquals(0.5, trl.weight("format"));
+        assertEquals(1.0, trl.weight("answer"));
+        assertEquals(trl, GrpoConfig.fromJson(trl.toJson()));
     }
 
     @Test
     void badValuesSayWhatToFix() {
-        assertEquals("group_size must be at least 2, got 1 (advantages compare the outputs of a group; 8 is usual)",
-                error("{\"group_size\": 1}"));
+        assertEquals("num_generations must be at least 2, got 1 (advantages compare the outputs of a group; 8 is usual)",
+                error("{\"num_generations\": 1}"));
+        assertEquals("loss_type \"ppo\" is none of [grpo, bnpo, dr_grpo, dapo]", error("{\"loss_type\": \"ppo\"}"));
+        assertEquals("scale_rewards \"std\" is none of [group, batch, none]", error("{\"scale_rewards\": \"std\"}"));
+        assertEquals("reward_weights names \"semantic\", which no task's rewards name [perception]: remove it or add it"
+                + " to rewards", error("{\"reward_weights\": {\"semantic\": 1}}"));
+        assertEquals("rewards of grounding: the answer reward matches a short answer exactly, which only qa and"
+                + " dialogue have; remove \"answer\"", error("{\"rewards\": {\"grounding\": [\"answer\"]}}"));
         assertEquals("rewards of qa: the perception reward scores an answered box, and only grounding and reasoning"
                 + " targets have one; remove \"perception\"",
                 error("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"perception\"]}}"));
@@ -48,22 +66,25 @@ class GrpoConfigTest {
                 + " grounding target is a box; remove \"semantic\"",
                 error("{\"rewards\": {\"grounding\": [\"perception\", \"semantic\"]}}"));
         assertEquals("rewards of reasoning: the perception reward scores only reasoning answers that name a box, so"
-                + " the other reasoning prompts would have no reward; add \"format\" or \"semantic\"",
+                + " the other reasoning prompts would have no reward; add \"format\", \"semantic\" or \"facts\"",
                 error("{\"tasks\": [\"reasoning\"], \"rewards\": {\"reasoning\": [\"perception\"]}}"));
         assertEquals("rewards of qa names a reward twice: [format, semantic, format]",
                 error("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"format\", \"semantic\", \"format\"]}}"));
-        assertEquals("rewards has none for task qa: add \"qa\": [...] with some of [format, perception, semantic]",
+        assertEquals("rewards has none for task qa: add \"qa\": [...] with some of [format, perception, semantic,"
+                + " answer, facts]",
                 error("{\"tasks\": [\"grounding\", \"qa\"]}"));
-        assertEquals("unknown reward \"semantics\" (known: format, perception, semantic)",
+        assertEquals("unknown reward \"semantics\" (built in: format, perception, semantic, answer, facts); did you mean"
+                + " \"semantic\"?",
                 error("{\"rewards\": {\"grounding\": [\"semantics\"]}}"));
         assertEquals("rewards names task qa, which is not in tasks [grounding]: add it to tasks or remove its rewards",
                 error("{\"rewards\": {\"grounding\": [\"format\"], \"qa\": [\"format\"]}}"));
-        assertEquals("beta must be >= 0, got -0.1; the paper uses 0.02", error("{\"beta\": -0.1}"));
+        assertEquals("beta must be >= 0, got -0.1; the paper uses 0.02, 0 loads no reference", error("{\"beta\": -0.1}"));
         assertEquals("held-out seeds 200010..200019 overlap the prompt seeds 200000..200049: set held_out_seed to 200050"
                 + " or more", error("{\"held_out_seed\": 200010}"));
         assertEquals("unknown key \"groups\" (known: model, train_rooms, train_seed, held_out_rooms, held_out_seed, tasks,"
-                + " rewards, eval_prompts, group_size, prompts_per_step, steps, updates_per_batch, learning_rate,"
-                + " weight_decay, max_grad_norm, beta, epsilon, temperature, top_p, max_new_tokens, dtype, seed)",
+                + " rewards, reward_weights, eval_prompts, num_generations, prompts_per_step, steps, save_steps, num_iterations,"
+                + " learning_rate, weight_decay, max_grad_norm, beta, epsilon, epsilon_high, loss_type, scale_rewards,"
+                + " mask_truncated_completions, dynamic_sampling, temperature, top_p, max_completion_length, dtype, seed)",
                 error("{\"groups\": 4}"));
     }
 

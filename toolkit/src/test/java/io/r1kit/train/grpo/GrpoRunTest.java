@@ -27,8 +27,8 @@ class GrpoRunTest {
     void writesALoadableCheckpointWithProvenanceAndTheRewardCurve(@TempDir Path tmp) throws Exception {
         Path base = TinyCheckpoint.dir();
         GrpoConfig config = GrpoConfig.fromJson("{\"model\": \"" + base + "\", \"train_rooms\": 1, \"held_out_rooms\": 1,"
-                + " \"held_out_seed\": 500, \"eval_prompts\": 3, \"group_size\": 2, \"prompts_per_step\": 2,"
-                + " \"steps\": 2, \"learning_rate\": 0.01, \"max_new_tokens\": 8, \"rewards\": {\"grounding\":"
+                + " \"held_out_seed\": 500, \"eval_prompts\": 3, \"num_generations\": 2, \"prompts_per_step\": 2,"
+                + " \"steps\": 2, \"learning_rate\": 0.01, \"max_completion_length\": 8, \"rewards\": {\"grounding\":"
                 + " [\"perception\", \"format\"]}}");
         Path out = tmp.resolve("grpo");
         GrpoRun.Result r = GrpoRun.run(config, out, TrainProgress.none());

@@ -1,0 +1,97 @@
+package io.r1kit;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writes a folder so that a reader (or a crash) never sees it half written: the content goes into a hidden
+ * sibling {@code .NAME.writing-*}, and only when it is complete does it take the folder's place (the old one
+ * is first renamed to {@code .NAME.old-*}, then removed). A run killed while writing leaves the previous
+ * folder as it was; one killed between the two renames leaves it as {@code .NAME.old-*}, which
+ * {@link #recover} puts back.
+ *
+ * <pre>{@code
+ * AtomicFolder.replace(out, tmp -> VlmCheckpoint.save(model, tmp));
+ * }</pre>
+ */
+public final class AtomicFolder {
+
+    /** Writes a folder's content. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path dir) throws IOException;
+    }
+
+    private AtomicFolder() {}
+
+    /** Writes {@code target} anew with {@code writer}; on failure {@code target} is untouched. */
+    public static void replace(Path target, Writer writer) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        String name = abs.getFileName().toString();
+        recover(abs);
+        removeStale(parent, "." + name + ".writing-");
+        Path tmp = Files.createTempDirectory(parent, "." + name + ".writing-");
+        try {
+            writer.write(tmp);
+        } catch (IOException | RuntimeException | Error e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        if (Files.exists(abs)) {
+            Path old = parent.resolve("." + name + ".old-" + System.nanoTime());
+            Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } else {
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * Puts back the previous {@code target} when a replacement was cut between its two renames (the folder is
+     * missing and a {@code .NAME.old-*} sibling exists); otherwise removes such leftovers.
+     */
+    public static void recover(Path target) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String prefix = "." + abs.getFileName() + ".old-";
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path old : s) {
+                if (!Files.exists(abs)) {
+                    Files.move(old, abs, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    deleteTree(old);
+                }
+            }
+        }
+    }
+
+    private static void removeStale(Path parent, String prefix) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path p : s) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.r1kit.cli;
+
+import io.r1kit.display.ProgressBar;
+import io.r1kit.eval.MeteorResources;
+import io.r1kit.eval.tasks.TaskEval;
+import io.r1kit.train.TextProgress;
+import io.r1kit.train.TrainProgress;
+import io.r1kit.train.experiment.R1Experiment;
+import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.grpo.GrpoProbe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code r1kit experiment r1 --config F --out DIR [--seeds N] [--probe K] [--no-control] [--rooms N] [--seed S]
+ * [--per-task K] [--json]}: {@link R1Experiment}, GRPO against SFT and the SFT-continuation control.
+ */
+@Command(name = "r1", mixinStandardHelpOptions = true,
+        description = "3D-R1's experiment in miniature: probe the SFT model's headroom, train GRPO per seed and the "
+                + "SFT-continuation control at equal compute, evaluate all on the same held-out questions (paired), "
+                + "write table.md, experiment.json, per-task.png and reward.png. Run it again into --out to go on.")
+final class ExperimentR1Command implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, description = "GRPO recipe JSON (keys left out take the defaults)")
+    Path config;
+
+    @Option(names = "--out", required = true, description = "experiment folder (runs, table, charts)")
+    Path out;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "GRPO runs, seeds from the recipe's (default ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--probe", defaultValue = "24",
+            description = "prompts per task of the headroom probe; 0 skips it (default ${DEFAULT-VALUE})")
+    int probe;
+
+    @Option(names = "--no-control", description = "skip the SFT-continuation control")
+    boolean noControl;
+
+    @Option(names = "--rooms", defaultValue = "250", description = "held-out rooms at most (default ${DEFAULT-VALUE})")
+    int rooms;
+
+    @Option(names = "--seed", defaultValue = "500000", description = "first held-out room seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--per-task", defaultValue = "400", description = "held-out questions per task (default ${DEFAULT-VALUE})")
+    int perTask;
+
+    @Mixin
+    JsonOutput output;
+
+    @Override
+    public Integer call() throws Exception {
+        TaskEval.Options eval = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
+        R1Experiment.Options o = new R1Experiment.Options(GrpoConfig.read(config), seeds, probe, eval, !noControl);
+        TextProgress training = new TextProgress(output.err());
+        R1Experiment.Result r = R1Experiment.run(o, out, MeteorResources.defaults(), new R1Experiment.Listener() {
+            @Override
+            public void phase(String what) {
+                output.err().println(what);
+            }
+
+            @Override
+            public TrainProgress training() {
+                return training;
+            }
+
+            @Override
+            public TaskEval.Progress answering(String model) {
+                return (done, total) -> {
+                    ProgressBar.redraw(output.err(), done, total, model + ": answered " + done + "/" + total);
+                    if (done == total) {
+                        output.err().println();
+                    }
+                };
+            }
+
+            @Override
+            public GrpoProbe.Progress probing() {
+                return (done, total) -> {
+                    ProgressBar.redraw(output.err(), done, total, "probed " + done + "/" + total);
+                    if (done == total) {
+                        output.err().println();
+                    }
+                };
+            }
+        });
+        output.print(() -> (r.probe() == null ? "" : r.probe().toText() + "\n\n") + r.table().toMarkdown()
+                + String.format(Locale.ROOT, "%nwrote %s: table.md, experiment.json, per-task.png, reward.png", out),
+                () -> JsonOutput.pretty(r.table().toJson()));
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package io.r1kit.train.experiment;
+
+import io.r1kit.BadFileException;
+import io.r1kit.train.TrainingCurve;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The experiment's two charts: each task's relative change from SFT for GRPO and the control (bars), and
+ * each seed's sampled GRPO reward per step (running mean of 10), read back from the runs' {@code reward.csv}.
+ */
+public final class ExperimentCharts {
+
+    private static final int WINDOW = 10;
+
+    private ExperimentCharts() {}
+
+    /** Per task, GRPO's and the control's mean relative change from SFT, in percent. */
+    public static BufferedImage perTask(ExperimentTable table) {
+        CategoryChart c = new CategoryChartBuilder().width(900).height(450).title("Held-out change from SFT, per task")
+                .xAxisTitle("task").yAxisTitle("relative change (%)").build();
+        c.getStyler().setLegendVisible(true);
+        List<String> tasks = table.rows().stream().map(r -> r.task().slug()).toList();
+        c.addSeries("GRPO", tasks, table.rows().stream().map(r -> 100 * r.grpo().relative()).toList());
+        if (!table.controls().isEmpty()) {
+            c.addSeries("SFT continued", tasks, table.rows().stream().map(r -> 100 * r.control().relative()).toList());
+        }
+        return BitmapEncoder.getBufferedImage(c);
+    }
+
+    /** Each run's sampled reward per step, smoothed; {@code runs} are GRPO output folders. */
+    public static BufferedImage rewards(List<Path> runs) throws IOException {
+        XYChart c = new XYChartBuilder().width(900).height(450).title("GRPO reward per step (mean of " + WINDOW + ")")
+                .xAxisTitle("step").yAxisTitle("mean total reward").build();
+        c.getStyler().setLegendVisible(true);
+        for (Path run : runs) {
+            List<double[]> rows = column(run.resolve("reward.csv"), "reward");
+            if (rows.isEmpty()) {
+                continue;
+            }
+            List<Integer> x = rows.stream().map(r -> (int) r[0]).toList();
+            List<Double> y = rows.stream().map(r -> r[1]).toList();
+            c.addSeries(run.getFileName().toString(), x, TrainingCurve.runningMean(y, WINDOW)).setMarker(SeriesMarkers.NONE);
+        }
+        return BitmapEncoder.getBufferedImage(c);
+    }
+
+    /** (step, value) of one column of a {@code reward.csv}; rows where it is empty are left out. */
+    static List<double[]> column(Path csv, String name) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty()) {
+            throw new BadFileException(csv, "is empty");
+        }
+        int k = Arrays.asList(lines.get(0).split(",", -1)).indexOf(name);
+        if (k < 0) {
+            throw new BadFileException(csv, "has no column \"" + name + "\"");
+        }
+        List<double[]> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f.length > k && !f[k].isEmpty()) {
+                out.add(new double[]{Double.parseDouble(f[0]), Double.parseDouble(f[k])});
+            }
+        }
+        return out;
+    }
+}

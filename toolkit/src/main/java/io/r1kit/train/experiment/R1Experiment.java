@@ -1,0 +1,217 @@
+package io.r1kit.train.experiment;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.r1kit.Provenance;
+import io.r1kit.eval.MeteorResources;
+import io.r1kit.eval.tasks.TaskEval;
+import io.r1kit.eval.tasks.TaskReport;
+import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.vlm.Vlm3d;
+import io.r1kit.model.vlm.VlmAsk;
+import io.r1kit.train.RecipeJson;
+import io.r1kit.train.TrainProgress;
+import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.grpo.GrpoProbe;
+import io.r1kit.train.grpo.GrpoRewards;
+import io.r1kit.train.grpo.GrpoRun;
+import io.r1kit.train.sft.SftConfig;
+import io.r1kit.train.sft.SftRun;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The 3D-R1 experiment, one call: from a GRPO recipe's starting model (the SFT cold start),
+ * <ol>
+ *   <li>probe the headroom of its prompts ({@link GrpoProbe}: pass@1 against pass@G), into {@code probe.json};</li>
+ *   <li>per seed, train GRPO ({@code grpo-N/}) and, unless turned off, the SFT-continuation control at equal
+ *       compute ({@code control-N/}: the same training-loop seconds, {@link ControlRecipe});</li>
+ *   <li>evaluate the starting model and every trained one on the same held-out questions ({@link TaskEval});</li>
+ *   <li>write {@code table.md} and {@code experiment.json} ({@link ExperimentTable}), {@code per-task.png}
+ *       and {@code reward.png} ({@link ExperimentCharts}).</li>
+ * </ol>
+ * A run that finished is kept when the experiment is run again into the same folder, and a GRPO run that was
+ * stopped resumes, so a long experiment can be taken in parts; a folder that holds another recipe's experiment
+ * is refused.
+ *
+ * @see #run
+ */
+public final class R1Experiment {
+
+    /**
+     * What to run.
+     *
+     * @param grpo     the GRPO recipe; seed k of n trains with the recipe's seed + k − 1
+     * @param seeds    GRPO runs (and controls)
+     * @param probe    prompts probed per task; 0 skips the probe
+     * @param eval     the held-out questions every model answers
+     * @param control  whether to train the SFT-continuation control
+     */
+    public record Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control) {
+        public Options {
+            if (seeds < 1) {
+                throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            }
+            if (probe < 0) {
+                throw new IllegalArgumentException("probe must be 0 (skip) or more prompts per task, got " + probe);
+            }
+        }
+    }
+
+    /** Told what the experiment is doing; the training and evaluation progress go to their own listeners. */
+    public interface Listener {
+        void phase(String what);
+
+        TrainProgress training();
+
+        TaskEval.Progress answering(String model);
+
+        GrpoProbe.Progress probing();
+    }
+
+    /** The result: the table, and where the runs are. */
+    public record Result(ExperimentTable table, GrpoProbe.Report probe, List<Path> grpo, List<Path> controls) {}
+
+    private R1Experiment() {}
+
+    /**
+     * Runs (or completes) the experiment in {@code out}; see the class comment.
+     *
+     * @param meteor METEOR's resources for the evaluation ({@link MeteorResources#defaults()} for the paper's)
+     */
+    public static Result run(Options o, Path out, MeteorResources meteor, Listener listener) throws IOException {
+        Files.createDirectories(out);
+        claim(out.resolve("recipe.json"), o);
+        Path base = GrpoRun.base(o.grpo());
+        GrpoProbe.Report probe = null;
+        if (o.probe() > 0) {
+            listener.phase("probing " + o.probe() + " prompts per task");
+            probe = GrpoProbe.run(o.grpo(), o.probe(), listener.training(), listener.probing());
+            Files.writeString(out.resolve("probe.json"), pretty(probe.toJson()));
+        }
+        List<Path> grpo = new ArrayList<>();
+        List<Path> controls = new ArrayList<>();
+        for (int s = 1; s <= o.seeds(); s++) {
+            GrpoConfig recipe = withSeed(o.grpo(), o.grpo().seed() + s - 1);
+            Path dir = out.resolve("grpo-" + s);
+            if (finished(dir)) {
+                listener.phase("grpo-" + s + " finished before: kept");
+            } else {
+                boolean resume = Files.isDirectory(dir.resolve("trainer_state"));
+                listener.phase((resume ? "resuming" : "training") + " GRPO seed " + recipe.seed() + " into " + dir);
+                GrpoRun.run(recipe, new GrpoRewards(), dir, resume, listener.training());
+            }
+            grpo.add(dir);
+            if (o.control()) {
+                controls.add(control(recipe, base, seconds(dir), out.resolve("control-" + s), listener));
+            }
+        }
+        TaskReport sft = evaluate(base, "sft", o.eval(), meteor, listener);
+        List<TaskReport> g = new ArrayList<>();
+        for (Path p : grpo) {
+            g.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener));
+        }
+        List<TaskReport> c = new ArrayList<>();
+        for (Path p : controls) {
+            c.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener));
+        }
+        ExperimentTable table = new ExperimentTable(sft, g, c);
+        write(out, o, table, grpo);
+        return new Result(table, probe, grpo, controls);
+    }
+
+    /** The training-loop seconds of a finished GRPO run: the sum of its steps' times. */
+    static double seconds(Path run) throws IOException {
+        return ExperimentCharts.column(run.resolve("reward.csv"), "step_time").stream().mapToDouble(r -> r[1]).sum();
+    }
+
+    private static Path control(GrpoConfig recipe, Path base, double seconds, Path dir, Listener listener)
+            throws IOException {
+        if (Provenance.exists(dir) && Provenance.read(dir).get("wall_seconds") != null) {
+            listener.phase(dir.getFileName() + " finished before: kept");
+            return dir;
+        }
+        Path calibration = dir.resolveSibling(dir.getFileName() + "-calibration");
+        listener.phase("timing " + ControlRecipe.CALIBRATION_STEPS + " SFT steps");
+        SftRun.Result timed = SftRun.run(ControlRecipe.of(recipe, base, ControlRecipe.CALIBRATION_STEPS), calibration,
+                TrainProgress.none(), MeteorResources.builtIn());
+        delete(calibration);
+        int steps = ControlRecipe.stepsFor(seconds, timed.seconds() / timed.steps());
+        SftConfig control = ControlRecipe.of(recipe, base, steps);
+        listener.phase(String.format(java.util.Locale.ROOT, "training the SFT control: %d steps to match %.0f s of GRPO",
+                steps, seconds));
+        SftRun.run(control, dir, listener.training(), MeteorResources.builtIn());
+        return dir;
+    }
+
+    private static TaskReport evaluate(Path dir, String name, TaskEval.Options o, MeteorResources meteor,
+                                       Listener listener) throws IOException {
+        listener.phase("evaluating " + name);
+        try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
+            return TaskReport.of(name, TaskEval.run(new VlmAsk(vlm, tokenizer), o, listener.answering(name)), o, meteor);
+        }
+    }
+
+    private static void write(Path out, Options o, ExperimentTable table, List<Path> grpo) throws IOException {
+        JsonObject j = table.toJson();
+        j.add("recipe", RecipeJson.tree(o.grpo()));
+        j.addProperty("seeds", o.seeds());
+        j.addProperty("eval_rooms", o.eval().rooms());
+        j.addProperty("eval_seed", o.eval().seed());
+        j.addProperty("eval_per_task", o.eval().perTask());
+        JsonArray reports = new JsonArray();
+        reports.add(table.sft().toJson());
+        table.grpo().forEach(r -> reports.add(r.toJson()));
+        table.controls().forEach(r -> reports.add(r.toJson()));
+        j.add("reports", reports);
+        Files.writeString(out.resolve("experiment.json"), pretty(j));
+        Files.writeString(out.resolve("table.md"), table.toMarkdown());
+        javax.imageio.ImageIO.write(ExperimentCharts.perTask(table), "png", out.resolve("per-task.png").toFile());
+        javax.imageio.ImageIO.write(ExperimentCharts.rewards(grpo), "png", out.resolve("reward.png").toFile());
+    }
+
+    /** Writes the recipe into a new folder, or checks that the folder's experiment is of the same one. */
+    private static void claim(Path file, Options o) throws IOException {
+        String mine = pretty(RecipeJson.tree(o.grpo()));
+        if (Files.exists(file)) {
+            if (!JsonParser.parseString(Files.readString(file)).equals(JsonParser.parseString(mine))) {
+                throw new IllegalArgumentException(file.getParent() + " holds the experiment of another recipe ("
+                        + file + "): choose another --out");
+            }
+            return;
+        }
+        Files.writeString(file, mine);
+    }
+
+    private static boolean finished(Path run) throws IOException {
+        return Provenance.exists(run) && Provenance.read(run).get("held_out_after") != null;
+    }
+
+    static GrpoConfig withSeed(GrpoConfig c, long seed) {
+        JsonObject j = RecipeJson.tree(c);
+        j.addProperty("seed", seed);
+        return GrpoConfig.fromJson(j.toString());
+    }
+
+    private static String pretty(JsonObject o) {
+        return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o) + "\n";
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.r1kit.train.experiment;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.r1kit.Provenance;
+import io.r1kit.eval.MeteorResources;
+import io.r1kit.eval.tasks.TaskEval;
+import io.r1kit.task.Task;
+import io.r1kit.train.TinyCheckpoint;
+import io.r1kit.train.TrainProgress;
+import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.grpo.GrpoProbe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The experiment end to end on the tiny checkpoint: runs, control, paired table, charts, and a second call. */
+class R1ExperimentTest {
+
+    private static GrpoConfig recipe(Path base, int steps) {
+        return GrpoConfig.fromJson("{\"model\": \"" + base + "\", \"train_rooms\": 1, \"held_out_rooms\": 1,"
+                + " \"held_out_seed\": 500, \"eval_prompts\": 2, \"tasks\": [\"grounding\", \"qa\"], \"rewards\":"
+                + " {\"grounding\": [\"perception\"], \"qa\": [\"answer\"]}, \"num_generations\": 2,"
+                + " \"prompts_per_step\": 2, \"steps\": " + steps + ", \"learning_rate\": 0.01,"
+                + " \"max_completion_length\": 8}");
+    }
+
+    private static R1Experiment.Listener listener(List<String> phases) {
+        return new R1Experiment.Listener() {
+            @Override public void phase(String what) {
+                phases.add(what);
+            }
+
+            @Override public TrainProgress training() {
+                return TrainProgress.none();
+            }
+
+            @Override public TaskEval.Progress answering(String model) {
+                return (done, total) -> {};
+            }
+
+            @Override public GrpoProbe.Progress probing() {
+                return (done, total) -> {};
+            }
+        };
+    }
+
+    @Test
+    void runsEveryArmOnTheSameQuestionsAndKeepsFinishedRuns(@TempDir Path tmp) throws Exception {
+        Path base = TinyCheckpoint.dir();
+        TaskEval.Options eval = TaskEval.Options.defaults().withRooms(1).withSeed(900).withPerTask(2)
+                .withTasks(List.of(Task.GROUNDING, Task.QA));
+        R1Experiment.Options o = new R1Experiment.Options(recipe(base, 3), 1, 1, eval, true);
+        Path out = tmp.resolve("exp");
+        List<String> phases = new ArrayList<>();
+        R1Experiment.Result r = R1Experiment.run(o, out, MeteorResources.builtIn(), listener(phases));
+
+        assertEquals(List.of(Task.GROUNDING, Task.QA), r.table().rows().stream().map(ExperimentTable.Row::task).toList());
+        assertEquals(2, r.probe().tasks().size());
+        for (String f : List.of("recipe.json", "probe.json", "experiment.json", "table.md", "per-task.png", "reward.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertFalse(Files.exists(out.resolve("control-1-calibration")));
+        // the control continues the starting model, on the GRPO run's rooms, for the GRPO run's seconds
+        JsonObject control = Provenance.read(out.resolve("control-1")).toJson();
+        JsonObject sft = control.getAsJsonObject("recipe");
+        assertEquals(base.toString(), sft.get("init_model").getAsString());
+        assertEquals(200_000, sft.get("train_seed").getAsLong());
+        assertTrue(sft.get("steps").getAsInt() >= 2);
+        assertTrue(R1Experiment.seconds(out.resolve("grpo-1")) > 0);
+        // every arm answered the same questions: each row's SFT value is the starting model's
+        ExperimentTable t = r.table();
+        assertEquals(t.sft().tasks().get(Task.QA).value(), t.rows().get(1).sft(), 0);
+        assertEquals(t.grpo().get(0).tasks().get(Task.QA).value(), t.rows().get(1).grpo().mean(), 0);
+        String md = Files.readString(out.resolve("table.md"));
+        assertTrue(md.contains("| grounding | acc@0.25 |"), md);
+        assertTrue(md.contains("| **mean** | relative change |"), md);
+        JsonObject j = JsonParser.parseString(Files.readString(out.resolve("experiment.json"))).getAsJsonObject();
+        assertEquals(3, j.getAsJsonArray("reports").size());
+
+        // a second call keeps both finished runs (no training phase) and gives the same table
+        long modified = Files.getLastModifiedTime(out.resolve("grpo-1/model.safetensors")).toMillis();
+        phases.clear();
+        R1Experiment.Result again = R1Experiment.run(new R1Experiment.Options(recipe(base, 3), 1, 0, eval, true), out,
+                MeteorResources.builtIn(), listener(phases));
+        assertTrue(phases.contains("grpo-1 finished before: kept"), phases.toString());
+        assertTrue(phases.contains("control-1 finished before: kept"), phases.toString());
+        assertEquals(modified, Files.getLastModifiedTime(out.resolve("grpo-1/model.safetensors")).toMillis());
+        assertEquals(r.table().toMarkdown(), again.table().toMarkdown());
+
+        // another recipe into the same folder is refused
+        String e = assertThrows(IllegalArgumentException.class, () -> R1Experiment.run(
+                new R1Experiment.Options(recipe(base, 4), 1, 0, eval, true), out, MeteorResources.builtIn(), listener(phases))).getMessage();
+        assertEquals(out + " holds the experiment of another recipe (" + out.resolve("recipe.json")
+                + "): choose another --out", e);
+    }
+}
