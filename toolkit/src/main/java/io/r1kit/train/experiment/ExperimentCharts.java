@@ -32,6 +32,7 @@ public final class ExperimentCharts {
         CategoryChart c = new CategoryChartBuilder().width(900).height(450).title("Held-out change from SFT, per task")
                 .xAxisTitle("task").yAxisTitle("relative change (%)").build();
         c.getStyler().setLegendVisible(true);
+        c.getStyler().setXAxisLabelRotation(20);
         List<String> tasks = table.rows().stream().map(r -> r.task().slug()).toList();
         c.addSeries("GRPO", tasks, table.rows().stream().map(r -> 100 * r.grpo().relative()).toList());
         if (!table.controls().isEmpty()) {
