@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.r1kit.AtomicFolder;
 import io.r1kit.Provenance;
 import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.tasks.TaskEval;
@@ -24,9 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The 3D-R1 experiment, one call: from a GRPO recipe's starting model (the SFT cold start),
@@ -143,7 +142,7 @@ public final class R1Experiment {
         listener.phase("timing " + ControlRecipe.CALIBRATION_STEPS + " SFT steps");
         SftRun.Result timed = SftRun.run(ControlRecipe.of(recipe, base, ControlRecipe.CALIBRATION_STEPS), calibration,
                 TrainProgress.none(), MeteorResources.builtIn());
-        delete(calibration);
+        AtomicFolder.deleteTree(calibration);
         int steps = ControlRecipe.stepsFor(seconds, timed.seconds() / timed.steps());
         SftConfig control = ControlRecipe.of(recipe, base, steps);
         listener.phase(String.format(java.util.Locale.ROOT, "training the SFT control: %d steps to match %.0f s of GRPO",
@@ -203,15 +202,5 @@ public final class R1Experiment {
 
     private static String pretty(JsonObject o) {
         return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o) + "\n";
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
