@@ -8,9 +8,11 @@ import io.r1kit.train.RecipeJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static io.r1kit.train.RecipeJson.atLeast;
@@ -47,6 +49,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param saveSteps       a resumable checkpoint replaces the output folder every this many steps (TRL's
  *                        {@code save_steps}); 0 writes only the final one
  * @param numIterations   μ, optimiser updates per sampled batch (DeepSeekMath Alg. 1); at 1, old = current policy
+ * @param perDeviceTrainBatchSize outputs per forward and backward pass of an update, longest first
+ *                        ({@link UpdatePasses}: memory follows this size, not the step's); 0 takes all at once
  * @param learningRate    AdamW learning rate (3D-R1: 1e-6)
  * @param weightDecay     AdamW's decoupled weight decay
  * @param maxGradNorm     global gradient norm clip
@@ -60,17 +64,19 @@ import static io.r1kit.train.RecipeJson.atLeast;
  *                        {@value GrpoRollout#MAX_ROUNDS} extra rounds per step (DAPO), so every update has signal
  * @param temperature     sampling temperature; log-probabilities, ratio and KL are taken at it too
  * @param topP            nucleus sampling mass (1 keeps every token)
- * @param maxCompletionLength tokens per sampled output at most
+ * @param maxCompletionLength tokens per sampled output at most (and the length {@code dr_grpo} divides by)
+ * @param taskCompletionLengths per task (by command-line name), its own limit instead of
+ *                        {@code max_completion_length}, sampled in its own batch ({@link LengthBatches})
  * @param dtype           how the trained weights are stored; F32 keeps small updates that F16 would round away
  * @param seed            seed of the prompt order and the sampling
  */
 public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed,
                          List<Task> tasks, Map<String, List<String>> rewards, Map<String, Double> rewardWeights,
                          int evalPrompts, int numGenerations, int promptsPerStep, int steps, int saveSteps, int numIterations,
-                         double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
+                         int perDeviceTrainBatchSize, double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
                          double epsilonHigh, String lossType, String scaleRewards, boolean maskTruncatedCompletions,
                          boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
-                         Dtype dtype, long seed) {
+                         Map<String, Integer> taskCompletionLengths, Dtype dtype, long seed) {
 
     /** The {@link #model} value naming the checkpoint shipped in the jar. */
     public static final String EMBEDDED = "embedded";
@@ -99,6 +105,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         atLeast("steps", steps, 1, "the number of GRPO steps");
         atLeast("save_steps", saveSteps, 0, "0 saves only at the end");
         atLeast("num_iterations", numIterations, 1, "1 updates once per sampled batch");
+        atLeast("per_device_train_batch_size", perDeviceTrainBatchSize, 0, "0 takes a step's outputs in one pass");
         if (!(learningRate > 0 && learningRate < 1)) {
             throw new IllegalArgumentException("learning_rate " + learningRate + " is outside (0, 1); the paper uses 1e-6");
         }
@@ -128,6 +135,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
             throw new IllegalArgumentException("top_p " + topP + " is outside (0, 1]; 1 keeps every token");
         }
         atLeast("max_completion_length", maxCompletionLength, 1, "a reasoned grounding answer takes about 80 tokens");
+        taskCompletionLengths = checkLengths(tasks, taskCompletionLengths);
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
@@ -137,6 +145,37 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     public GrpoLoss.Options lossOptions() {
         return new GrpoLoss.Options(GrpoLoss.Type.of(lossType), epsilon, epsilonHigh == 0 ? epsilon : epsilonHigh, beta,
                 maxCompletionLength);
+    }
+
+    /** The most tokens a sampled output of {@code task} may have: its own limit, else {@code max_completion_length}. */
+    public int completionLength(Task task) {
+        return taskCompletionLengths.getOrDefault(task.slug(), maxCompletionLength);
+    }
+
+    /** This recipe with {@code rewards} (per task) in place of its own, and no reward weights. */
+    public GrpoConfig withRewards(Map<String, List<String>> rewards) {
+        return new GrpoConfig(model, trainRooms, trainSeed, heldOutRooms, heldOutSeed, tasks, rewards, Map.of(), evalPrompts,
+                numGenerations, promptsPerStep, steps, saveSteps, numIterations, perDeviceTrainBatchSize, learningRate,
+                weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, maskTruncatedCompletions,
+                dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, dtype, seed);
+    }
+
+    private static Map<String, Integer> checkLengths(List<Task> tasks, Map<String, Integer> lengths) {
+        if (lengths == null) {
+            return Map.of();
+        }
+        for (var e : lengths.entrySet()) {
+            Task t = Task.fromSlug(e.getKey());   // names the known tasks when the key is none
+            if (!tasks.contains(t)) {
+                throw new IllegalArgumentException("task_completion_lengths names task " + e.getKey()
+                        + ", which is not in tasks " + tasks.stream().map(Task::slug).toList());
+            }
+            if (e.getValue() == null || e.getValue() < 1) {
+                throw new IllegalArgumentException("task_completion_lengths of " + e.getKey() + " must be >= 1, got "
+                        + e.getValue() + "; a dense caption of a room takes up to 800 tokens");
+            }
+        }
+        return Collections.unmodifiableMap(new TreeMap<>(lengths));
     }
 
     /** How rewards are scaled into advantages. */
@@ -165,7 +204,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                         + e.getValue());
             }
         }
-        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(weights));
+        return Collections.unmodifiableMap(new TreeMap<>(weights));
     }
 
     private static Map<String, List<String>> checkRewards(List<Task> tasks, Map<String, List<String>> rewards) {
@@ -225,7 +264,6 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         return Defaults.VALUE;
     }
 
-    /** Read once, on first use. */
     private static final class Defaults {
         static final GrpoConfig VALUE = RecipeJson.defaults(GrpoConfig.class);
     }

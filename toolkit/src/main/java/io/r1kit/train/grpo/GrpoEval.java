@@ -8,12 +8,15 @@ import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.reward.PerceptionReward;
 import io.r1kit.reward.RewardScore;
+import io.r1kit.task.Task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Held-out evaluation of a GRPO run: greedy answers to prompts the run never samples, scored with each
@@ -77,17 +80,24 @@ public final class GrpoEval {
 
     /** Greedy answers of {@code model} to {@code prompts}, at most {@code maxNewTokens} tokens each, scored. */
     public static Scores evaluate(Vlm3d model, List<GrpoPrompt> prompts, TokenDecoder text, int maxNewTokens) {
+        return evaluate(model, prompts, text, task -> maxNewTokens);
+    }
+
+    /** Greedy answers of {@code model} to {@code prompts}, at most {@code limit} tokens for a task's prompt, scored. */
+    public static Scores evaluate(Vlm3d model, List<GrpoPrompt> prompts, TokenDecoder text,
+                                  ToIntFunction<Task> limit) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("no held-out prompts to evaluate");
         }
-        GenerationConfig.Builder b = GenerationConfig.builder().maxNewTokens(maxNewTokens);
         int eos = model.config().decoder().eosTokenId();
-        GenerationConfig greedy = eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
+        IntFunction<GenerationConfig> greedy = n -> {
+            GenerationConfig.Builder b = GenerationConfig.builder().maxNewTokens(n);
+            return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
+        };
         List<String> answers = new ArrayList<>();
         for (int from = 0; from < prompts.size(); from += BATCH) {
             List<GrpoPrompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
-            List<Generation> out = model.generate(chunk.stream().map(GrpoPrompt::features).toList(),
-                    chunk.stream().map(GrpoPrompt::prompt).toList(), greedy, null);
+            List<Generation> out = LengthBatches.generate(model, chunk, limit, greedy);
             for (int i = 0; i < out.size(); i++) {
                 answers.add(text.decode(model.readable(out.get(i).tokens(), chunk.get(i).features())));
             }

@@ -95,7 +95,26 @@ public final class GrpoLoss {
         }
     }
 
+    /**
+     * The counts a loss is normalised by when an update is split into passes ({@link UpdatePasses}): the
+     * update's outputs and its counted tokens (mask sum), so each pass's loss is its share of the whole.
+     */
+    public record Whole(int outputs, double tokens) {
+        public Whole {
+            if (outputs < 1 || !(tokens >= 0)) {
+                throw new IllegalArgumentException("an update has " + outputs + " outputs and " + tokens
+                        + " tokens: need at least one output and tokens >= 0");
+            }
+        }
+    }
+
     private GrpoLoss() {}
+
+    /** The loss of a batch that is the whole update (normalised by its own counts). */
+    public static Result compute(NDArray newLogProbs, NDArray oldLogProbs, NDArray refLogProbs, NDArray advantages,
+                                 NDArray mask, Options o) {
+        return compute(newLogProbs, oldLogProbs, refLogProbs, advantages, mask, o, null);
+    }
 
     /**
      * @param newLogProbs [N, A] log πθ of each output token, with gradient
@@ -103,9 +122,10 @@ public final class GrpoLoss {
      * @param refLogProbs [N, A] log π_ref (the frozen starting model), a constant; may be null when β = 0
      * @param advantages  [N] Â per output ({@link io.r1kit.reward.GroupAdvantages}); a constant
      * @param mask        [N, A] 1 on output tokens that count, 0 on padding (and on masked truncated outputs)
+     * @param whole       the counts of the update this batch is one pass of, or null when it is the whole update
      */
     public static Result compute(NDArray newLogProbs, NDArray oldLogProbs, NDArray refLogProbs, NDArray advantages,
-                                 NDArray mask, Options o) {
+                                 NDArray mask, Options o, Whole whole) {
         long[] shape = newLogProbs.getShape().getShape();
         if (shape.length != 2 || !oldLogProbs.getShape().equals(newLogProbs.getShape())
                 || refLogProbs != null && !refLogProbs.getShape().equals(newLogProbs.getShape())
@@ -133,10 +153,12 @@ public final class GrpoLoss {
             }
         }
         NDArray masked = perToken.mul(mask);                                               // [N, A]
+        float outputs = whole == null ? shape[0] : whole.outputs();
         NDArray loss = switch (o.type()) {
-            case GRPO -> masked.sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1)).mean();
-            case BNPO, DAPO -> masked.sum().div(mask.sum().maximum(1));
-            case DR_GRPO -> masked.sum().div((float) shape[0] * o.maxCompletionLength());
+            case GRPO -> masked.sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1)).sum().div(outputs);
+            case BNPO, DAPO -> masked.sum().div(whole == null ? mask.sum().maximum(1)
+                    : mask.getManager().create((float) Math.max(1, whole.tokens())));
+            case DR_GRPO -> masked.sum().div(outputs * o.maxCompletionLength());
         };
         // statistics, detached from the graph
         NDArray r = ratio.stopGradient();

@@ -66,9 +66,9 @@ final class GrpoMetrics {
     }
 
     /** Adds one update's terms. */
-    void addUpdate(GrpoLoss.Result r, double updateEntropy, double norm, boolean reference) {
-        loss += r.loss().getFloat();
-        kl += r.meanKl();
+    void addUpdate(UpdatePasses.Done r, double updateEntropy, double norm, boolean reference) {
+        loss += r.loss();
+        kl += r.kl();
         entropy += updateEntropy;
         low += r.lowClip();
         high += r.highClip();

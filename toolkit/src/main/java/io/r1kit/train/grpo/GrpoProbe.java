@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The headroom GRPO can use, per task: how often the greedy answer is right (pass@1), how often a sampled one
@@ -137,12 +138,7 @@ public final class GrpoProbe {
         for (Task t : config.tasks()) {
             checks.put(t.slug(), List.of(check(t)));
         }
-        return new GrpoConfig(config.model(), config.trainRooms(), config.trainSeed(), config.heldOutRooms(),
-                config.heldOutSeed(), config.tasks(), checks, Map.of(), config.evalPrompts(), config.numGenerations(),
-                config.promptsPerStep(), config.steps(), config.saveSteps(), config.numIterations(), config.learningRate(),
-                config.weightDecay(), config.maxGradNorm(), config.beta(), config.epsilon(), config.epsilonHigh(),
-                config.lossType(), config.scaleRewards(), config.maskTruncatedCompletions(), config.dynamicSampling(),
-                config.temperature(), config.topP(), config.maxCompletionLength(), config.dtype(), config.seed());
+        return config.withRewards(checks);
     }
 
     /** The reward whose value says whether an answer to {@code task} is right. */
@@ -163,25 +159,25 @@ public final class GrpoProbe {
     public static Map<Task, Headroom> run(Vlm3d model, List<GrpoPrompt> prompts, TokenDecoder text, GrpoConfig config,
                                           Progress progress) {
         int g = config.numGenerations();
-        GenerationConfig.Builder greedyB = GenerationConfig.builder().maxNewTokens(config.maxCompletionLength());
         int eos = model.config().decoder().eosTokenId();
-        GenerationConfig greedy = eos >= 0 ? greedyB.stopTokenIds(eos).build() : greedyB.build();
+        IntFunction<GenerationConfig> greedy = n -> {
+            GenerationConfig.Builder b = GenerationConfig.builder().maxNewTokens(n);
+            return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
+        };
         Map<Task, double[]> sums = new EnumMap<>(Task.class);   // prompts, pass1, sampled, passG, tied
         for (int from = 0; from < prompts.size(); from += BATCH) {
             List<GrpoPrompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
-            List<Generation> first = model.generate(chunk.stream().map(GrpoPrompt::features).toList(),
-                    chunk.stream().map(GrpoPrompt::prompt).toList(), greedy, null);
-            GenerationConfig.Builder b = GenerationConfig.builder().sample(true).temperature(config.temperature())
-                    .topP(config.topP()).maxNewTokens(config.maxCompletionLength()).seed(config.seed() * 7919L + from);
-            GenerationConfig sampling = eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
+            List<Generation> first = LengthBatches.generate(model, chunk, config::completionLength, greedy);
+            long seed = config.seed() * 7919L + from;
+            IntFunction<GenerationConfig> sampling = n -> greedy.apply(n).toBuilder().sample(true)
+                    .temperature(config.temperature()).topP(config.topP()).seed(seed).build();
             List<GrpoPrompt> rows = new ArrayList<>();
             chunk.forEach(p -> {
                 for (int i = 0; i < g; i++) {
                     rows.add(p);
                 }
             });
-            List<Generation> samples = model.generate(rows.stream().map(GrpoPrompt::features).toList(),
-                    rows.stream().map(GrpoPrompt::prompt).toList(), sampling, null);
+            List<Generation> samples = LengthBatches.generate(model, rows, config::completionLength, sampling);
             for (int k = 0; k < chunk.size(); k++) {
                 GrpoPrompt p = chunk.get(k);
                 double[] s = sums.computeIfAbsent(p.task(), t -> new double[5]);

@@ -117,7 +117,7 @@ public final class GrpoRun {
                 return order.next(train.prompts(), n);
             };
             GrpoState state = resume ? GrpoState.resume(out, config, policy, trainer)
-                    : new GrpoState(0, 0, GrpoEval.evaluate(policy, evalSet, text, config.maxCompletionLength()).toJson(),
+                    : new GrpoState(0, 0, GrpoEval.evaluate(policy, evalSet, text, config::completionLength).toJson(),
                     List.of());
             for (long left = state.promptsDrawn(); left > 0; left -= Math.min(left, Integer.MAX_VALUE)) {
                 draw.apply((int) Math.min(left, Integer.MAX_VALUE));           // replay the order to where it stopped
@@ -152,7 +152,7 @@ public final class GrpoRun {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            GrpoEval.Scores after = GrpoEval.evaluate(policy, evalSet, text, config.maxCompletionLength());
+            GrpoEval.Scores after = GrpoEval.evaluate(policy, evalSet, text, config::completionLength);
             curve.heldOutAfter(after.meanReward());
             Result result = new Result(out, base, config.steps(), train.prompts().size(), train.sha256(), before, after,
                     done.get(done.size() - 1), seconds);

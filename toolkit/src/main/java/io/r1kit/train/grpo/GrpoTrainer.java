@@ -7,7 +7,6 @@ import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.TokenDecoder;
-import io.r1kit.model.vlm.SceneFeatures;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
@@ -107,25 +106,28 @@ public final class GrpoTrainer {
                 batch.add(new VlmExample(p.features(), p.prompt(), rollout.outputs().get(i)));
                 keep[i] = config.maskTruncatedCompletions() && rollout.truncated()[i] ? 0 : 1;
             }
+            UpdatePasses passes = UpdatePasses.of(batch, keep, advantages, config.perDeviceTrainBatchSize());
             try (NDManager scope = policy.newScope()) {
                 double t = config.temperature();
-                NDArray old = config.numIterations() > 1 ? logProbs(policy, batch, scope, t) : null;   // [N, A]
-                NDArray ref = reference == null ? null : logProbs(reference, batch, scope, t);        // [N, A]
-                NDArray adv = scope.create(toFloats(advantages));                                     // [N]
-                NDArray kept = scope.create(keep);                                                    // [N]
+                List<NDArray> old = new ArrayList<>();     // per pass [n, a]: the sampling policy's, at μ > 1
+                List<NDArray> ref = new ArrayList<>();     // per pass [n, a]: the reference model's
+                for (UpdatePasses.Pass pass : passes.passes()) {
+                    old.add(config.numIterations() > 1 ? logProbs(policy, pass.batch(), scope, t) : null);
+                    ref.add(reference == null ? null : logProbs(reference, pass.batch(), scope, t));
+                }
                 for (int u = 0; u < config.numIterations(); u++) {
-                    Update up = update(batch, old, ref, adv, kept, scope);
+                    UpdatePasses.Sum sum = new UpdatePasses.Sum();
+                    for (int k = 0; k < passes.passes().size(); k++) {
+                        sum.add(update(passes.passes().get(k), passes.whole(), old.get(k), ref.get(k), scope));
+                    }
                     float norm = GradientUpdate.apply(policy.parameters(), optimizer, (float) config.maxGradNorm(), scope);
-                    metrics.addUpdate(up.result(), up.entropy(), norm, reference != null);
+                    metrics.addUpdate(sum.result(), sum.entropy(), norm, reference != null);
                 }
             }
         }
         metrics.finish(config.learningRate(), (System.nanoTime() - start) / 1e9);
         return new GrpoStepStats(steps, metrics.values());
     }
-
-    /** An update's loss terms and the mean entropy of the policy over the output tokens. */
-    public record Update(GrpoLoss.Result result, double entropy) {}
 
     /** The weighted total of a score's parts ({@code reward_weights}, 1 for a reward it leaves out). */
     public double weighted(RewardScore s) {
@@ -147,21 +149,24 @@ public final class GrpoTrainer {
         return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
     }
 
-    /** G outputs per prompt from the current policy, in one batch: prompt 0's G, then prompt 1's, ... */
+    /**
+     * G outputs per prompt from the current policy: prompt 0's G, then prompt 1's, ... Each prompt's task takes
+     * its recipe limit ({@link GrpoConfig#completionLength}) in place of {@code sampling}'s; prompts of one limit
+     * share a batch ({@link LengthBatches}).
+     */
     public List<int[]> sample(List<GrpoPrompt> prompts, GenerationConfig sampling) {
         return generate(prompts, sampling).stream().map(Generation::tokens).toList();
     }
 
     private List<Generation> generate(List<GrpoPrompt> prompts, GenerationConfig sampling) {
-        List<SceneFeatures> scenes = new ArrayList<>();
-        List<int[]> rows = new ArrayList<>();
+        List<GrpoPrompt> rows = new ArrayList<>();
         for (GrpoPrompt p : prompts) {
             for (int i = 0; i < config.numGenerations(); i++) {
-                scenes.add(p.features());                   // one instance per group: its scene is encoded once
-                rows.add(p.prompt());
+                rows.add(p);                                // one instance per group: its scene is encoded once
             }
         }
-        return policy.generate(scenes, rows, sampling, null);
+        return LengthBatches.generate(policy, rows, config::completionLength,
+                n -> sampling.toBuilder().maxNewTokens(n).build());
     }
 
     /** Each output's rewards against its prompt's target; {@code outputs} in {@link #sample}'s order. */
@@ -190,25 +195,28 @@ public final class GrpoTrainer {
     }
 
     /**
-     * The loss of one update at the recipe's settings, back-propagated into the policy's parameters' gradients
-     * (the optimiser step is {@link GradientUpdate#apply}).
+     * One pass of an update at the recipe's settings, its loss back-propagated into the policy's parameters'
+     * gradients, which add up over the passes of the update (the optimiser step is {@link GradientUpdate#apply}).
+     * The pass's tensors are freed when it ends; what it returns are plain numbers.
      *
-     * @param old        [N, A] log-probs of the policy that sampled, or null to take this pass's own, detached (μ = 1)
-     * @param ref        [N, A] log-probs of the reference model, or null at β = 0
-     * @param advantages [N] one per output ({@link GroupAdvantages#ofGroups})
-     * @param keep       [N] 1 for an output that counts, 0 for one left out (a masked truncated output)
+     * @param whole the update's output and token counts the loss is normalised by
+     * @param old   [n, a] log-probs of the policy that sampled, or null to take this pass's own, detached (μ = 1)
+     * @param ref   [n, a] log-probs of the reference model, or null at β = 0
      */
-    public Update update(List<VlmExample> batch, NDArray old, NDArray ref, NDArray advantages, NDArray keep,
-                         NDManager scope) {
-        try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-            VlmOutput out = policy.forward(batch, scope, config.temperature(), true);
-            NDArray mask = out.answerMask().mul(keep.expandDims(1));                                   // [N, A]
+    public UpdatePasses.Done update(UpdatePasses.Pass pass, GrpoLoss.Whole whole, NDArray old, NDArray ref,
+                                    NDManager parent) {
+        try (NDManager scope = parent.newSubManager();
+             GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+            VlmOutput out = policy.forward(pass.batch(), scope, config.temperature(), true);
+            NDArray mask = out.answerMask().mul(scope.create(pass.keep()).expandDims(1));             // [n, a]
             NDArray lp = out.answerLogProbs();
-            GrpoLoss.Result r = GrpoLoss.compute(lp, old == null ? lp.stopGradient() : old, ref, advantages, mask,
-                    config.lossOptions());
+            GrpoLoss.Result r = GrpoLoss.compute(lp, old == null ? lp.stopGradient() : old, ref,
+                    scope.create(pass.advantages()), mask, config.lossOptions(), whole);
             collector.backward(r.loss());
-            double tokens = Math.max(1, out.answerMask().sum().getFloat());
-            return new Update(r, out.answerEntropy().mul(out.answerMask()).sum().getFloat() / tokens);
+            double tokens = mask.sum().getFloat();
+            double entropy = out.answerEntropy().mul(out.answerMask()).sum().getFloat();
+            return new UpdatePasses.Done(r.loss().getFloat(), r.meanRatio(), r.lowClip(), r.highClip(), r.meanKl(),
+                    tokens, entropy, out.answerMask().sum().getFloat());
         }
     }
 

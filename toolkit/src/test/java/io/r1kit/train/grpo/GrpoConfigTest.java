@@ -83,9 +83,29 @@ class GrpoConfigTest {
                 + " or more", error("{\"held_out_seed\": 200010}"));
         assertEquals("unknown key \"groups\" (known: model, train_rooms, train_seed, held_out_rooms, held_out_seed, tasks,"
                 + " rewards, reward_weights, eval_prompts, num_generations, prompts_per_step, steps, save_steps, num_iterations,"
-                + " learning_rate, weight_decay, max_grad_norm, beta, epsilon, epsilon_high, loss_type, scale_rewards,"
-                + " mask_truncated_completions, dynamic_sampling, temperature, top_p, max_completion_length, dtype, seed)",
+                + " per_device_train_batch_size, learning_rate, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
+                + " loss_type, scale_rewards, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
+                + " max_completion_length, task_completion_lengths, dtype, seed)",
                 error("{\"groups\": 4}"));
+        assertEquals("task_completion_lengths names task qa, which is not in tasks [grounding]",
+                error("{\"task_completion_lengths\": {\"qa\": 64}}"));
+        assertEquals("task_completion_lengths of grounding must be >= 1, got 0; a dense caption of a room takes up to"
+                + " 800 tokens", error("{\"task_completion_lengths\": {\"grounding\": 0}}"));
+        assertEquals("per_device_train_batch_size must be at least 0, got -1 (0 takes a step's outputs in one pass)",
+                error("{\"per_device_train_batch_size\": -1}"));
+    }
+
+    @Test
+    void aTaskTakesItsOwnCompletionLengthElseTheRecipes() {
+        GrpoConfig c = GrpoConfig.fromJson("{\"tasks\": [\"grounding\", \"dense-caption\"], \"rewards\":"
+                + " {\"grounding\": [\"perception\"], \"dense-caption\": [\"format\"]}, \"max_completion_length\": 200,"
+                + " \"task_completion_lengths\": {\"dense-caption\": 800}}");
+        assertEquals(800, c.completionLength(Task.DENSE_CAPTION));
+        assertEquals(200, c.completionLength(Task.GROUNDING));
+        assertEquals(c, GrpoConfig.fromJson(c.toJson()));
+        GrpoConfig probe = c.withRewards(Map.of("grounding", List.of("perception"), "dense-caption", List.of("facts")));
+        assertEquals(800, probe.completionLength(Task.DENSE_CAPTION));
+        assertEquals(List.of("facts"), probe.rewardNames(Task.DENSE_CAPTION));
     }
 
     @Test
