@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score a nano 3D checkpoint on all seven tasks over generated rooms it never saw: headline "
-                + "per task with a 95% interval, reasoning format, fact accuracy, text metrics, EM@1, Acc@IoU.")
+                + "per task with a 95%% interval, reasoning format, fact accuracy, text metrics, EM@1, Acc@IoU.")
 final class ModelEvaluateCommand implements Callable<Integer> {
 
     @Mixin

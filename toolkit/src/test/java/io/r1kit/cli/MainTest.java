@@ -51,6 +51,30 @@ class MainTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsCleanly() {
+        // a bare '%' in a description makes picocli print a warning and show the text unformatted
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true));
+            java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+            todo.add(new picocli.CommandLine(new Main()));
+            while (!todo.isEmpty()) {
+                picocli.CommandLine c = todo.pop();
+                String usage = c.getUsageMessage();
+                assertTrue(!usage.contains("%n") && !usage.contains("%%"), c.getCommandName() + ": " + usage);
+                checked.add(c.getCommandName());
+                todo.addAll(c.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", warnings.toString(), "picocli warned while formatting the help");
+        assertTrue(checked.containsAll(java.util.List.of("evaluate", "grpo", "r1")), checked.toString());
+    }
+
+    @Test
     void engineStartsOfflineAndReportsJson() {
         Result r = run("engine", "--json");
         assertEquals(0, r.code(), r.err());
