@@ -76,7 +76,9 @@ public final class R1 {
      */
     public static R1Training sft(SftConfig recipe, Path out, TrainProgress progress) {
         try {
-            return R1Training.of(SftRun.run(recipe, out, progress, MeteorResources.defaults()));
+            R1Training t = R1Training.of(SftRun.run(recipe, out, progress, MeteorResources.defaults()));
+            forget(out);
+            return t;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,10 +90,17 @@ public final class R1 {
      */
     public static R1Training grpo(GrpoConfig recipe, Path out, TrainProgress progress) {
         try {
-            return R1Training.of(GrpoRun.run(recipe, out, progress));
+            R1Training t = R1Training.of(GrpoRun.run(recipe, out, progress));
+            forget(out);
+            return t;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Drops the model loaded from {@code dir}, which a run has just replaced: the next {@link #model} reads it anew. */
+    private static synchronized void forget(Path dir) {
+        MODELS.remove(dir.toString());
     }
 
     /** CoT data for rooms {@code seed .. seed + scenes - 1}, written into {@code out} ({@link R1CotData}). */

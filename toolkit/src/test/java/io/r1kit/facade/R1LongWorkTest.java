@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +94,10 @@ class R1LongWorkTest {
         assertEquals(3, curves.size());
         assertTrue(g.summary().get("held-out reward").endsWith(" after (1 prompts, greedy)"), g.summary().toString());
         assertEquals(Task.GROUNDING, g.model().ask(R1Scene.of("bedroom:7"), "grounding", "the bed").task());
+        R1Model first = g.model();
+        assertSame(first, R1.model(g.out().toString()), "a model is loaded once");
+        R1.grpo(grpo, tmp.resolve("grpo"), progress);
+        assertNotSame(first, R1.model(g.out().toString()), "a run into the same folder replaces the model loaded");
     }
 
     @Test
