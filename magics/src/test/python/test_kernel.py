@@ -2,6 +2,7 @@
 
 Run after environment/setup.sh:  .venv/bin/pytest magics/src/test/python
 """
+import json
 import queue
 
 import pytest
@@ -28,8 +29,14 @@ def run(kc, code):
 
 def run_with_stderr(kc, code):
     """As run, and the stderr text last."""
+    status, stdout, data, error, stderr, _ = run_with_updates(kc, code)
+    return status, stdout, data, error, stderr
+
+
+def run_with_updates(kc, code):
+    """As run_with_stderr, and last the data of each update_display_data (a display updated in place)."""
     msg_id = kc.execute(code)
-    stdout, stderr, data, error = [], [], [], None
+    stdout, stderr, data, error, updates = [], [], [], None, []
     while True:
         try:
             msg = kc.get_iopub_msg(timeout=TIMEOUT)
@@ -44,6 +51,8 @@ def run_with_stderr(kc, code):
             stderr.append(content["text"])
         elif kind in ("execute_result", "display_data"):
             data.append(content["data"])
+        elif kind == "update_display_data":
+            updates.append(content["data"])
         elif kind == "error":
             error = content
         elif kind == "status" and content["execution_state"] == "idle":
@@ -51,7 +60,7 @@ def run_with_stderr(kc, code):
     while True:
         reply = kc.get_shell_msg(timeout=TIMEOUT)
         if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"]["status"], "".join(stdout), data, error, "".join(stderr)
+            return reply["content"]["status"], "".join(stdout), data, error, "".join(stderr), updates
 
 
 def test_version_magic_runs_in_the_kernel(kernel):
@@ -115,7 +124,7 @@ def test_help_lists_every_magic(kernel):
     status, _, data, error = run(kernel, "%r1 help")
     assert status == "ok", error
     text = data[-1]["text/plain"]
-    for magic in ("%r1 version", "%scene", "%render", "%views", "%ask"):
+    for magic in ("%r1 version", "%scene", "%render", "%views", "%ask", "%reward", "%%sft", "%%grpo", "%cot", "%eval"):
         assert "\n  " + magic + " " in text, text
 
 
@@ -186,3 +195,87 @@ def test_the_readme_notebook_cells_run(kernel):
     status, _, data, error = run(kernel, java)
     assert status == "ok", error
     assert "dialogue on bedroom:300001 (model sft)" in data[-1]["text/plain"], data[-1]
+
+
+def progress_then_result(kernel, code):
+    """Runs a magic of long work: its progress display first, updated in place, then its result."""
+    status, stdout, data, error, stderr, updates = run_with_updates(kernel, code)
+    assert status == "ok" and error is None, (code, error, stderr)
+    assert "<progress" in data[0]["text/html"] and data[0]["text/plain"].startswith("["), data[0]
+    assert updates and "<progress" in updates[-1]["text/html"], (code, len(updates))
+    assert len(data) == 2, [d.keys() for d in data]
+    return stdout, data[-1], updates
+
+
+def test_reward_scores_the_last_answer_against_the_truth_or_gt(kernel):
+    run(kernel, "%scene generate bedroom:300001")
+    assert refusal(kernel, "%reward") == "no answer yet: run %ask TASK TEXT first"
+    run(kernel, "%ask grounding the bed")
+    status, _, data, error = run(kernel, "%reward")
+    assert status == "ok", error
+    text = data[-1]["text/plain"]
+    assert text.startswith("rewards of the grounding answer on bedroom:300001 (model sft)\nagainst "), text
+    assert "\nformat " in text and "\nperception " in text and "\ntotal " in text, text
+    assert "<table" in data[-1]["text/html"]
+    status, _, data, error = run(kernel, "%reward --gt 1")
+    assert status == "ok" and "\nagainst " in data[-1]["text/plain"], (error, data)
+    assert refusal(kernel, "%reward --gt the bed").startswith("grounding is scored on a box: --gt takes an object id")
+    assert refusal(kernel, "%reward --gtt 1").startswith("Unknown options: '--gtt', '1'\nUsage: %reward ")
+    for magic in ("%reward", "%cot", "%eval"):
+        status, _, data, error = run(kernel, magic + " --help")
+        assert status == "ok" and data[-1]["text/plain"].startswith("Usage: " + magic + " "), (error, data)
+        assert "picocli" not in data[-1]["text/plain"], data[-1]["text/plain"]
+
+
+def test_dense_captions_show_a_progress_bar_updated_in_place(kernel):
+    _, result, updates = progress_then_result(kernel, "%ask dense-caption")
+    assert "captions" in updates[-1]["text/plain"], updates[-1]["text/plain"]
+    assert result["text/plain"].startswith("dense-caption on bedroom:300001 (model sft)"), result["text/plain"]
+
+
+def test_cot_generate_shows_progress_and_preview_shows_a_card(kernel, tmp_path):
+    stdout, result, _ = progress_then_result(kernel, f"%cot generate --scenes 2 --out {tmp_path}")
+    assert result["text/plain"].startswith(f"wrote {tmp_path} (2 scenes, seed 0, back end "), result["text/plain"]
+    assert "<table" in result["text/html"] and "data:image/png;base64," in result["text/html"]
+    hint = stdout.strip().splitlines()[-1]
+    assert hint.startswith(f"preview a record: %cot preview {tmp_path}/scene30k_") and hint.endswith(" --index 0"), hint
+    status, _, data, error = run(kernel, hint[len("preview a record: "):])
+    assert status == "ok" and 'class="r1kit-cot-card"' in data[-1]["text/html"], error
+    assert "data:image/png;base64," in data[-1]["text/html"]
+    status, _, data, error = run(kernel, "%cot preview --index 0")
+    assert status == "ok" and "bedroom-300001" in data[-1]["text/html"], error
+    assert refusal(kernel, "%cot preview nowhere.jsonl") == "nowhere.jsonl: no such file"
+    assert refusal(kernel, "%cot make") == "%cot: unknown verb 'make' (generate or preview)"
+
+
+def test_eval_shows_progress_then_a_table_and_chart(kernel):
+    _, result, _ = progress_then_result(kernel, "%eval --rooms 1 --per-task 1 --task qa --task grounding")
+    assert result["text/plain"].startswith("model sft: 1 rooms from seed 500000"), result["text/plain"]
+    assert "<table" in result["text/html"] and "data:image/png;base64," in result["text/html"]
+    assert refusal(kernel, "%eval --rooms 0") == "--rooms must be at least 1, got 0"
+
+
+TINY_SFT = {"train_rooms": 1, "held_out_rooms": 1, "held_out_seed": 500, "tasks": ["grounding", "qa"],
+            "hidden_size": 32, "layers": 1, "heads": 2, "kv_heads": 1, "intermediate_size": 64, "max_objects": 8,
+            "points_per_object": 8, "max_tokens": 200, "steps": 3, "batch_size": 4, "warmup_steps": 1,
+            "eval_every": 3, "held_out_examples": 4, "eval_examples": 0, "object_name_weight": 0}
+
+
+def test_sft_and_grpo_cells_train_with_live_curves_and_ask_uses_the_model(kernel, tmp_path):
+    assert refusal(kernel, '%%grpo\n{"stepz": 1}').startswith('%%grpo recipe: unknown key "stepz" (known: ')
+    assert refusal(kernel, '%%sft --outt x\n{"steps": 1}').startswith("Unknown options: '--outt', 'x'\nUsage: %%sft ")
+    sft = tmp_path / "sft"
+    stdout, result, updates = progress_then_result(kernel, f"%%sft --out {sft}\n{json.dumps(TINY_SFT)}")
+    assert "<img" in updates[-1]["text/html"], "the loss curve beside the bar"
+    assert result["text/plain"].startswith(f"SFT run: {sft}\nsteps "), result["text/plain"]
+    assert f"ask the trained model: %ask --model {sft} TASK TEXT" in stdout, stdout
+    grpo = tmp_path / "grpo"
+    recipe = {"model": str(sft), "train_rooms": 1, "held_out_rooms": 1, "held_out_seed": 500, "eval_prompts": 1,
+              "num_generations": 2, "prompts_per_step": 1, "steps": 2, "max_completion_length": 8,
+              "tasks": ["grounding"], "rewards": {"grounding": ["format", "perception"]}}
+    _, result, updates = progress_then_result(kernel, f"%%grpo --out {grpo}\n{json.dumps(recipe)}")
+    assert "<img" in updates[-1]["text/html"], "the reward curve beside the bar"
+    assert result["text/plain"].startswith(f"GRPO run: {grpo}\nstarting model "), result["text/plain"]
+    status, _, data, error = run(kernel, f"%ask --model {grpo} grounding the bed")
+    assert status == "ok", error
+    assert data[-1]["text/plain"].startswith(f"grounding on bedroom:300001 (model {grpo})"), data[-1]["text/plain"]

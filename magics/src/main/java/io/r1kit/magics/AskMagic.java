@@ -1,5 +1,6 @@
 package io.r1kit.magics;
 
+import io.r1kit.facade.R1Answer;
 import io.r1kit.facade.R1Model;
 import io.r1kit.task.Task;
 import picocli.CommandLine.Command;
@@ -68,6 +69,12 @@ final class AskMagic implements Callable<Object> {
                 throw new MagicError("object-caption needs --object ID, e.g. %ask object-caption --object 1");
             }
             return state.remember(m.caption(state.scene(), object));
+        }
+        if (t == Task.DENSE_CAPTION) {
+            LiveProgress live = state.progress();
+            R1Answer a = m.denseCaptions(state.scene(), live);
+            live.finish();
+            return state.remember(a);
         }
         return state.remember(m.ask(state.scene(), t.slug(), words));
     }

@@ -5,17 +5,35 @@ import io.r1kit.facade.R1Answer;
 import io.r1kit.facade.R1Dialogue;
 import io.r1kit.facade.R1Model;
 import io.r1kit.facade.R1Scene;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
 /**
- * What the magics of one kernel share: the current scene ({@code %scene}), the model asked, the last
- * answer ({@code %ask}) and the dialogue session about the current scene.
+ * What the magics of one kernel share: the kernel their progress displays go to, the current scene
+ * ({@code %scene}), the model asked, the last answer ({@code %ask}) and the dialogue session about the
+ * current scene.
  */
 final class MagicState {
 
+    private final BaseKernel kernel;
     private R1Scene scene;
     private String model;
     private R1Answer lastAnswer;
     private R1Dialogue dialogue;
+
+    /** The state of magics run without a kernel (progress is a text bar on standard error). */
+    MagicState() {
+        this(null);
+    }
+
+    /** The state of the magics of {@code kernel} (null: none). */
+    MagicState(BaseKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** A new progress display in the current cell (a text bar without a kernel). */
+    LiveProgress progress() {
+        return new LiveProgress(kernel);
+    }
 
     /** The current scene, or an error saying how to set one. */
     synchronized R1Scene scene() {

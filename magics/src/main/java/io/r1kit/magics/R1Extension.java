@@ -20,20 +20,19 @@ public final class R1Extension implements Extension {
 
     @Override
     public void install(BaseKernel kernel) {
-        MagicState state = new MagicState();
+        MagicState state = new MagicState(kernel);
         var magics = kernel.getMagicsRegistry();
         magics.registerLineMagic(MAGIC, line(new R1Magic()::eval));
         magics.registerLineMagic("scene", line((k, args) -> SceneMagic.run(state, args)));
         magics.registerLineMagic("render", line((k, args) -> RenderMagic.run(state, args)));
         magics.registerLineMagic("views", line((k, args) -> ViewsMagic.run(state, args)));
         magics.registerLineMagic("ask", line((k, args) -> AskMagic.run(state, args, null)));
-        magics.registerCellMagic("ask", (CellMagic<Object, BaseKernel>) (k, args, body) -> {
-            try {
-                return show(k, AskMagic.run(state, args, body));
-            } catch (MagicError e) {
-                return refuse(e);
-            }
-        });
+        magics.registerCellMagic("ask", cell((k, args, body) -> AskMagic.run(state, args, body)));
+        magics.registerLineMagic("reward", line((k, args) -> RewardMagic.run(state, args)));
+        magics.registerCellMagic("sft", cell((k, args, body) -> SftMagic.run(state, args, body)));
+        magics.registerCellMagic("grpo", cell((k, args, body) -> GrpoMagic.run(state, args, body)));
+        magics.registerLineMagic("cot", line((k, args) -> CotMagic.run(state, args)));
+        magics.registerLineMagic("eval", line((k, args) -> EvalMagic.run(state, args)));
         // JJava runs its own startup scripts before this jar is on the class path, so the
         // toolkit's imports are evaluated here, once the classes can be resolved.
         for (String statement : Startup.statements()) {
@@ -54,6 +53,17 @@ public final class R1Extension implements Extension {
         return (k, args) -> {
             try {
                 return show(k, magic.eval(k, args));
+            } catch (MagicError e) {
+                return refuse(e);
+            }
+        };
+    }
+
+    /** A cell magic that shows what it returns and prints a refusal as one line, as {@link #line} does. */
+    static CellMagic<Object, BaseKernel> cell(CellMagic<Object, BaseKernel> magic) {
+        return (k, args, body) -> {
+            try {
+                return show(k, magic.eval(k, args, body));
             } catch (MagicError e) {
                 return refuse(e);
             }

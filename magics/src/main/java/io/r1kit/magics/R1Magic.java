@@ -10,7 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The {@code %r1} line magic: {@code %r1 <command> [args...]} ({@code version}, {@code help}); {@code %r1 help}
- * lists every magic of the toolkit with one line each. An unknown command answers with the list.
+ * lists every magic of the toolkit with one line each ({@code %scene}, {@code %render}, {@code %views},
+ * {@code %ask}, {@code %reward}, {@code %%sft}, {@code %%grpo}, {@code %cot}, {@code %eval}). An unknown
+ * command answers with the list.
  */
 public final class R1Magic implements LineMagic<Object, BaseKernel> {
 
@@ -38,6 +40,11 @@ public final class R1Magic implements LineMagic<Object, BaseKernel> {
         m.put("%render", RenderMagic.HELP);
         m.put("%views", ViewsMagic.HELP);
         m.put("%ask", AskMagic.HELP);
+        m.put("%reward", RewardMagic.HELP);
+        m.put("%%sft", SftMagic.HELP);
+        m.put("%%grpo", GrpoMagic.HELP);
+        m.put("%cot", CotMagic.HELP);
+        m.put("%eval", EvalMagic.HELP);
         return m;
     }
 

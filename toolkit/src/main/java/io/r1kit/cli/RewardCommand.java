@@ -26,8 +26,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -71,7 +69,7 @@ final class RewardCommand implements Callable<Integer> {
         RewardTarget target = readTarget(t);
         RewardSet rewards = rewardsFor(target);
         RewardBreakdown b = RewardBreakdown.of(rewards, text, target);
-        output.print(() -> toText(b), () -> JsonOutput.pretty(toJson(t, b, target)));
+        output.print(b::toText, () -> JsonOutput.pretty(toJson(t, b, target)));
         return 0;
     }
 
@@ -173,15 +171,6 @@ final class RewardCommand implements Callable<Integer> {
             throw new BadFileException(gt, "\"" + key + "\" must be a string");
         }
         return e.getAsString();
-    }
-
-    static String toText(RewardBreakdown b) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-11s %6s  %s%n", "reward", "value", "note"));
-        for (Map.Entry<String, Double> e : b.score().parts().entrySet()) {
-            sb.append(String.format(Locale.ROOT, "%-11s %6.3f  %s%n", e.getKey(), e.getValue(), b.notes().get(e.getKey())));
-        }
-        sb.append(String.format(Locale.ROOT, "%-11s %6.3f", "total", b.score().total()));
-        return sb.toString();
     }
 
     static JsonObject toJson(Task t, RewardBreakdown b, RewardTarget target) {

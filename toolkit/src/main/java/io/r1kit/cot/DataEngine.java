@@ -12,7 +12,6 @@ import io.r1kit.cot.filter.Rules;
 import io.r1kit.cot.tasks.DenseCaptions;
 import io.r1kit.cot.tasks.Example;
 import io.r1kit.cot.tasks.InstructionGenerator;
-import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.cot.tasks.Phrasing;
 import io.r1kit.cot.tasks.QuestionType;
 import io.r1kit.cot.tasks.SceneDescriber;
@@ -73,6 +72,19 @@ public final class DataEngine {
         this.filters = Rules.standard(filters, reanswerer);
     }
 
+    /**
+     * The engine of {@code r1kit cot generate}: rooms of the default generator, CoT written from the scene graph
+     * ({@link GraphCotWriter}) with {@code seed}, the default filters, answers re-checked from the conclusion.
+     */
+    public static DataEngine standard(long seed) {
+        return new DataEngine(new SceneGenerator(), new GraphCotWriter(seed), FilterConfig.defaults(), Reanswerer.CONCLUSION);
+    }
+
+    /** The records file of {@code split} that {@link #generate} writes into {@code out}: {@code scene30k_SPLIT.jsonl}. */
+    public static Path recordsFile(Path out, Split split) {
+        return out.resolve("scene30k_" + split.slug() + ".jsonl");
+    }
+
     /** The filters in use. */
     public List<CotFilter> filters() {
         return filters;
@@ -80,7 +92,11 @@ public final class DataEngine {
 
     /** The data of the scene generated from {@code sceneSeed}. */
     public SceneData scene(long sceneSeed) throws IOException {
-        GeneratedRoom room = generator.generate(sceneSeed);
+        return scene(generator.generate(sceneSeed), sceneSeed);
+    }
+
+    /** The data of {@code room}, its examples phrased with {@code sceneSeed} (the seed it was generated from). */
+    public SceneData scene(GeneratedRoom room, long sceneSeed) throws IOException {
         List<Example> examples = InstructionGenerator.generate(room, sceneSeed);
         List<String> captions = SceneDescriber.all(room.graph(), new Phrasing(~sceneSeed));
         String description = captions.get(captions.size() - 1);
@@ -146,7 +162,7 @@ public final class DataEngine {
         for (Split s : Split.values()) {
             if (!examples.get(s).isEmpty()) { // a split without scenes gets no files (readers reject empty ones)
                 InstructionFiles.write(out, s, examples.get(s), graphs);
-                CotRecords.write(out.resolve("scene30k_" + s.slug() + ".jsonl"), records.get(s));
+                CotRecords.write(recordsFile(out, s), records.get(s));
             }
             JsonObject c = new JsonObject();
             c.addProperty("scenes", examples.get(s).stream().map(Example::sceneId).distinct().count());

@@ -1,6 +1,17 @@
 package io.r1kit.facade;
 
+import io.r1kit.display.Progress;
+import io.r1kit.eval.MeteorResources;
 import io.r1kit.model.vlm.NanoModel;
+import io.r1kit.train.TrainProgress;
+import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.grpo.GrpoRun;
+import io.r1kit.train.sft.SftConfig;
+import io.r1kit.train.sft.SftRun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +27,7 @@ import java.util.Map;
  * var chat = R1.dialogue(room);
  * chat.ask("Is there a mug in here?");
  * chat.ask("What colour is it?");
+ * R1.sft(SftConfig.fromJson("{\"steps\": 20}"), Path.of("my-sft"), TrainProgress.none()).model();
  * }</pre>
  *
  * Models are loaded once per name and kept for the JVM's life; {@link #model(String)} with a folder loads
@@ -56,6 +68,44 @@ public final class R1 {
     /** A dialogue with the default model about {@code scene}. */
     public static R1Dialogue dialogue(R1Scene scene) {
         return model().dialogue(scene);
+    }
+
+    /**
+     * A supervised fine-tuning run of {@code recipe} into {@code out} ({@link SftRun}: checkpoint, provenance,
+     * {@code loss.csv} and {@code loss.png}); {@code progress} is told each step and each held-out loss.
+     */
+    public static R1Training sft(SftConfig recipe, Path out, TrainProgress progress) {
+        try {
+            R1Training t = R1Training.of(SftRun.run(recipe, out, progress, MeteorResources.defaults()));
+            forget(out);
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A GRPO run of {@code recipe} into {@code out} ({@link GrpoRun}: checkpoint, provenance, {@code reward.csv}
+     * and {@code reward.png}); {@code progress} is told each step.
+     */
+    public static R1Training grpo(GrpoConfig recipe, Path out, TrainProgress progress) {
+        try {
+            R1Training t = R1Training.of(GrpoRun.run(recipe, out, progress));
+            forget(out);
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops the model loaded from {@code dir}, which a run has just replaced: the next {@link #model} reads it anew. */
+    private static synchronized void forget(Path dir) {
+        MODELS.remove(dir.toString());
+    }
+
+    /** CoT data for rooms {@code seed .. seed + scenes - 1}, written into {@code out} ({@link R1CotData}). */
+    public static R1CotData cot(int scenes, long seed, Path out, Progress progress) {
+        return R1CotData.generate(scenes, seed, out, progress);
     }
 
     /** The names of the models this toolkit ships, default first. */

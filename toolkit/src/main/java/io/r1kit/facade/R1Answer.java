@@ -102,6 +102,26 @@ public record R1Answer(R1Scene scene, String model, String question, TaskAnswer 
     }
 
     /**
+     * The rewards of this answer against the truth of its scene: for a generated room, the data engine's
+     * example asking the same question (its target box, reference answer and facts); for a grounding
+     * question, also the one object of the label it names.
+     *
+     * @throws IllegalArgumentException in one line when the scene's truth has no such question (it names a few
+     *                                  it has), or the scene is a file without one; then use {@link #rewards(String)}
+     */
+    public R1Rewards rewards() {
+        return R1Rewards.of(this, AnswerTruth.of(this));
+    }
+
+    /**
+     * The rewards of this answer against the truth {@code gt}: the reference answer, or for grounding an
+     * object id of the scene or an {@code <obj>cx, cy, cz, w, h, l</obj>} box.
+     */
+    public R1Rewards rewards(String gt) {
+        return R1Rewards.of(this, AnswerTruth.given(this, gt));
+    }
+
+    /**
      * The answer's boxes drawn on a render: the view dynamic view selection picks for the objects the boxes
      * overlap (the paper's view selection, queried with their labels), or the scene from above when the
      * answer has several boxes or none overlaps an object. Each box is tagged with the object it overlaps.

@@ -1,16 +1,25 @@
 package io.r1kit.facade;
 
+import io.r1kit.display.Progress;
+import io.r1kit.eval.MeteorResources;
+import io.r1kit.eval.tasks.TaskCase;
+import io.r1kit.eval.tasks.TaskEval;
+import io.r1kit.eval.tasks.TaskReport;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.NanoModel;
+import io.r1kit.model.vlm.PointerText;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.SceneObject;
 import io.r1kit.task.BoxCodec;
 import io.r1kit.task.Task;
+import io.r1kit.task.TaskAnswer;
+import io.r1kit.task.TaskQuery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A nano 3D model ready to answer: loaded by name ({@code sft}, {@code r1}, a checkpoint folder) or the
@@ -101,7 +110,39 @@ public final class R1Model implements AutoCloseable {
 
     /** Every object of the scene with a box and a caption, in one reply. */
     public R1Answer denseCaptions(R1Scene scene) {
-        return ask(scene, Task.DENSE_CAPTION, "");
+        return denseCaptions(scene, Progress.none());
+    }
+
+    /**
+     * {@link #denseCaptions(R1Scene)}, telling {@code progress} the boxes written so far of the objects the model
+     * reads (a long reply: a whole room's captions), and first that the scene's objects are being prepared.
+     */
+    public R1Answer denseCaptions(R1Scene scene, Progress progress) {
+        progress.update(0, 1, "dense captions of " + scene.name() + ": preparing its objects");
+        VlmAsk.Input in = input(scene);
+        int objects = Math.min(in.features().objects().size(), vlm.config().maxObjects());
+        int close = PointerText.of(vlm.config()).closeId();
+        int[] boxes = {0};
+        int[] tokens = {0};
+        TaskAnswer a = ask.ask(in, TaskQuery.of(Task.DENSE_CAPTION, ""), (row, token, logProb) -> {
+            tokens[0]++;
+            boxes[0] += token == close ? 1 : 0;
+            progress.update(Math.min(boxes[0], objects - 1), objects, "dense captions of " + scene.name() + ": "
+                    + boxes[0] + " boxes written for " + objects + " objects, " + tokens[0] + " tokens");
+        });
+        progress.update(objects, objects, "dense captions of " + scene.name() + ": " + a.captions().size()
+                + " captions, " + tokens[0] + " tokens");
+        return new R1Answer(scene, name, "", a);
+    }
+
+    /**
+     * The seven-task evaluation of this model on generated rooms it never saw ({@link TaskEval}): headline per
+     * task with a 95% interval, format, fact accuracy; {@code progress} is told after each batch of answers.
+     */
+    public R1Evaluation evaluate(TaskEval.Options options, Progress progress) {
+        List<TaskCase> cases = TaskEval.run(ask, options, (done, total) -> progress.update(done, total,
+                "model " + name + ": answered " + done + "/" + total));
+        return new R1Evaluation(TaskReport.of(name, cases, options, MeteorResources.defaults()));
     }
 
     /** The caption of object {@code id} of the scene (or proposal), asked with its box. */

@@ -1,5 +1,9 @@
 package io.r1kit.facade;
 
+import io.r1kit.cot.CotRecord;
+import io.r1kit.cot.DataEngine;
+import io.r1kit.cot.preview.RecordCard;
+import io.r1kit.cot.preview.RecordPictures;
 import io.r1kit.display.Html;
 import io.r1kit.display.HtmlRenderable;
 import io.r1kit.notebook.SceneTables;
@@ -170,6 +174,33 @@ public final class R1Scene implements HtmlRenderable {
     /** The interactive 3D viewer of the scene (points, boxes, labels), working offline. */
     public Viewer3D viewer() {
         return Viewer3D.of(scene);
+    }
+
+    /**
+     * The CoT records the data engine writes for this generated room ({@link DataEngine#standard}, its seed
+     * phrasing the examples), each with the filters' verdicts; the last is the dense caption of the whole room.
+     *
+     * @throws IllegalArgumentException for a scene loaded from a file, whose truth the engine does not know
+     */
+    public List<CotRecord> cot() {
+        GeneratedRoom g = room().orElseThrow(() -> new IllegalArgumentException(name
+                + " is no generated room: the data engine writes CoT records from a room's scene graph"));
+        long seed = RoomSpec.ofSceneId(g.scene().id()).map(RoomSpec::seed).orElse(0L);
+        try {
+            return DataEngine.standard(seed).scene(g, seed).records();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CoT record {@code index} of {@link #cot()} as a card, the room rendered with the target highlighted. */
+    public RecordCard cotCard(int index) {
+        List<CotRecord> records = cot();
+        if (index < 0 || index >= records.size()) {
+            throw new IllegalArgumentException(name + ": no CoT record " + index + " (" + records.size() + " records, 0.."
+                    + (records.size() - 1) + ")");
+        }
+        return RecordCard.of(records.get(index), RecordPictures.of(room, records.get(index)));
     }
 
     /** The object of id {@code id} (or proposal), or an error naming the ids there are. */

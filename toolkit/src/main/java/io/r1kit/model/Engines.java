@@ -41,6 +41,23 @@ public final class Engines {
         return engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
+    /**
+     * Runs {@code work} with PyTorch's autograd off on this thread, then puts it back as it was. An optimiser's
+     * in-place update of weights that require gradients is refused while autograd is on, and PyTorch keeps the
+     * switch per thread, on for every new one: DJL turns it off only on the thread that started the engine, so
+     * an update on any other thread (a JShell snippet, a notebook cell on a worker) needs this.
+     */
+    public static void withoutGradients(Runnable work) {
+        pytorch();
+        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            work.run();
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(was);
+        }
+    }
+
     /** One line describing the engine, e.g. {@code "PyTorch 2.7.1 on cpu(), 0 GPUs"}. */
     public static String describe() {
         Engine engine = pytorch();

@@ -47,10 +47,22 @@ public record RewardBreakdown(String output, Optional<String> think, String answ
                 case "format" -> parsed.valid() ? "ok" : parsed.reason();
                 case "perception" -> box.map(b -> "predicted " + metres(b)).orElse("no readable box in the answer");
                 case "semantic" -> "answer \"" + abbreviate(answer) + "\" vs reference \"" + abbreviate(target.reference()) + "\"";
+                case "answer" -> "exact match with \"" + abbreviate(target.reference()) + "\" after normalising";
+                case "facts" -> "share of the reference's facts stated without contradiction";
                 default -> "";
             });
         }
         return new RewardBreakdown(text, parsed.reasoning().map(ReasonedReply::think), answer, score, notes, box);
+    }
+
+    /** Each reward with its value and note, one a line, then the total: what {@code r1kit reward} prints. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-11s %6s  %s%n", "reward", "value", "note"));
+        for (Map.Entry<String, Double> e : score.parts().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-11s %6.3f  %s%n", e.getKey(), e.getValue(), notes.get(e.getKey())));
+        }
+        sb.append(String.format(Locale.ROOT, "%-11s %6.3f", "total", score.total()));
+        return sb.toString();
     }
 
     /** A box as {@code "(cx, cy, cz) dx x dy x dz m"}, centimetre precision. */

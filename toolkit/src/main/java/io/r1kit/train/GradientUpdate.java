@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
+import io.r1kit.model.Engines;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,14 +69,16 @@ public final class GradientUpdate {
             throw new NonFiniteGradient(norm);
         }
         float scale = norm > maxGradNorm ? maxGradNorm / (norm + 1e-6f) : 1f;
-        for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-            NDArray g = e.getValue();
-            if (scale < 1f) {
-                g.muli(scale);
+        Engines.withoutGradients(() -> {   // weights change in place, whichever thread the step runs on
+            for (Map.Entry<String, NDArray> e : grads.entrySet()) {
+                NDArray g = e.getValue();
+                if (scale < 1f) {
+                    g.muli(scale);
+                }
+                update.update(e.getKey(), parameters.get(e.getKey()), g);
+                g.muli(0f); // the collector accumulates into it: start the next step from zero
             }
-            update.update(e.getKey(), parameters.get(e.getKey()), g);
-            g.muli(0f); // the collector accumulates into it: start the next step from zero
-        }
+        });
         endStep.run();
         return norm;
     }

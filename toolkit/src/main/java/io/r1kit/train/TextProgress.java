@@ -29,28 +29,35 @@ public final class TextProgress implements TrainProgress {
 
     @Override
     public void step(int step, int steps, double loss, double learningRate, double tokensPerSecond, double etaSeconds) {
-        out.print(String.format(Locale.ROOT, "\r%s step %d/%d  loss %.3f  lr %.1e  %,.0f tok/s  ETA %s   ",
-                ProgressBar.bar(step, steps), step, steps, loss, learningRate, tokensPerSecond, clock(etaSeconds)));
-        if (step == steps) {
-            out.println();
-        }
-        out.flush();
+        ProgressBar.redraw(out, step, steps, stepText(step, steps, loss, learningRate, tokensPerSecond, etaSeconds));
     }
 
     @Override
     public void step(int step, int steps, String figures, double etaSeconds) {
-        out.print(String.format(Locale.ROOT, "\r%s step %d/%d  %s  ETA %s   ", ProgressBar.bar(step, steps), step, steps,
-                figures, clock(etaSeconds)));
-        if (step == steps) {
-            out.println();
-        }
-        out.flush();
+        ProgressBar.redraw(out, step, steps, stepText(step, steps, figures, etaSeconds));
     }
 
     @Override
     public void heldOut(int step, double loss) {
-        out.print(String.format(Locale.ROOT, "\rheld-out loss after step %d: %.4f%s%n", step, loss, " ".repeat(40)));
+        out.print("\r" + heldOutText(step, loss) + " ".repeat(40) + System.lineSeparator());
         out.flush();
+    }
+
+    /** What the bar of an SFT step says: {@code step 300/1000  loss 2.104  lr 9.1e-04  1,840 tok/s  ETA 12:31}. */
+    public static String stepText(int step, int steps, double loss, double learningRate, double tokensPerSecond,
+                                  double etaSeconds) {
+        return String.format(Locale.ROOT, "step %d/%d  loss %.3f  lr %.1e  %,.0f tok/s  ETA %s", step, steps, loss,
+                learningRate, tokensPerSecond, clock(etaSeconds));
+    }
+
+    /** What the bar of a step with other figures says: {@code step 3/10  reward 0.412 ...  ETA 0:41}. */
+    public static String stepText(int step, int steps, String figures, double etaSeconds) {
+        return String.format(Locale.ROOT, "step %d/%d  %s  ETA %s", step, steps, figures, clock(etaSeconds));
+    }
+
+    /** {@code held-out loss after step 300: 2.0412}. */
+    public static String heldOutText(int step, double loss) {
+        return String.format(Locale.ROOT, "held-out loss after step %d: %.4f", step, loss);
     }
 
     /** Seconds as {@code m:ss}, or {@code h:mm:ss} from an hour on. */

@@ -31,6 +31,13 @@ public interface TrainProgress {
     /** The held-out loss after step {@code step}. */
     void heldOut(int step, double loss);
 
+    /**
+     * The run's curve so far (loss or reward per step, as the run will save it), told after each step and drawn
+     * only when {@code chart} is called, so a live display can redraw it as often as it likes and a text bar
+     * ignores it.
+     */
+    default void curve(java.util.function.Supplier<java.awt.image.BufferedImage> chart) {}
+
     /** Reports nothing. */
     static TrainProgress none() {
         return new TrainProgress() {

@@ -34,6 +34,30 @@ class GradientUpdateTest {
     }
 
     @Test
+    void aStepOnAThreadOtherThanTheEnginesUpdatesTheWeights() throws Exception {
+        Engines.pytorch();   // started here; PyTorch's autograd is on for every new thread
+        float[][] after = new float[1][];
+        Throwable[] failed = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try (NDManager m = Engines.pytorch().newBaseManager()) {
+                NDArray w = m.create(new float[] {1, 2});
+                w.setRequiresGradient(true);
+                try (GradientCollector c = Engines.pytorch().newGradientCollector()) {
+                    c.backward(w.mul(m.create(new float[] {1, -1})).sum());
+                }
+                GradientUpdate.apply(Map.of("w", w), new AdamW(0.1, 0, m), 1f, m);
+                after[0] = w.toFloatArray();
+            } catch (Throwable t) {
+                failed[0] = t;
+            }
+        });
+        worker.start();
+        worker.join();
+        assertEquals(null, failed[0], () -> "the update failed: " + failed[0]);
+        assertArrayEquals(new float[] {0.9f, 2.1f}, after[0], 1e-5f);   // AdamW's first step: lr · sign(g)
+    }
+
+    @Test
     void adamWTakesPyTorchsStepAndItsStateRestores() {
         try (NDManager m = Engines.pytorch().newBaseManager()) {
             NDArray w = m.create(new float[] {1, -2});

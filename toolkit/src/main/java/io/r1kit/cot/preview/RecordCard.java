@@ -42,6 +42,29 @@ public final class RecordCard implements HtmlRenderable {
         return new RecordCard(record, image);
     }
 
+    /**
+     * The card of record {@code index} (from 0) of {@code file} (CoT records, one JSON object a line), with its
+     * room rendered and the target highlighted when the {@code engine.json} that {@code cot generate} writes
+     * lies beside the file ({@link RecordPictures#of(java.nio.file.Path, CotRecord)}).
+     *
+     * @throws IllegalArgumentException naming the file and its number of records when it has no record {@code index}
+     */
+    public static RecordCard read(java.nio.file.Path file, int index) throws java.io.IOException {
+        java.util.List<CotRecord> records = io.r1kit.cot.CotRecords.read(file);
+        if (index < 0 || index >= records.size()) {
+            throw new IllegalArgumentException(file.getFileName() + ": no record " + index + " (it has " + records.size()
+                    + ")");
+        }
+        CotRecord record = records.get(index);
+        java.nio.file.Path engine = file.toAbsolutePath().resolveSibling("engine.json");
+        return of(record, java.nio.file.Files.exists(engine) ? RecordPictures.of(engine, record) : null);
+    }
+
+    /** The record shown. */
+    public CotRecord record() {
+        return record;
+    }
+
     public Optional<BufferedImage> image() {
         return Optional.ofNullable(image);
     }

@@ -54,6 +54,27 @@ public final class RecordPictures {
         return of(room.scene(), record.targetIds());
     }
 
+    /**
+     * The picture of {@code record} in its room, regenerated with the generator config that {@code engineJson}
+     * (the {@code engine.json} that {@code cot generate} writes beside its records) recorded.
+     *
+     * @throws IOException naming the file when it cannot be read or holds no {@code "generator"} object
+     */
+    public static BufferedImage of(java.nio.file.Path engineJson, CotRecord record) throws java.io.IOException {
+        io.r1kit.scene.gen.GeneratorConfig config;
+        try {
+            com.google.gson.JsonObject engine = com.google.gson.JsonParser.parseString(
+                    java.nio.file.Files.readString(engineJson, java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+            if (!engine.has("generator")) {
+                throw new IllegalArgumentException("no \"generator\" object");
+            }
+            config = io.r1kit.scene.gen.GeneratorConfig.fromJson(engine.get("generator").toString());
+        } catch (RuntimeException e) {
+            throw new java.io.IOException(engineJson.getFileName() + ": " + e.getMessage(), e);
+        }
+        return of(new io.r1kit.scene.gen.SceneGenerator(config).generate(record.sceneId()), record);
+    }
+
     /** {@code scene} from {@link #view}, the objects {@code targetIds} highlighted (none: the plain render). */
     public static BufferedImage of(Scene scene, List<Integer> targetIds) {
         List<SceneObject> targets = targets(scene, targetIds);

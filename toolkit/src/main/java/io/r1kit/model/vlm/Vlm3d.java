@@ -10,6 +10,7 @@ import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.Generator;
 import io.r1kit.model.generate.TokenDecoder;
+import io.r1kit.model.generate.TokenListener;
 import io.r1kit.model.lm.Qwen2Checkpoint;
 import io.r1kit.model.lm.Qwen2Model;
 import io.r1kit.scene.Scene;
@@ -233,6 +234,15 @@ public final class Vlm3d implements AutoCloseable {
      */
     public List<Generation> generate(List<SceneFeatures> scenes, List<int[]> prompts, GenerationConfig generation,
                                      TokenDecoder tokens) {
+        return generate(scenes, prompts, generation, tokens, null);
+    }
+
+    /**
+     * {@link #generate(List, List, GenerationConfig, TokenDecoder)}, telling {@code listener} (may be null) each
+     * token as it is chosen (pointer ids included), for progress or streaming.
+     */
+    public List<Generation> generate(List<SceneFeatures> scenes, List<int[]> prompts, GenerationConfig generation,
+                                     TokenDecoder tokens, TokenListener listener) {
         if (scenes.size() != prompts.size() || scenes.isEmpty()) {
             throw new IllegalArgumentException(scenes.size() + " scenes and " + prompts.size()
                     + " prompts: give one scene per prompt, at least one");
@@ -257,7 +267,7 @@ public final class Vlm3d implements AutoCloseable {
                 }
                 text = pointers.get(0) == null ? tokens : PointerText.of(config).decoder(tokens, scenes.get(0));
             }
-            return new Generator(decoder).generate(prompts, prefixes, pointers, generation, text, null);
+            return new Generator(decoder).generate(prompts, prefixes, pointers, generation, text, listener);
         }
     }
 

@@ -2,6 +2,7 @@ package io.r1kit.model.vlm;
 
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
+import io.r1kit.model.generate.TokenListener;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.scene.Box3;
 import io.r1kit.scene.Scene;
@@ -106,7 +107,12 @@ public final class VlmAsk {
 
     /** The greedy reply to {@code q}, read as its task's result. */
     public TaskAnswer ask(Input in, TaskQuery q) {
-        return askAll(List.of(in), List.of(q)).get(0);
+        return ask(in, q, null);
+    }
+
+    /** {@link #ask(Input, TaskQuery)}, telling {@code listener} (may be null) each token as it is chosen. */
+    public TaskAnswer ask(Input in, TaskQuery q, TokenListener listener) {
+        return batch(List.of(in), List.of(q), listener).get(0);
     }
 
     /**
@@ -123,19 +129,25 @@ public final class VlmAsk {
         List<TaskAnswer> out = new ArrayList<>(queries.size());
         for (int from = 0; from < queries.size(); from += BATCH) {
             int to = Math.min(queries.size(), from + BATCH);
-            List<TaskQuery> qs = queries.subList(from, to);
-            List<Input> ins = inputs.subList(from, to);
-            int longest = qs.stream().mapToInt(q -> PromptFormat.maxNewTokens(q.task())).max().orElseThrow();
-            GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(longest).stopTokenIds(end).build();
-            List<int[]> prompts = qs.stream().map(q -> tokenizer.encode(PromptFormat.of(model.config(), q))).toList();
-            List<Generation> gens = model.generate(ins.stream().map(Input::features).toList(), prompts, greedy, null);
-            for (int i = 0; i < qs.size(); i++) {
-                int[] ids = gens.get(i).tokens();
-                int cap = PromptFormat.maxNewTokens(qs.get(i).task());    // as if asked alone
-                ids = ids.length > cap ? java.util.Arrays.copyOf(ids, cap) : ids;
-                String reply = tokenizer.decodeWithoutSpecial(model.readable(ids, ins.get(i).features()));
-                out.add(TaskAnswer.read(qs.get(i).task(), reply, ins.get(i).features().bounds()));
-            }
+            out.addAll(batch(inputs.subList(from, to), queries.subList(from, to), null));
+        }
+        return out;
+    }
+
+    /** One batch of at most {@value #BATCH} queries, decoded together. */
+    private List<TaskAnswer> batch(List<Input> ins, List<TaskQuery> qs, TokenListener listener) {
+        int longest = qs.stream().mapToInt(q -> PromptFormat.maxNewTokens(q.task())).max().orElseThrow();
+        GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(longest).stopTokenIds(end).build();
+        List<int[]> prompts = qs.stream().map(q -> tokenizer.encode(PromptFormat.of(model.config(), q))).toList();
+        List<Generation> gens = model.generate(ins.stream().map(Input::features).toList(), prompts, greedy, null,
+                listener);
+        List<TaskAnswer> out = new ArrayList<>(qs.size());
+        for (int i = 0; i < qs.size(); i++) {
+            int[] ids = gens.get(i).tokens();
+            int cap = PromptFormat.maxNewTokens(qs.get(i).task());    // as if asked alone
+            ids = ids.length > cap ? java.util.Arrays.copyOf(ids, cap) : ids;
+            String reply = tokenizer.decodeWithoutSpecial(model.readable(ids, ins.get(i).features()));
+            out.add(TaskAnswer.read(qs.get(i).task(), reply, ins.get(i).features().bounds()));
         }
         return out;
     }

@@ -53,6 +53,25 @@ public record RoomSpec(RoomKind kind, long seed) {
         return RoomKind.fromSlug(colon < 0 ? text : text.substring(0, colon)).isPresent();
     }
 
+    /**
+     * The spec of the room whose scene id is {@code sceneId} ({@code KIND-SEED}, e.g. {@code "bedroom-0007"}
+     * gives {@code bedroom:7}), or empty when the id names no generated room.
+     */
+    public static java.util.Optional<RoomSpec> ofSceneId(String sceneId) {
+        for (RoomKind k : RoomKind.values()) {
+            String prefix = k.slug() + "-";
+            if (sceneId.startsWith(prefix) && sceneId.length() > prefix.length()
+                    && sceneId.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
+                try {
+                    return java.util.Optional.of(new RoomSpec(k, Long.parseLong(sceneId.substring(prefix.length()))));
+                } catch (NumberFormatException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The room, from a generator with {@link GeneratorConfig#defaults()}. */
     public GeneratedRoom generate() {
         return generate(new SceneGenerator());

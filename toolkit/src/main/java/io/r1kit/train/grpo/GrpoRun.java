@@ -146,6 +146,7 @@ public final class GrpoRun {
                         "reward %.3f  zero-std %.2f  kl %.1e  %.1f s/step", last.reward(),
                         last.metric("frac_reward_zero_std"), last.kl(), elapsed / made),
                         elapsed / made * (config.steps() - step));
+                progress.curve(curve::chart);
                 if (config.saveSteps() > 0 && step % config.saveSteps() == 0 && step < config.steps()) {
                     GrpoState now = new GrpoState(step, drawn[0], state.before(), done);
                     AtomicFolder.replace(out, dir -> save(dir, base, config, policy, trainer, now, curve));

@@ -142,6 +142,7 @@ public final class SftRun {
                     }
                 }
                 curve.add(step, loss, held, schedule.at(step - 1));
+                progress.curve(curve::chart);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             TaskReport report = null;
