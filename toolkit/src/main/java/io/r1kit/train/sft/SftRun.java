@@ -206,13 +206,14 @@ public final class SftRun {
         VlmCheckpoint.save(model, dir, config.dtype());
         if (init == null) {
             train.vocabulary().save(dir);
-            return;
-        }
-        for (String f : List.of(TextTokenizer.FILE, "tokenizer_config.json")) {
-            if (Files.isRegularFile(init.resolve(f))) {
-                Files.copy(init.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            for (String f : List.of(TextTokenizer.FILE, "tokenizer_config.json")) {
+                if (Files.isRegularFile(init.resolve(f))) {
+                    Files.copy(init.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
+        VlmCheckpoint.bindTokenizer(dir);
     }
 
     /** Adds the data, the recipe and {@code facts} to the provenance that the checkpoint writer started. */
