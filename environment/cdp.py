@@ -101,7 +101,9 @@ class Browser:
             raise RuntimeError("Chromium is not installed (Debian: apt-get install -y chromium)")
         self.profile = tempfile.mkdtemp(prefix="r1kit-chromium-")
         self.proc = subprocess.Popen(
-            [exe, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-port=0",
+            [exe, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}",
+             # DevTools has no authentication: loopback only, on a port the system picks at random
+             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
              f"--window-size={width},{height}", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         port = None
@@ -110,9 +112,12 @@ class Browser:
             line = self.proc.stderr.readline()
             if not line and self.proc.poll() is not None:
                 raise RuntimeError(f"Chromium exited with code {self.proc.returncode} before DevTools started")
-            m = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", line)
+            m = re.search(r"DevTools listening on ws://([^:/]+):(\d+)/", line)
             if m:
-                port = int(m.group(1))
+                if m.group(1) not in ("127.0.0.1", "localhost"):
+                    self.proc.kill()
+                    raise RuntimeError("Chromium put DevTools on %s, not on loopback" % m.group(1))
+                port = int(m.group(2))
         if port is None:
             raise RuntimeError("Chromium did not start DevTools within %d s" % timeout)
         # Drain the rest of stderr so Chromium never blocks on a full pipe.

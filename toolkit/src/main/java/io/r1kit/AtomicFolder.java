@@ -84,6 +84,27 @@ public final class AtomicFolder {
         }
     }
 
+    /**
+     * Copies the files and folders of {@code from} into {@code to} (created when missing), leaving out the
+     * hidden leftovers of replacements ({@code .NAME.writing-*}, {@code .NAME.old-*}).
+     */
+    public static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(from)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && (name.contains(".writing-") || name.contains(".old-"))) {
+                    continue;
+                }
+                if (Files.isDirectory(p)) {
+                    copyTree(p, to.resolve(name));
+                } else {
+                    Files.copy(p, to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {

@@ -6,8 +6,10 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonDeserializer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.r1kit.Excerpt;
+import io.r1kit.JsonFields;
+import io.r1kit.StrictJson;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import io.r1kit.task.Task;
@@ -100,16 +102,16 @@ public final class RecipeJson {
         JsonObject merged = tree(defaults);
         JsonElement parsed;
         try {
-            parsed = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
+            parsed = StrictJson.parse(json);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage());
         }
         if (!parsed.isJsonObject()) {
-            throw new IllegalArgumentException("a recipe is a JSON object, got " + parsed);
+            throw new IllegalArgumentException("a recipe is a JSON object, got " + JsonFields.show(parsed));
         }
         for (var e : parsed.getAsJsonObject().entrySet()) {
             if (!merged.has(e.getKey())) {
-                throw new IllegalArgumentException("unknown key \"" + e.getKey() + "\" (known: "
+                throw new IllegalArgumentException("unknown key \"" + Excerpt.of(e.getKey()) + "\" (known: "
                         + String.join(", ", merged.keySet()) + ")");
             }
             merged.add(e.getKey(), e.getValue());
@@ -122,7 +124,8 @@ public final class RecipeJson {
                     throw new IllegalArgumentException(t.getMessage(), e);
                 }
             }
-            throw new IllegalArgumentException("a value has the wrong type: " + e.getMessage(), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException("a value has the wrong type: " + Excerpt.of(why, 200), e);
         }
     }
 
@@ -147,7 +150,7 @@ public final class RecipeJson {
                     + " --print-default-config)");
         }
         try {
-            return fromJson.apply(Files.readString(file));
+            return fromJson.apply(StrictJson.utf8(Files.readAllBytes(file)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.r1kit.cot.llm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.r1kit.Excerpt;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,8 @@ import java.util.Objects;
 /**
  * A minimal OpenAI-compatible chat-completions client: one system and one user message in, the
  * first choice's content out. Retries 429, 5xx and I/O errors with exponential back-off and keeps
- * to a request rate (requests are spaced at least {@code 60 s / requestsPerMinute} apart).
+ * to a request rate (requests are spaced at least {@code 60 s / requestsPerMinute} apart). Errors name the
+ * endpoint without credentials and quote the server's reply only redacted ({@link #redacted}).
  */
 public final class ChatClient {
 
@@ -43,6 +45,7 @@ public final class ChatClient {
         messages.add(message("user", user));
         body.add("messages", messages);
         URI uri = URI.create(config.baseUrl().toString().replaceAll("/+$", "") + "/chat/completions");
+        String where = ChatConfig.redacted(uri);
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(config.timeout())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         String key = System.getenv(config.apiKeyVariable());
@@ -56,23 +59,23 @@ public final class ChatClient {
             try {
                 HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
                 if (res.statusCode() == 200) {
-                    return content(uri, res.body());
+                    return content(where, res.body(), key);
                 }
                 problem = "HTTP " + res.statusCode();
                 if (res.statusCode() != 429 && res.statusCode() < 500) {
-                    throw new IOException(uri + ": " + problem + ": " + abbreviate(res.body()));
+                    throw new IOException(where + ": " + problem + ": " + redacted(res.body(), key));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException(uri + ": interrupted", e);
+                throw new IOException(where + ": interrupted", e);
             } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith(uri.toString())) {
+                if (e.getMessage() != null && e.getMessage().startsWith(where)) {
                     throw e;
                 }
                 problem = e.getClass().getSimpleName();
             }
             if (attempt >= config.maxRetries()) {
-                throw new IOException(uri + ": " + problem + " after " + (attempt + 1) + " attempts");
+                throw new IOException(where + ": " + problem + " after " + (attempt + 1) + " attempts");
             }
             sleep(wait);
             wait = wait.multipliedBy(2); // exponential back-off
@@ -90,12 +93,12 @@ public final class ChatClient {
         nextSlotNanos = now + gap;
     }
 
-    private static String content(URI uri, String body) throws IOException {
+    private static String content(String where, String body, String key) throws IOException {
         try {
             return JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("choices").get(0).getAsJsonObject()
                     .getAsJsonObject("message").get("content").getAsString();
         } catch (RuntimeException e) {
-            throw new IOException(uri + ": reply has no choices[0].message.content: " + abbreviate(body));
+            throw new IOException(where + ": reply has no choices[0].message.content: " + redacted(body, key));
         }
     }
 
@@ -114,8 +117,16 @@ public final class ChatClient {
         }
     }
 
-    private static String abbreviate(String s) {
-        String one = s.replace('\n', ' ');
-        return one.length() <= 120 ? one : one.substring(0, 117) + "...";
+    /**
+     * A server's reply as errors quote it: the key (which a server may echo) and anything shaped like a bearer
+     * token masked, then a short printable excerpt.
+     */
+    static String redacted(String reply, String key) {
+        String r = reply == null ? "" : reply;
+        if (key != null && !key.isBlank()) {
+            r = r.replace(key, "[key]");
+        }
+        r = r.replaceAll("(?i)(bearer\\s+)\\S+", "$1[redacted]").replaceAll("\\b(sk|pk|key)-[A-Za-z0-9_\\-]{8,}", "[redacted]");
+        return Excerpt.of(r.replaceAll("\\s+", " ").strip(), 80);
     }
 }

@@ -3,8 +3,9 @@ package io.r1kit.model.io;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.r1kit.Excerpt;
+import io.r1kit.JsonFields;
+import io.r1kit.StrictJson;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,10 +13,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,10 @@ public final class SafetensorsFile implements Closeable {
 
     /** Headers larger than this are damage, not a model (the format's own reference limit). */
     static final long MAX_HEADER = 100L * 1024 * 1024;
+    /** Deepest nesting of a header: the root, a tensor's entry, its shape. */
+    private static final int MAX_DEPTH = 3;
+    /** Most dimensions of one tensor. */
+    private static final int MAX_RANK = 16;
 
     private final Path path;
     private final FileChannel channel;
@@ -73,7 +81,12 @@ public final class SafetensorsFile implements Closeable {
             }
             ByteBuffer header = ByteBuffer.allocate((int) headerLength);
             readFully(channel, header, 8);
-            String json = new String(header.array(), StandardCharsets.UTF_8);
+            String json;
+            try {
+                json = StrictJson.utf8(header.array());
+            } catch (IllegalArgumentException e) {
+                throw new CheckpointException(path, "header: " + e.getMessage());
+            }
             long dataStart = 8 + headerLength;
             Map<String, String> metadata = new LinkedHashMap<>();
             Map<String, TensorInfo> tensors = parseHeader(path, json, size - dataStart, metadata);
@@ -86,59 +99,77 @@ public final class SafetensorsFile implements Closeable {
 
     private static Map<String, TensorInfo> parseHeader(Path path, String json, long dataLength,
                                                       Map<String, String> metadata) throws CheckpointException {
-        JsonObject root;
         try {
-            root = JsonParser.parseString(json).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new CheckpointException(path, "header is not a JSON object: " + e.getMessage());
-        }
-        Map<String, TensorInfo> tensors = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : root.entrySet()) {
-            String name = e.getKey();
-            if (name.equals("__metadata__")) {
-                for (Map.Entry<String, JsonElement> m : e.getValue().getAsJsonObject().entrySet()) {
-                    metadata.put(m.getKey(), m.getValue().getAsString());
+            JsonObject root = JsonFields.object(StrictJson.parse(json, MAX_DEPTH), "the header");
+            Map<String, TensorInfo> tensors = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> e : root.entrySet()) {
+                String name = e.getKey();
+                if (name.equals("__metadata__")) {
+                    metadata.putAll(JsonFields.strings(JsonFields.object(e.getValue(), "__metadata__"), "__metadata__"));
+                    continue;
                 }
-                continue;
+                tensors.put(name, parseEntry(path, name, e.getValue(), dataLength));
             }
-            tensors.put(name, parseEntry(path, name, e.getValue(), dataLength));
+            checkLayout(path, tensors.values());
+            return Collections.unmodifiableMap(tensors);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(path, "header: " + e.getMessage());
         }
-        return Collections.unmodifiableMap(tensors);
     }
 
     private static TensorInfo parseEntry(Path path, String name, JsonElement value, long dataLength)
             throws CheckpointException {
+        String tensor = "tensor " + Excerpt.of(name);
+        JsonObject o = JsonFields.object(value, tensor);
+        String dtypeName = JsonFields.string(o.get("dtype"), tensor + ": dtype");
+        Dtype dtype = Dtype.fromHeader(dtypeName).orElseThrow(() -> new CheckpointException(path, tensor
+                + ": unknown dtype " + Excerpt.of(dtypeName) + " (r1kit reads F32, F16, BF16, I64, I32)"));
+        JsonElement shapeJson = o.get("shape");
+        if (shapeJson == null || !shapeJson.isJsonArray() || shapeJson.getAsJsonArray().size() > MAX_RANK) {
+            throw new CheckpointException(path, tensor + ": shape is " + JsonFields.show(shapeJson)
+                    + ", expected an array of at most " + MAX_RANK + " dimensions");
+        }
+        JsonArray dims = shapeJson.getAsJsonArray();
+        long[] shape = new long[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = JsonFields.wholeNumber(dims.get(i), tensor + ": shape[" + i + "]", 0, Long.MAX_VALUE);
+        }
+        JsonElement offsetsJson = o.get("data_offsets");
+        if (offsetsJson == null || !offsetsJson.isJsonArray() || offsetsJson.getAsJsonArray().size() != 2) {
+            throw new CheckpointException(path, tensor + ": data_offsets is " + JsonFields.show(offsetsJson)
+                    + ", expected [begin, end]");
+        }
+        long begin = JsonFields.wholeNumber(offsetsJson.getAsJsonArray().get(0), tensor + ": data_offsets[0]", 0, Long.MAX_VALUE);
+        long end = JsonFields.wholeNumber(offsetsJson.getAsJsonArray().get(1), tensor + ": data_offsets[1]", 0, Long.MAX_VALUE);
+        TensorInfo info = new TensorInfo(name, dtype, shape, begin, end);
+        long expected;
         try {
-            JsonObject o = value.getAsJsonObject();
-            String dtypeName = o.get("dtype").getAsString();
-            Dtype dtype = Dtype.fromHeader(dtypeName).orElseThrow(() -> new CheckpointException(path,
-                    "tensor " + name + ": unknown dtype " + dtypeName + " (r1kit reads F32, F16, BF16, I64, I32)"));
-            JsonArray shapeJson = o.getAsJsonArray("shape");
-            long[] shape = new long[shapeJson.size()];
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeJson.get(i).getAsLong();
-                if (shape[i] < 0) {
-                    throw new CheckpointException(path, "tensor " + name + ": negative dimension " + shape[i]);
-                }
+            expected = Math.multiplyExact(info.elementCount(), dtype.bytes());
+        } catch (ArithmeticException e) {
+            throw new CheckpointException(path, tensor + ": shape " + info.shapeText() + " holds more bytes than a file can");
+        }
+        if (end < begin || end - begin != expected) {
+            throw new CheckpointException(path, tensor + ": data_offsets [" + begin + ", " + end
+                    + "] hold " + (end - begin) + " bytes, " + dtype + " " + info.shapeText() + " needs " + expected);
+        }
+        if (end > dataLength) {
+            throw new CheckpointException(path, "truncated: " + tensor + " ends at byte " + end
+                    + " of the data, which has " + dataLength);
+        }
+        return info;
+    }
+
+    /** Tensors may not share bytes: each begins at or after the end of the one before it. */
+    private static void checkLayout(Path path, Collection<TensorInfo> tensors) throws CheckpointException {
+        List<TensorInfo> byBegin = new ArrayList<>(tensors);
+        byBegin.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
+        for (int i = 1; i < byBegin.size(); i++) {
+            TensorInfo a = byBegin.get(i - 1);
+            TensorInfo b = byBegin.get(i);
+            if (b.begin() < a.end()) {
+                throw new CheckpointException(path, "tensors " + Excerpt.of(a.name()) + " [" + a.begin() + ", " + a.end()
+                        + ") and " + Excerpt.of(b.name()) + " [" + b.begin() + ", " + b.end() + ") overlap in the data");
             }
-            JsonArray offsets = o.getAsJsonArray("data_offsets");
-            long begin = offsets.get(0).getAsLong();
-            long end = offsets.get(1).getAsLong();
-            TensorInfo info = new TensorInfo(name, dtype, shape, begin, end);
-            long expected = Math.multiplyExact(info.elementCount(), dtype.bytes());
-            if (begin < 0 || end < begin || end - begin != expected) {
-                throw new CheckpointException(path, "tensor " + name + ": data_offsets [" + begin + ", " + end
-                        + "] hold " + (end - begin) + " bytes, " + dtype + " " + info.shapeText() + " needs " + expected);
-            }
-            if (end > dataLength) {
-                throw new CheckpointException(path, "truncated: tensor " + name + " ends at byte " + end
-                        + " of the data, which has " + dataLength);
-            }
-            return info;
-        } catch (NullPointerException | IllegalStateException | UnsupportedOperationException
-                 | IndexOutOfBoundsException | ArithmeticException e) {
-            throw new CheckpointException(path, "tensor " + name + ": header entry " + value
-                    + " is not {dtype, shape, data_offsets}");
         }
     }
 
@@ -168,7 +199,7 @@ public final class SafetensorsFile implements Closeable {
         if (!info.dtype().isFloat()) {
             throw new CheckpointException(path, "tensor " + name + " is " + info.dtype() + ", not a float type");
         }
-        int n = Math.toIntExact(info.elementCount());
+        int n = elements(info);
         ByteBuffer b = map(info);
         float[] out = new float[n];
         switch (info.dtype()) {
@@ -191,7 +222,7 @@ public final class SafetensorsFile implements Closeable {
     /** The values of an integer tensor (I64 or I32), as longs. */
     public long[] longs(String name) throws IOException {
         TensorInfo info = require(name);
-        int n = Math.toIntExact(info.elementCount());
+        int n = elements(info);
         ByteBuffer b = map(info);
         long[] out = new long[n];
         switch (info.dtype()) {
@@ -213,6 +244,16 @@ public final class SafetensorsFile implements Closeable {
             throw new CheckpointException(path, "no tensor named " + name);
         }
         return info;
+    }
+
+    /** The element count of a tensor that one Java array and one mapped buffer can hold. */
+    private int elements(TensorInfo info) throws CheckpointException {
+        long bytes = info.end() - info.begin();
+        if (bytes > Integer.MAX_VALUE) {
+            throw new CheckpointException(path, "tensor " + Excerpt.of(info.name()) + " " + info.shapeText() + " is "
+                    + bytes + " bytes; r1kit reads tensors of at most 2 GiB (2,147,483,647 bytes)");
+        }
+        return (int) info.elementCount();
     }
 
     private ByteBuffer map(TensorInfo info) throws IOException {

@@ -1,9 +1,9 @@
 package io.r1kit.model.io;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.r1kit.Excerpt;
+import io.r1kit.JsonFields;
+import io.r1kit.StrictJson;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -54,17 +54,17 @@ public final class TensorStore implements Closeable {
         try {
             if (Files.isRegularFile(index)) {
                 for (Map.Entry<String, String> e : readWeightMap(index).entrySet()) {
-                    Path shard = dir.resolve(e.getValue());
+                    Path shard = shardPath(dir, index, e.getValue());
                     if (!files.containsKey(shard)) {
                         if (!Files.isRegularFile(shard)) {
-                            throw new CheckpointException(index, "shard " + e.getValue() + " (of " + e.getKey()
-                                    + ") is missing");
+                            throw new CheckpointException(index, "shard " + Excerpt.of(e.getValue()) + " (of "
+                                    + Excerpt.of(e.getKey()) + ") is missing");
                         }
                         files.put(shard, SafetensorsFile.open(shard));
                     }
                     SafetensorsFile f = files.get(shard);
                     if (f.info(e.getKey()).isEmpty()) {
-                        throw new CheckpointException(shard, "no tensor named " + e.getKey()
+                        throw new CheckpointException(shard, "no tensor named " + Excerpt.of(e.getKey())
                                 + ", though " + index.getFileName() + " lists it there");
                     }
                     byTensor.put(e.getKey(), f);
@@ -88,19 +88,31 @@ public final class TensorStore implements Closeable {
 
     private static Map<String, String> readWeightMap(Path index) throws IOException {
         try {
-            JsonObject root = JsonParser.parseString(Files.readString(index)).getAsJsonObject();
-            JsonObject map = root.getAsJsonObject("weight_map");
-            if (map == null) {
-                throw new CheckpointException(index, "has no weight_map object");
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> e : map.entrySet()) {
-                out.put(e.getKey(), e.getValue().getAsString());
-            }
-            return out;
-        } catch (JsonParseException | IllegalStateException | ClassCastException e) {
+            JsonObject root = JsonFields.object(StrictJson.read(index, StrictJson.MAX_FILE), "the index");
+            return JsonFields.strings(JsonFields.object(root.get("weight_map"), "weight_map"), "weight_map");
+        } catch (IllegalArgumentException e) {
             throw new CheckpointException(index, "is not a safetensors index: " + e.getMessage());
         }
+    }
+
+    /**
+     * The shard file {@code name} of {@code index}: a plain file name inside {@code dir}; a path that leads
+     * elsewhere (absolute, {@code ..}, a sub-folder) is refused, so an index cannot make the loader read
+     * files outside its checkpoint.
+     */
+    static Path shardPath(Path dir, Path index, String name) throws CheckpointException {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            p = null;
+        }
+        if (p == null || name.isEmpty() || p.isAbsolute() || p.getNameCount() != 1 || name.contains("/")
+                || name.contains("\\") || name.equals("..") || name.equals(".")) {
+            throw new CheckpointException(index, "shard \"" + Excerpt.of(name) + "\" is not a file name inside the"
+                    + " checkpoint folder");
+        }
+        return dir.resolve(p);
     }
 
     /** The checkpoint directory. */

@@ -3,8 +3,9 @@ package io.r1kit.model.lm;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.r1kit.Excerpt;
+import io.r1kit.JsonFields;
+import io.r1kit.StrictJson;
 import io.r1kit.model.io.CheckpointException;
 
 import java.io.IOException;
@@ -37,6 +38,14 @@ import java.nio.file.Path;
 public record Qwen2Config(int vocabSize, int hiddenSize, int intermediateSize, int numHiddenLayers,
                           int numAttentionHeads, int numKeyValueHeads, double rmsNormEps, double ropeTheta,
                           int maxPositionEmbeddings, boolean tieWordEmbeddings, int bosTokenId, int eosTokenId) {
+
+    /** Largest config.json read. */
+    private static final long MAX_FILE = 1L << 20;
+    /** Bounds of the sizes read from a file, far above any real Qwen2. */
+    private static final int MAX_VOCAB = 1 << 24;
+    private static final int MAX_WIDTH = 1 << 18;
+    private static final int MAX_COUNT = 1 << 12;
+    private static final int MAX_POSITIONS = 1 << 24;
 
     /** The only {@code model_type} this config reads. */
     public static final String MODEL_TYPE = "qwen2";
@@ -106,43 +115,49 @@ public record Qwen2Config(int vocabSize, int hiddenSize, int intermediateSize, i
             throw new CheckpointException(file, "not found (a checkpoint directory needs config.json)");
         }
         try {
-            return fromJson(JsonParser.parseString(Files.readString(file)).getAsJsonObject());
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | ClassCastException e) {
+            return fromJson(JsonFields.object(StrictJson.read(file, MAX_FILE), "the file"));
+        } catch (IllegalArgumentException e) {
             throw new CheckpointException(file, e.getMessage());
         }
     }
 
-    /** The config of a parsed {@code config.json} object; unknown keys are ignored. */
+    /**
+     * The config of a parsed {@code config.json} object; unknown keys are ignored. Each key must have its type
+     * and lie within bounds far above any real Qwen2 (so a damaged file cannot ask for terabytes).
+     *
+     * @throws IllegalArgumentException one line naming the key and what it holds
+     */
     public static Qwen2Config fromJson(JsonObject o) {
-        String type = o.has("model_type") ? o.get("model_type").getAsString() : "(none)";
+        String type = JsonFields.string(o, "model_type", "(none)");
         if (!type.equals(MODEL_TYPE)) {
-            throw new IllegalArgumentException("model_type is " + type + ", r1kit reads " + MODEL_TYPE);
+            throw new IllegalArgumentException("model_type is " + Excerpt.of(type) + ", r1kit reads " + MODEL_TYPE);
         }
         unsupported(o, "use_sliding_window", "sliding-window attention is not implemented; set it to false");
         unsupported(o, "rope_scaling", "scaled rotary embeddings are not implemented; remove rope_scaling");
-        if (o.has("hidden_act") && !o.get("hidden_act").getAsString().equals("silu")) {
-            throw new IllegalArgumentException("hidden_act " + o.get("hidden_act").getAsString()
-                    + " is not supported: Qwen2's MLP uses silu");
+        String act = JsonFields.string(o, "hidden_act", "silu");
+        if (!act.equals("silu")) {
+            throw new IllegalArgumentException("hidden_act " + Excerpt.of(act) + " is not supported: Qwen2's MLP uses silu");
         }
-        if (o.has("head_dim") && !o.get("head_dim").isJsonNull()) {
-            int hd = o.get("head_dim").getAsInt();
-            int heads = o.get("num_attention_heads").getAsInt();
-            if (hd * heads != o.get("hidden_size").getAsInt()) {
-                throw new IllegalArgumentException("head_dim " + hd + " x num_attention_heads " + heads
+        Builder d = builder(); // defaults for absent keys
+        Builder b = builder();
+        b.vocabSize(JsonFields.integer(o, "vocab_size", 1, MAX_VOCAB, d.vocabSize))
+                .hiddenSize(JsonFields.integer(o, "hidden_size", 1, MAX_WIDTH, d.hiddenSize))
+                .intermediateSize(JsonFields.integer(o, "intermediate_size", 1, MAX_WIDTH, d.intermediateSize))
+                .layers(JsonFields.integer(o, "num_hidden_layers", 1, MAX_COUNT, d.layers))
+                .heads(JsonFields.integer(o, "num_attention_heads", 1, MAX_COUNT, d.heads));
+        b.kvHeads(JsonFields.integer(o, "num_key_value_heads", 1, MAX_COUNT, b.heads));
+        if (JsonFields.has(o, "head_dim")) {
+            int hd = JsonFields.integer(o, "head_dim", 1, MAX_WIDTH, 0);
+            if ((long) hd * b.heads != b.hiddenSize) {
+                throw new IllegalArgumentException("head_dim " + hd + " x num_attention_heads " + b.heads
                         + " differs from hidden_size: r1kit needs head_dim = hidden_size / num_attention_heads");
             }
         }
-        Builder b = builder();
-        Builder d = builder(); // defaults for absent keys
-        b.vocabSize(intOr(o, "vocab_size", d.vocabSize)).hiddenSize(intOr(o, "hidden_size", d.hiddenSize))
-                .intermediateSize(intOr(o, "intermediate_size", d.intermediateSize))
-                .layers(intOr(o, "num_hidden_layers", d.layers)).heads(intOr(o, "num_attention_heads", d.heads));
-        b.kvHeads(intOr(o, "num_key_value_heads", b.heads));
-        b.rmsNormEps(doubleOr(o, "rms_norm_eps", d.rmsNormEps)).ropeTheta(ropeTheta(o, d.ropeTheta))
-                .maxPositions(intOr(o, "max_position_embeddings", d.maxPositions))
-                .tieWordEmbeddings(o.has("tie_word_embeddings") ? o.get("tie_word_embeddings").getAsBoolean()
-                        : d.tieWordEmbeddings)
-                .bosTokenId(tokenId(o, "bos_token_id")).eosTokenId(tokenId(o, "eos_token_id"));
+        b.rmsNormEps(JsonFields.number(o, "rms_norm_eps", Double.MIN_VALUE, 1, d.rmsNormEps))
+                .ropeTheta(ropeTheta(o, d.ropeTheta))
+                .maxPositions(JsonFields.integer(o, "max_position_embeddings", 1, MAX_POSITIONS, d.maxPositions))
+                .tieWordEmbeddings(JsonFields.bool(o, "tie_word_embeddings", d.tieWordEmbeddings))
+                .bosTokenId(tokenId(o, "bos_token_id", b.vocabSize)).eosTokenId(tokenId(o, "eos_token_id", b.vocabSize));
         return b.build();
     }
 
@@ -184,40 +199,36 @@ public record Qwen2Config(int vocabSize, int hiddenSize, int intermediateSize, i
         JsonElement e = o.get(key);
         if (e != null && !e.isJsonNull() && !(e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()
                 && !e.getAsBoolean())) {
-            throw new IllegalArgumentException(key + " = " + e + ": " + why);
+            throw new IllegalArgumentException(key + " = " + JsonFields.show(e) + ": " + why);
         }
     }
 
     /** {@code rope_theta}, top level (transformers 4) or inside {@code rope_parameters} (transformers 5). */
     private static double ropeTheta(JsonObject o, double fallback) {
-        JsonElement p = o.get("rope_parameters");
-        if (p != null && p.isJsonObject()) {
-            JsonObject rope = p.getAsJsonObject();
-            String type = rope.has("rope_type") ? rope.get("rope_type").getAsString() : "default";
+        double top = JsonFields.number(o, "rope_theta", Double.MIN_VALUE, Double.MAX_VALUE, fallback);
+        if (JsonFields.has(o, "rope_parameters")) {
+            JsonObject rope = JsonFields.object(o.get("rope_parameters"), "rope_parameters");
+            String type = JsonFields.string(rope, "rope_type", "default");
             if (!type.equals("default")) {
-                throw new IllegalArgumentException("rope_parameters.rope_type " + type
+                throw new IllegalArgumentException("rope_parameters.rope_type " + Excerpt.of(type)
                         + " is not implemented: r1kit's rotary embedding is the default one");
             }
-            return doubleOr(rope, "rope_theta", doubleOr(o, "rope_theta", fallback));
+            return JsonFields.number(rope, "rope_theta", Double.MIN_VALUE, Double.MAX_VALUE, top);
         }
-        return doubleOr(o, "rope_theta", fallback);
+        return top;
     }
 
-    private static int intOr(JsonObject o, String key, int fallback) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsInt() : fallback;
-    }
-
-    private static double doubleOr(JsonObject o, String key, double fallback) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsDouble() : fallback;
-    }
-
-    /** A token id; Qwen2 configs may list several end ids, of which the first is the one used here. */
-    private static int tokenId(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
+    /** A token id below {@code vocabSize}; Qwen2 configs may list several end ids, of which the first is used. */
+    private static int tokenId(JsonObject o, String key, int vocabSize) {
+        if (!JsonFields.has(o, key)) {
             return -1;
         }
-        return e.isJsonArray() ? e.getAsJsonArray().get(0).getAsInt() : e.getAsInt();
+        JsonElement e = o.get(key);
+        if (e.isJsonArray()) {
+            int[] ids = JsonFields.integers(o, key, 0, vocabSize - 1, 64);
+            return ids.length == 0 ? -1 : ids[0];
+        }
+        return JsonFields.integer(e, key, 0, vocabSize - 1);
     }
 
     /** Builds a {@link Qwen2Config}; every field starts at Hugging Face's Qwen2 default. */

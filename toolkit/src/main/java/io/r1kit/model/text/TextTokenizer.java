@@ -1,6 +1,7 @@
 package io.r1kit.model.text;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.r1kit.Excerpt;
 import io.r1kit.Offline;
 import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.io.CheckpointException;
@@ -33,18 +34,24 @@ public final class TextTokenizer implements TokenDecoder, AutoCloseable {
         this.tokenizer = tokenizer;
     }
 
-    /** Loads {@code tokenizer.json} from a checkpoint directory, or the file itself. */
+    /**
+     * Loads {@code tokenizer.json} from a checkpoint directory, or the file itself, after {@link TokenizerFile}
+     * has checked it.
+     *
+     * @throws CheckpointException one line naming the file when it is missing, damaged or not a tokenizer
+     */
     public static TextTokenizer load(Path path) throws IOException {
         Path file = Files.isDirectory(path) ? path.resolve(FILE) : path;
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException(file, "not found (a checkpoint directory needs " + FILE + ")");
         }
+        TokenizerFile.read(file); // the native library aborts the JVM on some damage: refuse it here first
         Offline.apply(); // the binding's natives come from its jar; never from the network
         try {
             return new TextTokenizer(HuggingFaceTokenizer.newInstance(file,
                     Map.of("addSpecialTokens", "false", "padding", "false", "truncation", "false")));
         } catch (RuntimeException e) {
-            throw new CheckpointException(file, "not a tokenizer.json: " + e.getMessage(), e);
+            throw new CheckpointException(file, "not a tokenizer.json: " + Excerpt.of(String.valueOf(e.getMessage()), 200), e);
         }
     }
 

@@ -104,23 +104,19 @@ public final class WordVocabulary {
      */
     public static WordVocabulary read(Path dir) throws IOException {
         Path file = dir.resolve(TextTokenizer.FILE);
-        String[] byId;
-        try {
-            com.google.gson.JsonObject vocab = com.google.gson.JsonParser.parseString(
-                    java.nio.file.Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject()
-                    .getAsJsonObject("model").getAsJsonObject("vocab");
-            byId = new String[vocab.size()];
-            for (var e : vocab.entrySet()) {
-                int id = e.getValue().getAsInt();
-                if (id < 0 || id >= byId.length || byId[id] != null) {
-                    throw new IllegalArgumentException("id " + id + " of \"" + e.getKey() + "\" is out of range or taken twice");
-                }
-                byId[id] = e.getKey();
+        TokenizerFile checked = TokenizerFile.read(file);
+        if (!checked.modelType().equals("WordLevel")) {
+            throw new io.r1kit.model.io.CheckpointException(file, "not a word-level vocabulary: model.type is "
+                    + checked.modelType());
+        }
+        Map<Integer, String> byIdMap = checked.tokensById();
+        String[] byId = new String[byIdMap.size()];
+        for (Map.Entry<Integer, String> e : byIdMap.entrySet()) {
+            if (e.getKey() >= byId.length) {
+                throw new io.r1kit.model.io.CheckpointException(file, "not a word-level vocabulary: id " + e.getKey()
+                        + " is beyond its " + byId.length + " entries (the ids are not 0..n-1)");
             }
-        } catch (IOException e) {
-            throw new io.r1kit.model.io.CheckpointException(file, "cannot read: " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw new io.r1kit.model.io.CheckpointException(file, "not a word-level vocabulary: " + e.getMessage());
+            byId[e.getKey()] = e.getValue();
         }
         List<String> tokens = List.of(byId);
         if (tokens.size() < FIXED_SIZE || !tokens.subList(0, FIXED_SIZE).equals(fixedTokens())) {

@@ -3,8 +3,8 @@ package io.r1kit.model.vlm;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.r1kit.JsonFields;
+import io.r1kit.StrictJson;
 import io.r1kit.model.io.CheckpointException;
 import io.r1kit.model.lm.Qwen2Config;
 import io.r1kit.task.BoxCodec;
@@ -46,16 +46,23 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
 
     /** The file a checkpoint directory keeps this config in. */
     public static final String FILE = "vlm.json";
+    /** Most points sampled per object (the nano model samples 32 to 64). */
+    public static final int MAX_POINTS = 4096;
+    /** Most objects encoded per scene. */
+    public static final int MAX_OBJECTS = 1024;
+    /** Widest encoder layer. */
+    public static final int MAX_WIDTH = 1 << 16;
+    private static final long MAX_FILE = 1L << 20;
 
     public VlmConfig {
         if (decoder == null) {
             throw new IllegalArgumentException("decoder is missing: give a Qwen2Config");
         }
-        positive("points_per_object", pointsPerObject);
-        positive("max_objects", maxObjects);
-        positive("point_width", pointWidth);
-        positive("point_features", pointFeatures);
-        positive("object_width", objectWidth);
+        within("points_per_object", pointsPerObject, MAX_POINTS);
+        within("max_objects", maxObjects, MAX_OBJECTS);
+        within("point_width", pointWidth, MAX_WIDTH);
+        within("point_features", pointFeatures, MAX_WIDTH);
+        within("object_width", objectWidth, MAX_WIDTH);
         if (gridTokenIds == null || gridTokenIds.length != BoxCodec.GRID + 1) {
             throw new IllegalArgumentException("grid_token_ids has " + (gridTokenIds == null ? 0 : gridTokenIds.length)
                     + " ids, expected " + (BoxCodec.GRID + 1) + ": set the vocabulary id of each number 0..255"
@@ -82,9 +89,9 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
         gridTokenIds = gridTokenIds.clone();
     }
 
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    private static void within(String name, int value, int max) {
+        if (value <= 0 || value > max) {
+            throw new IllegalArgumentException(name + " must be from 1 to " + max + ", got " + value);
         }
     }
 
@@ -165,17 +172,15 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
             throw new IllegalArgumentException("needs \"decoder\" and \"grid_token_ids\"");
         }
         Builder d = builder();
-        JsonArray a = o.getAsJsonArray("grid_token_ids");
-        int[] ids = new int[a.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = a.get(i).getAsInt();
-        }
-        return new VlmConfig(Qwen2Config.fromJson(o.getAsJsonObject("decoder")),
-                intOr(o, "points_per_object", d.pointsPerObject), intOr(o, "max_objects", d.maxObjects),
-                intOr(o, "point_width", d.pointWidth), intOr(o, "point_features", d.pointFeatures),
-                intOr(o, "object_width", d.objectWidth), ids, o.has("seed") ? o.get("seed").getAsLong() : d.seed,
-                o.has("object_pointers") && o.get("object_pointers").getAsBoolean(),
-                o.has("task_prompts") && o.get("task_prompts").getAsBoolean());
+        int[] ids = JsonFields.integers(o, "grid_token_ids", 0, Integer.MAX_VALUE, BoxCodec.GRID + 1);
+        return new VlmConfig(Qwen2Config.fromJson(JsonFields.object(o.get("decoder"), "decoder")),
+                JsonFields.integer(o, "points_per_object", 1, MAX_POINTS, d.pointsPerObject),
+                JsonFields.integer(o, "max_objects", 1, MAX_OBJECTS, d.maxObjects),
+                JsonFields.integer(o, "point_width", 1, MAX_WIDTH, d.pointWidth),
+                JsonFields.integer(o, "point_features", 1, MAX_WIDTH, d.pointFeatures),
+                JsonFields.integer(o, "object_width", 1, MAX_WIDTH, d.objectWidth), ids,
+                JsonFields.wholeNumber(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE, d.seed),
+                JsonFields.bool(o, "object_pointers", false), JsonFields.bool(o, "task_prompts", false));
     }
 
     /** Writes {@link #toJson()} to {@code file}, pretty-printed. */
@@ -190,15 +195,10 @@ public record VlmConfig(Qwen2Config decoder, int pointsPerObject, int maxObjects
             throw new CheckpointException(file, "not found (a 3D model checkpoint needs " + FILE + ")");
         }
         try {
-            return fromJson(JsonParser.parseString(Files.readString(file)).getAsJsonObject());
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | ClassCastException
-                 | NullPointerException e) {
+            return fromJson(JsonFields.object(StrictJson.read(file, MAX_FILE), "the file"));
+        } catch (IllegalArgumentException e) {
             throw new CheckpointException(file, e.getMessage());
         }
-    }
-
-    private static int intOr(JsonObject o, String key, int fallback) {
-        return o.has(key) ? o.get(key).getAsInt() : fallback;
     }
 
     /** A builder with the nano defaults. */

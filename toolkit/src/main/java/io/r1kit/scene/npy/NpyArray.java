@@ -172,13 +172,16 @@ public final class NpyArray {
         return out;
     }
 
-    /** The C-order index of the first NaN or infinite value, or -1 when all are finite. */
+    /**
+     * The C-order index of the first value that is NaN or infinite as float32 (a float64 beyond +-3.4e38
+     * counts), or -1 when all are finite.
+     */
     public int firstNonFinite() {
         if (dtype.kind() != NpyDtype.Kind.FLOAT) {
             return -1;
         }
         for (int i = 0; i < size; i++) {
-            if (!Double.isFinite(doubleAt(storageIndex(i)))) {
+            if (!Float.isFinite((float) doubleAt(storageIndex(i)))) {
                 return i;
             }
         }

@@ -102,7 +102,7 @@ public record NpyDtype(Kind kind, int size, ByteOrder order) {
     }
 
     private static IllegalArgumentException unsupported(String descr) {
-        return new IllegalArgumentException("unsupported dtype '" + descr
+        return new IllegalArgumentException("unsupported dtype '" + io.r1kit.Excerpt.of(descr, 30)
                 + "' (numeric dtypes b1, i1, u1, i2, u2, i4, u4, i8, u8, f2, f4, f8 are supported)");
     }
 }

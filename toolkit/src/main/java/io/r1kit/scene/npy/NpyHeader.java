@@ -1,5 +1,7 @@
 package io.r1kit.scene.npy;
 
+import io.r1kit.Excerpt;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,9 @@ import java.util.Map;
  */
 record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
 
+    /** Most dimensions of an array (NumPy's own limit). */
+    static final int MAX_DIMENSIONS = 64;
+
     /** Parses the dictionary text; the message of the exception says what is malformed. */
     static NpyHeader parse(String text) {
         Parser p = new Parser(text.strip());
@@ -21,19 +26,20 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
         Object fortran = dict.get("fortran_order");
         Object shape = dict.get("shape");
         if (descr == null || fortran == null || shape == null || dict.size() != 3) {
-            throw new IllegalArgumentException("header must hold exactly the keys descr, fortran_order and shape: " + text.strip());
+            throw new IllegalArgumentException("header must hold exactly the keys descr, fortran_order and shape: "
+                    + Excerpt.of(text.strip(), 100));
         }
         if (descr instanceof List) {
             throw new IllegalArgumentException("unsupported dtype: structured arrays (descr is a list of fields)");
         }
         if (!(descr instanceof String d)) {
-            throw new IllegalArgumentException("descr is not a string: " + text.strip());
+            throw new IllegalArgumentException("descr is not a string: " + Excerpt.of(text.strip(), 100));
         }
         if (!(fortran instanceof Boolean f)) {
-            throw new IllegalArgumentException("fortran_order is not True or False: " + text.strip());
+            throw new IllegalArgumentException("fortran_order is not True or False: " + Excerpt.of(text.strip(), 100));
         }
         if (!(shape instanceof int[] s)) {
-            throw new IllegalArgumentException("shape is not a tuple of integers: " + text.strip());
+            throw new IllegalArgumentException("shape is not a tuple of integers: " + Excerpt.of(text.strip(), 100));
         }
         return new NpyHeader(d, f, s);
     }
@@ -97,7 +103,7 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
                     return word.equals("True");
                 }
             }
-            throw error("unexpected '" + c + "'");
+            throw error("unexpected " + (c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("character U+%04X", (int) c)));
         }
 
         private int[] tuple() {
@@ -119,6 +125,9 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
                     throw error("shape entry " + digits + " is too large");
                 }
                 dims.add(Integer.parseInt(digits));
+                if (dims.size() > MAX_DIMENSIONS) {
+                    throw error("a shape of more than " + MAX_DIMENSIONS + " dimensions");
+                }
                 if (peek() == ',') {
                     pos++;
                 } else if (peek() != ')') {
@@ -166,7 +175,9 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
         }
 
         private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("malformed header (" + what + " at character " + pos + "): " + s);
+            int from = Math.max(0, pos - 30);
+            String shown = s.length() <= 100 ? Excerpt.of(s, 100) : (from > 0 ? "..." : "") + Excerpt.of(s.substring(from));
+            return new IllegalArgumentException("malformed header (" + what + " at character " + pos + "): " + shown);
         }
     }
 }

@@ -26,6 +26,9 @@ import java.util.Locale;
  */
 public final class NpyReader {
 
+    /** Longest header read: NumPy writes a few hundred bytes, and itself refuses over 10,000 by default. */
+    static final long MAX_HEADER = 65_536;
+
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
     private NpyReader() {}
@@ -61,6 +64,10 @@ public final class NpyReader {
                 throw new SceneFormatException(file, "file ends inside the .npy preamble (" + fileSize + " bytes)");
             }
             long headerLength = major == 1 ? Short.toUnsignedLong(pre.getShort(8)) : Integer.toUnsignedLong(pre.getInt(8));
+            if (headerLength > MAX_HEADER) {
+                throw new SceneFormatException(file, "header of " + count(headerLength) + " bytes is longer than the "
+                        + count(MAX_HEADER) + " a .npy array needs (the file is damaged)");
+            }
             long dataStart = (major == 1 ? 10 : 12) + headerLength;
             if (dataStart > fileSize) {
                 throw new SceneFormatException(file, "header of " + count(headerLength) + " bytes runs past the end of the file ("
@@ -79,7 +86,7 @@ public final class NpyReader {
                 throw new SceneFormatException(file, e.getMessage());
             }
             long found = fileSize - dataStart;
-            String what = "shape " + NpyShape.text(header.shape()) + " of " + header.descr() + " needs "
+            String what = "shape " + NpyShape.text(header.shape()) + " of " + dtype.descr() + " needs "
                     + count(expected) + " bytes";
             if (found < expected) {
                 throw new SceneFormatException(file, "data is truncated: " + what + ", found " + count(found));
@@ -99,13 +106,25 @@ public final class NpyReader {
     /**
      * Reads {@code file} and checks that every value is finite.
      *
-     * @throws SceneFormatException as {@link #read(Path)}, or naming the position of the first NaN or infinity
+     * @throws SceneFormatException as {@link #read(Path)}, or naming the position of the first value that is NaN
+     *                              or infinite as float32
      */
     public static NpyArray readFinite(Path file) throws IOException {
-        NpyArray a = read(file);
+        return requireFinite(file, read(file));
+    }
+
+    /**
+     * {@code a}, read from {@code file}, when every value is finite as float32 (what the toolkit computes in): a
+     * float64 such as 1e300 is finite, yet infinite once narrowed, so it is refused like NaN.
+     *
+     * @throws SceneFormatException naming the file and the position of the first bad value
+     */
+    public static NpyArray requireFinite(Path file, NpyArray a) throws SceneFormatException {
         int bad = a.firstNonFinite();
         if (bad >= 0) {
-            throw new SceneFormatException(file, a.position(bad) + " is " + a.getDouble(bad) + " (finite values expected)");
+            double v = a.getDouble(bad);
+            throw new SceneFormatException(file, a.position(bad) + " is " + v + (Double.isFinite(v)
+                    ? ", beyond the float32 range (+-3.4e38)" : " (finite values expected)"));
         }
         return a;
     }

@@ -1,5 +1,7 @@
 package io.r1kit.scene.ply;
 
+import io.r1kit.Excerpt;
+
 import io.r1kit.scene.SceneFormatException;
 
 import java.nio.ByteBuffer;
@@ -48,11 +50,11 @@ final class AsciiBodyReader extends BodyReader {
         try {
             v = parse(t);
         } catch (NumberFormatException e) {
-            throw new SceneFormatException(file, element + " " + index + " (line " + line + "): '" + t
+            throw new SceneFormatException(file, element + " " + index + " (line " + line + "): '" + Excerpt.of(t)
                     + "' is not a number (property " + property + ")");
         }
         if (type.integral() && (v != Math.rint(v) || !type.fits(v))) {
-            throw new SceneFormatException(file, element + " " + index + " (line " + line + "): '" + t
+            throw new SceneFormatException(file, element + " " + index + " (line " + line + "): '" + Excerpt.of(t)
                     + "' is not a " + type.plyName() + " (property " + property + ")");
         }
         return v;

@@ -1,5 +1,7 @@
 package io.r1kit.scene.ply;
 
+import io.r1kit.Excerpt;
+
 import io.r1kit.scene.SceneFormatException;
 
 import java.nio.ByteBuffer;
@@ -71,6 +73,9 @@ public record PlyHeader(PlyFormat format, List<PlyElement> elements, List<String
                 continue;
             }
             String[] w = trimmed.split("\\s+");
+            if (!w[0].equals("comment") && !w[0].equals("obj_info") && !trimmed.matches("[\\x20-\\x7E\\t]*")) {
+                throw malformed(file, lineNo, trimmed, "a header line holds printable ASCII only");
+            }
             switch (w[0]) {
                 case "end_header" -> {
                     if (format == null) {
@@ -137,7 +142,7 @@ public record PlyHeader(PlyFormat format, List<PlyElement> elements, List<String
 
     private static PlyType type(Path file, int lineNo, String word) throws SceneFormatException {
         return PlyType.ofName(word).orElseThrow(() -> new SceneFormatException(file,
-                "unknown property type '" + word + "' on header line " + lineNo));
+                "unknown property type '" + Excerpt.of(word) + "' on header line " + lineNo));
     }
 
     private static SceneFormatException malformed(Path file, int lineNo, String line, String expected) {
@@ -168,7 +173,6 @@ public record PlyHeader(PlyFormat format, List<PlyElement> elements, List<String
     }
 
     private static String shorten(String s) {
-        String printable = s.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() <= 60 ? printable : printable.substring(0, 57) + "...";
+        return Excerpt.of(s);
     }
 }

@@ -64,10 +64,7 @@ public final class ScanNetBoxes {
             throw new SceneFormatException(file, "expected K×7 boxes (cx, cy, cz, dx, dy, dz, nyu40 label) or K×8"
                     + " (with an object id), shape is " + a.shapeString());
         }
-        int bad = a.firstNonFinite();
-        if (bad >= 0) {
-            throw new SceneFormatException(file, a.position(bad) + " is " + a.getDouble(bad) + " (finite values expected)");
-        }
+        NpyReader.requireFinite(file, a);
         int k = a.rows();
         int cols = a.cols();
         double[] v = a.toDoubleArray();

@@ -94,10 +94,7 @@ public final class ScanNetNpyLoader implements SceneLoader {
             throw new SceneFormatException(file, "expected N×6 points (x, y, z, r, g, b) or N×9 (with normals),"
                     + " shape is " + a.shapeString());
         }
-        int bad = a.firstNonFinite();
-        if (bad >= 0) {
-            throw new SceneFormatException(file, a.position(bad) + " is " + a.getDouble(bad) + " (finite values expected)");
-        }
+        NpyReader.requireFinite(file, a);
         return PointRows.toCloud(file, a.toFloatArray(), a.rows(), a.cols(), 255f);
     }
 

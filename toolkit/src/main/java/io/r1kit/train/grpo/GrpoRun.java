@@ -175,6 +175,7 @@ public final class GrpoRun {
                 Files.copy(base.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        VlmCheckpoint.bindTokenizer(dir);
         state.write(dir, config, policy, trainer);
         curve.write(dir);
         Provenance.read(dir).with("training", "grpo").with("recipe", RecipeJson.tree(config))

@@ -2,6 +2,7 @@ package io.r1kit.train.sft;
 
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
+import io.r1kit.AtomicFolder;
 import io.r1kit.Provenance;
 import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.tasks.TaskEval;
@@ -16,6 +17,7 @@ import io.r1kit.model.vlm.VlmCheckpoint;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
+import io.r1kit.train.GradientUpdate;
 import io.r1kit.train.LearningRateSchedule;
 import io.r1kit.train.RecipeJson;
 import io.r1kit.train.TextProgress;
@@ -34,7 +36,9 @@ import java.util.List;
  * checkpoint ({@code config.json}, {@code vlm.json}, {@code model.safetensors}, {@code tokenizer.json}),
  * {@code r1kit.json} provenance (toolkit version, seed, data hash, the full recipe, steps, losses, wall
  * time, threads, held-out scores), {@code loss.csv} and {@code loss.png}; with {@code keep_best}, the
- * checkpoint of the lowest held-out loss goes to {@code out/best}.
+ * checkpoint of the lowest held-out loss goes to {@code out/best}. Each folder is replaced whole
+ * ({@link AtomicFolder}), so a run killed at any moment leaves the previous checkpoint or the new one; a NaN or
+ * infinite loss or gradient stops the run with one line naming the step.
  *
  * <pre>{@code
  * SftRun.Result r = SftRun.run(SftConfig.defaults(), Path.of("nano"), new TextProgress(err), MeteorResources.builtIn());
@@ -112,7 +116,15 @@ public final class SftRun {
             long start = System.nanoTime();
             for (int step = 1; step <= config.steps(); step++) {
                 List<VlmExample> batch = trainer.nextBatch(train.examples(), config.batchSize());
-                double loss = trainer.step(batch);
+                double loss;
+                try {
+                    loss = trainer.step(batch);
+                } catch (GradientUpdate.NonFiniteGradient e) {
+                    throw stopped(step, e.getMessage(), out, config.keepBest() && bestStep > 0);
+                }
+                if (!Double.isFinite(loss)) {
+                    throw stopped(step, "the loss is " + loss, out, config.keepBest() && bestStep > 0);
+                }
                 tokens += tokens(batch);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 progress.step(step, config.steps(), loss, schedule.at(step - 1), tokens / elapsed,
@@ -126,18 +138,22 @@ public final class SftRun {
                 double held = Double.NaN;
                 if (step % config.evalEvery() == 0 || step == config.steps()) {
                     held = heldOutLoss(model, heldOutLossSet, config.batchSize());
+                    if (!Double.isFinite(held)) {
+                        throw stopped(step, "the held-out loss is " + held, out, config.keepBest() && bestStep > 0);
+                    }
                     heldOutLoss = held;
                     progress.heldOut(step, held);
                     if (held < best) {
                         best = held;
                         bestStep = step;
                         if (config.keepBest()) {
-                            Path dir = out.resolve(BEST);
-                            save(model, train, config, init, dir);
                             JsonObject facts = new JsonObject();
                             facts.addProperty("step", step);
                             facts.addProperty("held_out_loss", held);
-                            writeProvenance(dir, config, train, heldOut, facts);
+                            AtomicFolder.replace(out.resolve(BEST), dir -> {
+                                save(model, train, config, init, dir);
+                                writeProvenance(dir, config, train, heldOut, facts);
+                            });
                         }
                     }
                 }
@@ -146,7 +162,12 @@ public final class SftRun {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             TaskReport report = null;
-            save(model, train, config, init, out);
+            AtomicFolder.replace(out, dir -> {
+                save(model, train, config, init, dir);
+                if (config.keepBest()) {
+                    keepBest(out, dir);
+                }
+            });
             if (config.evalExamples() > 0) {
                 try (TextTokenizer tokenizer = TextTokenizer.load(out)) {
                     TaskEval.Options o = TaskEval.Options.defaults().withRooms(config.heldOutRooms())
@@ -159,8 +180,11 @@ public final class SftRun {
             Result result = new Result(out, config.steps(), train.examples().size(), train.dropped(), train.sha256(),
                     model.parameterCount(), recent / recentCount, heldOutLoss, best, bestStep, seconds, report,
                     train.pointers(), train.unmatched());
-            writeProvenance(out, config, train, heldOut, facts(result));
-            curve.write(out);
+            AtomicFolder.replace(out, dir -> {        // the same checkpoint with its full provenance and curves
+                AtomicFolder.copyTree(out, dir);
+                writeProvenance(dir, config, train, heldOut, facts(result));
+                curve.write(dir);
+            });
             return result;
         }
     }
@@ -178,6 +202,20 @@ public final class SftRun {
                     + " object_pointers): set them as the checkpoint's vlm.json and config.json have them");
         }
         return model;
+    }
+
+    /** The {@value #BEST} folder of the previous {@code out} into the new one being written. */
+    private static void keepBest(Path out, Path dir) throws IOException {
+        if (Files.isDirectory(out.resolve(BEST))) {
+            AtomicFolder.copyTree(out.resolve(BEST), dir.resolve(BEST));
+        }
+    }
+
+    /** One line: the step, why, and which checkpoint is the last good one. */
+    private static IllegalStateException stopped(int step, String why, Path out, boolean bestWritten) {
+        String kept = bestWritten ? "; " + out + " is as it was, " + out.resolve(BEST) + " holds this run's best so far"
+                : "; " + out + " is as it was (no checkpoint of this run was written)";
+        return new IllegalStateException("SFT stopped at step " + step + ": " + why + kept);
     }
 
     /** Scene + prompt + answer tokens of a batch. */
@@ -207,13 +245,14 @@ public final class SftRun {
         VlmCheckpoint.save(model, dir, config.dtype());
         if (init == null) {
             train.vocabulary().save(dir);
-            return;
-        }
-        for (String f : List.of(TextTokenizer.FILE, "tokenizer_config.json")) {
-            if (Files.isRegularFile(init.resolve(f))) {
-                Files.copy(init.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            for (String f : List.of(TextTokenizer.FILE, "tokenizer_config.json")) {
+                if (Files.isRegularFile(init.resolve(f))) {
+                    Files.copy(init.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
+        VlmCheckpoint.bindTokenizer(dir);
     }
 
     /** Adds the data, the recipe and {@code facts} to the provenance that the checkpoint writer started. */

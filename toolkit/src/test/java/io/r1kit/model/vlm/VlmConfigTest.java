@@ -57,7 +57,7 @@ class VlmConfigTest {
                         + " or raise max_position_embeddings",
                 assertThrows(IllegalArgumentException.class,
                         () -> VlmConfig.builder().gridTokenOffset(0).maxObjects(300).build()).getMessage());
-        assertEquals("points_per_object must be > 0, got 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("points_per_object must be from 1 to 4096, got 0", assertThrows(IllegalArgumentException.class,
                 () -> VlmConfig.builder().gridTokenOffset(0).pointsPerObject(0).build()).getMessage());
     }
 }
