@@ -73,6 +73,6 @@ public record DialogueTurn(Speaker speaker, String text) {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        return io.r1kit.Excerpt.of(text, 40);
     }
 }

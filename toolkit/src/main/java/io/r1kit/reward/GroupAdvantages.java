@@ -76,7 +76,7 @@ public final class GroupAdvantages {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("scale_rewards \"" + slug + "\" is none of [group, batch, none]");
+            throw new IllegalArgumentException("scale_rewards \"" + io.r1kit.Excerpt.of(slug) + "\" is none of [group, batch, none]");
         }
     }
 

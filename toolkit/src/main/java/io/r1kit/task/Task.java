@@ -40,7 +40,7 @@ public enum Task {
      */
     public static Task fromSlug(String slug) {
         return Arrays.stream(values()).filter(t -> t.slug().equals(slug)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown task '" + slug + "' (known: "
+                new IllegalArgumentException("unknown task '" + io.r1kit.Excerpt.of(slug) + "' (known: "
                         + Arrays.stream(values()).map(Task::slug).collect(Collectors.joining(", ")) + ")"));
     }
 }

@@ -1,5 +1,6 @@
 package io.r1kit.train.grpo;
 
+import io.r1kit.Excerpt;
 import io.r1kit.model.io.Dtype;
 import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.task.Task;
@@ -196,11 +197,11 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         rewards.values().forEach(named::addAll);
         for (var e : weights.entrySet()) {
             if (!named.contains(e.getKey())) {
-                throw new IllegalArgumentException("reward_weights names \"" + e.getKey() + "\", which no task's rewards name "
+                throw new IllegalArgumentException("reward_weights names \"" + Excerpt.of(e.getKey()) + "\", which no task's rewards name "
                         + named + ": remove it or add it to rewards");
             }
             if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-                throw new IllegalArgumentException("reward_weights of \"" + e.getKey() + "\" must be a finite number, got "
+                throw new IllegalArgumentException("reward_weights of \"" + Excerpt.of(e.getKey()) + "\" must be a finite number, got "
                         + e.getValue());
             }
         }
@@ -227,7 +228,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                 }
                 String near = GrpoRewards.near(n);
                 if (near != null) {
-                    throw new IllegalArgumentException("unknown reward \"" + n + "\" (built in: "
+                    throw new IllegalArgumentException("unknown reward \"" + Excerpt.of(n) + "\" (built in: "
                             + String.join(", ", GrpoRewards.NAMES) + "); did you mean \"" + near + "\"?");
                 }
                 String why = GrpoRewards.unfit(n, t);

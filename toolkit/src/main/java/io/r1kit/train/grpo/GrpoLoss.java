@@ -53,7 +53,7 @@ public final class GrpoLoss {
                     return t;
                 }
             }
-            throw new IllegalArgumentException("loss_type \"" + slug + "\" is none of "
+            throw new IllegalArgumentException("loss_type \"" + io.r1kit.Excerpt.of(slug) + "\" is none of "
                     + Arrays.stream(values()).map(Type::slug).toList());
         }
     }

@@ -1,5 +1,6 @@
 package io.r1kit.train.grpo;
 
+import io.r1kit.Excerpt;
 import io.r1kit.cot.filter.Levenshtein;
 import io.r1kit.cot.tasks.Example;
 import io.r1kit.reward.AnswerReward;
@@ -112,7 +113,7 @@ public final class GrpoRewards {
     /** Throws when {@code name} is neither built in nor registered; the message lists both. */
     void checkKnown(String name) {
         if (!NAMES.contains(name) && !custom.containsKey(name)) {
-            throw new IllegalArgumentException("unknown reward \"" + name + "\" (built in: " + String.join(", ", NAMES)
+            throw new IllegalArgumentException("unknown reward \"" + Excerpt.of(name) + "\" (built in: " + String.join(", ", NAMES)
                     + (custom.isEmpty() ? "" : "; registered: " + String.join(", ", custom.keySet()))
                     + "; register your own with GrpoRewards.register)");
         }
@@ -138,7 +139,7 @@ public final class GrpoRewards {
     /** Throws when {@code name} is no built-in reward; the message lists the known names. */
     static void check(String name) {
         if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown reward \"" + name + "\" (known: " + String.join(", ", NAMES) + ")");
+            throw new IllegalArgumentException("unknown reward \"" + Excerpt.of(name) + "\" (known: " + String.join(", ", NAMES) + ")");
         }
     }
 
