@@ -286,7 +286,6 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
 
     /**
      * The recipe of a JSON object; absent keys take {@link #defaults()}.
-     *
      * @throws IllegalArgumentException naming an unknown key (and the known ones), a value of the wrong type,
      *                                  or a value out of range and how to fix it
      */
