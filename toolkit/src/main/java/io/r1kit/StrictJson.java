@@ -8,10 +8,6 @@ import com.google.gson.JsonPrimitive;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -66,14 +62,13 @@ public final class StrictJson {
         return parse(utf8(Files.readAllBytes(file)));
     }
 
-    /** The text of {@code bytes}, which must be UTF-8. */
+    /** The text of {@code bytes}, which must be UTF-8 ({@link Utf8}). */
     public static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Malformed("not UTF-8 text (byte " + firstBadUtf8(bytes) + " is not part of a UTF-8 character)");
+        int bad = Utf8.firstInvalid(bytes);
+        if (bad >= 0) {
+            throw new Malformed("not UTF-8 text (byte " + bad + " is not part of a UTF-8 character)");
         }
+        return Utf8.decode(bytes);
     }
 
     /** Parses {@code text} with the default depth bound. */
@@ -339,22 +334,5 @@ public final class StrictJson {
             }
         }
         return new Malformed("invalid JSON at line " + line + ", column " + (at - lineStart + 1) + ": " + what);
-    }
-
-    private static int firstBadUtf8(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(4096);
-        while (true) {
-            var r = decoder.decode(in, out, true);
-            if (r.isError()) {
-                return in.position();
-            }
-            if (r.isUnderflow()) {
-                return bytes.length;
-            }
-            out.clear();
-        }
     }
 }

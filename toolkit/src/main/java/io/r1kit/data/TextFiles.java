@@ -1,12 +1,6 @@
 package io.r1kit.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,23 +16,13 @@ final class TextFiles {
      */
     static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int at = in.position();
+        int at = io.r1kit.Utf8.firstInvalid(bytes);
+        if (at >= 0) {
             throw new DataFormatException(file, String.format(
                     "not UTF-8: invalid byte 0x%02X at line %d (byte offset %d)",
                     bytes[at] & 0xFF, lineOf(bytes, at), at));
         }
-        out.flip();
-        String text = out.toString();
+        String text = io.r1kit.Utf8.decode(bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -13,10 +13,6 @@ import io.r1kit.scene.Box3;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,13 +43,10 @@ public final class EvalFiles {
     /** The top-level JSON object of {@code file}, read as strict UTF-8. */
     public static JsonObject readObject(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        if (io.r1kit.Utf8.firstInvalid(bytes) >= 0) {
             throw new DataFormatException(file, "not UTF-8 text");
         }
+        String text = io.r1kit.Utf8.decode(bytes);
         if (text.isBlank()) {
             throw new DataFormatException(file, "empty file");
         }
