@@ -48,8 +48,16 @@ public final class PromptFormat {
         return config.taskPrompts() || task != Task.DENSE_CAPTION;
     }
 
-    /** The most tokens an answer of {@code task} may take: a whole room's captions take the most. */
+    /**
+     * The most tokens an answer of {@code task} may take: a whole room's captions take the most; a plan's
+     * reasoning repeats its steps, so a four-step plan needs about 260 (the longest planning record of 40
+     * training rooms is 258 tokens).
+     */
     public static int maxNewTokens(Task task) {
-        return task == Task.DENSE_CAPTION ? 800 : 256;
+        return switch (task) {
+            case DENSE_CAPTION -> 800;
+            case PLANNING -> 384;
+            default -> 256;
+        };
     }
 }
