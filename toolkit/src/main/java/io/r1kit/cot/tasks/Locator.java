@@ -37,6 +37,26 @@ public final class Locator {
                 new Fact.Support(o.id(), 0));
     }
 
+    /**
+     * The one word that tells where {@code o} is, as the canonical place says it: "on" when it stands on
+     * another object, the wall's word ("far", "near", "left", "right") when it is against or in a wall, else
+     * "floor". The object-naming loss teaches each object's token this word.
+     */
+    public static String placeWord(RoomObject o) {
+        if (o.isSupported()) {
+            return "on";
+        }
+        if (o.wall() == null) {
+            return "floor";
+        }
+        return switch (o.wall()) {
+            case NORTH -> "far";
+            case SOUTH -> "near";
+            case WEST -> "left";
+            case EAST -> "right";
+        };
+    }
+
     /** Whether {@code o} is the room's door (it sits in a wall rather than against one). */
     public static boolean isDoor(RoomObject o) {
         return o.category() == Category.DOOR;

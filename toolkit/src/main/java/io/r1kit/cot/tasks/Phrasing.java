@@ -15,31 +15,43 @@ public final class Phrasing {
         "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
         "nineteen", "twenty"};
 
-    private final SplittableRandom rng;
+    private final SplittableRandom rng;   // null: always the first option
 
     public Phrasing(long seed) {
         this.rng = new SplittableRandom(seed);
     }
 
+    private Phrasing() {
+        this.rng = null;
+    }
+
+    /**
+     * Word choice without variety: every {@code pick} is its first option, for texts that are matched
+     * exactly (a short answer scored by exact match must have one wording per meaning).
+     */
+    public static Phrasing canonical() {
+        return new Phrasing();
+    }
+
     /** One of {@code options}, uniformly. */
     @SafeVarargs
     public final <T> T pick(T... options) {
-        return options[rng.nextInt(options.length)];
+        return options[rng == null ? 0 : rng.nextInt(options.length)];
     }
 
     /** One element of a non-empty list, uniformly. */
     public <T> T pick(List<T> options) {
-        return options.get(rng.nextInt(options.size()));
+        return options.get(rng == null ? 0 : rng.nextInt(options.size()));
     }
 
     /** True with probability {@code p}. */
     public boolean chance(double p) {
-        return rng.nextDouble() < p;
+        return rng != null && rng.nextDouble() < p;
     }
 
     /** A uniform int in {@code [0, bound)}. */
     public int nextInt(int bound) {
-        return rng.nextInt(bound);
+        return rng == null ? 0 : rng.nextInt(bound);
     }
 
     /** {@code n} in words up to twenty, digits above. */

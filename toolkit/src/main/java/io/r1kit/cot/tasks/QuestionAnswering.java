@@ -126,8 +126,14 @@ public final class QuestionAnswering {
         return named(c).map(n -> location(c, n.o(), n.e(), n.place()));
     }
 
+    /**
+     * "Where is ...?": the short answer is the place in its one canonical wording ("against the left wall",
+     * "on the desk", "on the floor"), since exact match cannot tell "along the wall on the left as you come
+     * in" from "against the left wall"; the full answer keeps the varied wording drawn with the object.
+     */
     private static Example location(SceneContext c, RoomObject o, ReferringExpression e, Locator.Place p) {
         Phrasing w = c.words();
+        String answer = Locator.place(c.graph(), o, Phrasing.canonical()).words();
         List<Fact> facts = new ArrayList<>(List.of(new Fact.Identifies(e, o.id()), p.fact()));
         String q = w.pick("Where is " + e.text() + "?", "Where can I find " + e.text() + "?",
                 "Where in the " + c.room() + " is " + e.text() + "?");
@@ -137,7 +143,7 @@ public final class QuestionAnswering {
             full.append(" It stands next to the ").append(near.get(0).name()).append('.');
             facts.add(new Fact.Holds(o.id(), Predicate.NEXT_TO, near.get(0).id()));
         }
-        return qa(c, QuestionType.LOCATION, q, p.words(), full.toString(), List.of(o), facts);
+        return qa(c, QuestionType.LOCATION, q, answer, full.toString(), List.of(o), facts);
     }
 
     private static Optional<Example> relation(SceneContext c) {

@@ -45,9 +45,9 @@ final class ObjectHeads {
 
     /**
      * The object-naming loss: the mean cross-entropy of each named object's feature token, read
-     * through the (tied) LM head, against its label's head word and, when known, its colour word (a
-     * token scored against two words settles on both); null when no example names its objects. It ties
-     * an object's token to the words a question and a reasoning step use for it ("door", "grey"), so
+     * through the (tied) LM head, against its label's head word and, when known, its colour word and its
+     * place word (a token scored against several words settles on all of them); null when no example names
+     * its objects. It ties an object's token to the words a question and a reasoning step use for it ("door", "grey"), so
      * grounding can match them before it has learned anything else and a step that says an object's
      * colour can read it off the token it attends to (Chat-Scene and 3D-R1's detector queries get the
      * same from a pre-trained detector; the nano encoder starts from nothing).
@@ -59,7 +59,8 @@ final class ObjectHeads {
         for (int b = 0; b < batch.size(); b++) {
             List<Long> at = new ArrayList<>();
             List<Long> ids = new ArrayList<>();
-            for (int[] words : List.of(batch.get(b).objectNames(), batch.get(b).objectColours())) {
+            for (int[] words : List.of(batch.get(b).objectNames(), batch.get(b).objectColours(),
+                    batch.get(b).objectPlaces())) {
                 for (int i = 0; i < words.length; i++) {
                     if (words[i] >= 0 && words[i] < vocab) {
                         at.add(1L + (long) ObjectEncoder.TOKENS_PER_OBJECT * i);             // feature token of object i

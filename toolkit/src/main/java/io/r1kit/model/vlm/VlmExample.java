@@ -18,8 +18,12 @@ import java.util.Objects;
  *                 has no name). Used by the object-naming loss of {@link Vlm3d#forward}.
  * @param objectColours per encoded object, the vocabulary id of its colour word, -1 when unknown; empty when
  *                 no colour is known. The object-naming loss names each object's colour too.
+ * @param objectPlaces per encoded object, the vocabulary id of the word that says where it is ("left" for the
+ *                 left wall, "on" when it stands on another object, "floor"), -1 when unknown; empty when no
+ *                 place is taught. The object-naming loss names each object's place too.
  */
-public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames, int[] objectColours) {
+public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames, int[] objectColours,
+                         int[] objectPlaces) {
 
     public VlmExample {
         Objects.requireNonNull(features, "features");
@@ -31,24 +35,32 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
         answer = answer.clone();
         objectNames = objectNames.clone();
         objectColours = objectColours.clone();
-        if (objectColours.length != 0 && objectColours.length != features.objects().size()) {
-            throw new IllegalArgumentException(objectColours.length + " object colours for " + features.objects().size()
-                    + " encoded objects in " + features.sceneId() + ": give one per object, or none");
-        }
-        if (objectNames.length != 0 && objectNames.length != features.objects().size()) {
-            throw new IllegalArgumentException(objectNames.length + " object names for " + features.objects().size()
-                    + " encoded objects in " + features.sceneId() + ": give one per object, or none");
-        }
+        objectPlaces = objectPlaces.clone();
+        perObject("object places", objectPlaces, features);
+        perObject("object colours", objectColours, features);
+        perObject("object names", objectNames, features);
     }
 
     /** An example without object names. */
     public VlmExample(SceneFeatures features, int[] prompt, int[] answer) {
-        this(features, prompt, answer, new int[0], new int[0]);
+        this(features, prompt, answer, new int[0], new int[0], new int[0]);
     }
 
     /** An example with object names and no colours. */
     public VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames) {
-        this(features, prompt, answer, objectNames, new int[0]);
+        this(features, prompt, answer, objectNames, new int[0], new int[0]);
+    }
+
+    /** An example with object names and colours and no places. */
+    public VlmExample(SceneFeatures features, int[] prompt, int[] answer, int[] objectNames, int[] objectColours) {
+        this(features, prompt, answer, objectNames, objectColours, new int[0]);
+    }
+
+    private static void perObject(String what, int[] ids, SceneFeatures features) {
+        if (ids.length != 0 && ids.length != features.objects().size()) {
+            throw new IllegalArgumentException(ids.length + " " + what + " for " + features.objects().size()
+                    + " encoded objects in " + features.sceneId() + ": give one per object, or none");
+        }
     }
 
     /** An example of {@code scene} (features extracted with {@code config}). */
@@ -77,16 +89,21 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
     }
 
     @Override
+    public int[] objectPlaces() {
+        return objectPlaces.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof VlmExample e && features.equals(e.features) && Arrays.equals(prompt, e.prompt)
                 && Arrays.equals(answer, e.answer) && Arrays.equals(objectNames, e.objectNames)
-                && Arrays.equals(objectColours, e.objectColours);
+                && Arrays.equals(objectColours, e.objectColours) && Arrays.equals(objectPlaces, e.objectPlaces);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(features, Arrays.hashCode(prompt), Arrays.hashCode(answer), Arrays.hashCode(objectNames),
-                Arrays.hashCode(objectColours));
+                Arrays.hashCode(objectColours), Arrays.hashCode(objectPlaces));
     }
 
     @Override

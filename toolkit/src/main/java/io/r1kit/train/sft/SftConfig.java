@@ -56,6 +56,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param dtype             how weights are stored: {@code F16} halves the file, {@code F32} keeps every bit
  * @param seed              seed of initialisation, point sampling and batch order
  * @param objectNameWeight  weight of the loss that teaches each object token its label's word and its colour (0: off)
+ * @param objectPlaces      whether that loss also teaches each object token the word of its place ("left" wall,
+ *                          "on" another object, "floor": {@link io.r1kit.cot.tasks.Locator#placeWord})
  * @param objectPointers    whether answers name an encoded object's box by its pointer token
  *                          ({@link io.r1kit.model.vlm.PointerText}) instead of six grid numbers
  * @param answerFormat      the target of each example: {@code reasoning} (the cold start: the compact CoT record)
@@ -77,7 +79,7 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
                         int pointsPerObject, int maxTokens, int minWordCount, int steps, int batchSize,
                         double learningRate, int warmupSteps, double finalLearningRate, double weightDecay,
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
-                        Dtype dtype, long seed, double objectNameWeight,
+                        Dtype dtype, long seed, double objectNameWeight, boolean objectPlaces,
                         boolean objectPointers, AnswerFormat answerFormat, int reasoningSteps, boolean reasoningBoxes,
                         boolean reasoningLooks, FilterConfig cotFilters, String initModel) {
 

@@ -6,6 +6,7 @@ import io.r1kit.cot.GraphCotWriter;
 import io.r1kit.cot.filter.Reanswerer;
 import io.r1kit.cot.tasks.Example;
 import io.r1kit.cot.tasks.InstructionGenerator;
+import io.r1kit.cot.tasks.Locator;
 import io.r1kit.cot.tasks.Phrasing;
 import io.r1kit.cot.tasks.Queries;
 import io.r1kit.cot.tasks.SceneContext;
@@ -66,7 +67,7 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
     record Text(String prompt, String target) {}
 
     /** One room's inputs: its features, each encoded object's colour word, and its examples as text. */
-    private record Room(SceneFeatures features, List<String> colours, List<Text> texts, int filtered) {}
+    private record Room(SceneFeatures features, List<String> colours, List<String> places, List<Text> texts, int filtered) {}
 
     /**
      * The training rooms' examples; the vocabulary is built from their prompts and targets, reasoning
@@ -143,7 +144,9 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
             SceneFeatures f = SceneFeatures.extract(room.scene(), features);
             List<String> colours = f.objects().stream().map(o -> room.graph().object(o.objectId())
                     .map(g -> g.colour().word()).orElse("")).toList();
-            out.add(new Room(f, colours, texts, filtered[0]));
+            List<String> places = !config.objectPlaces() ? List.of() : f.objects().stream().map(o -> room.graph()
+                    .object(o.objectId()).map(Locator::placeWord).orElse("")).toList();
+            out.add(new Room(f, colours, places, texts, filtered[0]));
             progress.rooms(phase, i + 1, count);
         }
         return out;
@@ -160,7 +163,8 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         for (Room r : rooms) {
             filtered += r.filtered();
             int[] names = objectNames(vocabulary, r.features());
-            int[] colours = r.colours().stream().mapToInt(w -> vocabulary.contains(w) ? vocabulary.id(w) : -1).toArray();
+            int[] colours = ids(vocabulary, r.colours());
+            int[] places = ids(vocabulary, r.places());
             for (Text t : r.texts()) {
                 int[] prompt = vocabulary.ids(t.prompt());
                 int[] answer = vocabulary.ids(TaskPrompt.answer(t.target()));
@@ -176,7 +180,7 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
                 sha.update((byte) 0);
                 pointers += c.pointers();
                 unmatched += c.unmatched();
-                kept.add(new VlmExample(r.features(), prompt, c.ids(), names, colours));
+                kept.add(new VlmExample(r.features(), prompt, c.ids(), names, colours, places));
             }
         }
         return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()), pointers, unmatched,
@@ -193,6 +197,11 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
             String head = words[words.length - 1];
             return head.isEmpty() || !vocabulary.contains(head) ? -1 : vocabulary.id(head);
         }).toArray();
+    }
+
+    /** Each word's vocabulary id, -1 for a word the vocabulary lacks. */
+    private static int[] ids(WordVocabulary vocabulary, List<String> words) {
+        return words.stream().mapToInt(w -> vocabulary.contains(w) ? vocabulary.id(w) : -1).toArray();
     }
 
     private static MessageDigest newDigest() {

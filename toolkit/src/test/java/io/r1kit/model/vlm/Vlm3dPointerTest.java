@@ -129,6 +129,13 @@ class Vlm3dPointerTest {
             float[] logits = model.decoder().logits(feature).toFloatArray();                  // [V]
             double logZ = Math.log(Arrays.stream(toDoubles(logits)).map(Math::exp).sum());
             assertEquals(logZ - logits[7], named.objectNameLoss().getFloat(), 1e-4);
+            // a place word (9) for object 1 is one more term of the mean, read off object 1's feature token
+            VlmOutput placed = model.forward(List.of(new VlmExample(f, new int[] {1}, new int[] {4}, new int[] {7, -1},
+                    new int[0], new int[] {-1, 9})), scope);
+            float[] second = model.decoder().logits(model.sceneTokens(f, scope).get(1 + ObjectEncoder.TOKENS_PER_OBJECT)
+                    .reshape(1, 1, -1)).toFloatArray();
+            double logZ2 = Math.log(Arrays.stream(toDoubles(second)).map(Math::exp).sum());
+            assertEquals(((logZ - logits[7]) + (logZ2 - second[9])) / 2, placed.objectNameLoss().getFloat(), 1e-4);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new VlmExample(f, new int[] {1}, new int[] {4}, new int[] {7}));
             assertEquals("1 object names for 2 encoded objects in hand: give one per object, or none", e.getMessage());

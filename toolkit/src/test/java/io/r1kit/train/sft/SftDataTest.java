@@ -181,6 +181,36 @@ class SftDataTest {
         assertTrue(looked >= 3, looked + " examples look first");   // the count questions of room 0
     }
 
+    @Test
+    void withObjectPlacesEachObjectIsTaughtTheWordOfItsPlace() {
+        SftData off = SftData.training(ONE_ROOM, TrainProgress.none());
+        SftData on = SftData.training(with(ONE_ROOM, "object_places", "true"), TrainProgress.none());
+        assertEquals(off.sha256(), on.sha256(), "the texts are the same");
+        GeneratedRoom room = TrainingRooms.room(0);
+        for (int k = 0; k < on.examples().size(); k++) {
+            assertEquals(0, off.examples().get(k).objectPlaces().length, "no places without the key");
+            VlmExample x = on.examples().get(k);
+            int[] places = x.objectPlaces();
+            assertEquals(x.features().objects().size(), places.length);
+            for (int i = 0; i < places.length; i++) {
+                var o = room.graph().object(x.features().objects().get(i).objectId()).orElseThrow();
+                String word = io.r1kit.cot.tasks.Locator.placeWord(o);
+                if (on.vocabulary().contains(word)) {
+                    assertEquals(word, on.vocabulary().token(places[i]));
+                } else {
+                    assertEquals(-1, places[i], word + " is not a word of this one room's texts: left out");
+                }
+            }
+        }
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        for (int id : on.examples().get(0).objectPlaces()) {
+            if (id >= 0) {
+                words.add(on.vocabulary().token(id));
+            }
+        }
+        assertTrue(words.size() >= 3, "a room's objects stand in several places: " + words);
+    }
+
     private static String answerOf(String reply) {
         return ReasoningParser.parse(reply).reasoning().orElseThrow().answer();
     }
