@@ -49,6 +49,7 @@ public record RewardBreakdown(String output, Optional<String> think, String answ
                 case "semantic" -> "answer \"" + abbreviate(answer) + "\" vs reference \"" + abbreviate(target.reference()) + "\"";
                 case "answer" -> "exact match with \"" + abbreviate(target.reference()) + "\" after normalising";
                 case "facts" -> "share of the reference's facts stated without contradiction";
+                case "captions" -> "captioned boxes matched one to one to the objects at IoU 0.5, by label and colour";
                 default -> "";
             });
         }

@@ -85,7 +85,8 @@ public final class RewardTargets {
                 if (reference == null) {
                     throw new IllegalArgumentException(task.slug() + " is scored on a reference answer: give the answer");
                 }
-                return RewardTarget.ofReference(reference);
+                // a whole room's captions keep the bounds their boxes are read over
+                return new RewardTarget(reference, null, task == Task.DENSE_CAPTION ? bounds : null);
             }
         }
     }

@@ -9,7 +9,8 @@ import io.r1kit.task.Task;
 /**
  * The reward target of a data-engine example, by the table of {@link RewardTargets}: a grounding example is
  * scored on its target object's box, a reasoning example on its answer (and the target's box when that
- * answer names one with an {@code <obj>} tag), every other task on its answer.
+ * answer names one with an {@code <obj>} tag), a dense caption on its answer and the scene bounds its boxes are
+ * read over, every other task on its answer.
  *
  * <pre>{@code
  * GeneratedRoom room = new SceneGenerator().generate(7);
@@ -38,7 +39,7 @@ public final class ExampleTargets {
         boolean withBox = task == Task.GROUNDING
                 || task == Task.REASONING && !example.targets().isEmpty() && example.answer().contains("<obj>");
         if (!withBox) {
-            return RewardTargets.forTask(task, example.answer(), null, null);
+            return RewardTargets.forTask(task, example.answer(), null, task == Task.DENSE_CAPTION ? scene.bounds() : null);
         }
         RewardTarget object = RewardTargets.ofObject(scene, example.target(), null);
         return RewardTargets.forTask(task, example.answer(), object.box(), object.bounds());

@@ -24,8 +24,9 @@ import java.util.Objects;
  * The rewards of one GRPO run, by the names a recipe uses ({@link Reward#name()}): the paper's three,
  * {@code "format"} ({@link FormatReward}), {@code "perception"} ({@link PerceptionReward}, 3D IoU of the
  * answered box) and {@code "semantic"} ({@link SemanticReward}, cosine of sentence embeddings of answer and
- * reference); two verifiable ones, {@code "answer"} ({@link AnswerReward}, exact match of a QA or dialogue
- * answer) and {@code "facts"} ({@link FactReward}, fact accuracy against the room's scene graph); and any
+ * reference); three verifiable ones, {@code "answer"} ({@link AnswerReward}, exact match of a QA or dialogue
+ * answer), {@code "facts"} ({@link FactReward}, fact accuracy against the room's scene graph) and
+ * {@code "captions"} ({@link CaptionMatchReward}, a room's captioned boxes matched to its objects); and any
  * reward a user writes in Java and {@link #register registers} under its own name.
  * Which task each built-in may score follows {@link RewardTargets}' table ({@link #unfit}).
  *
@@ -42,7 +43,7 @@ import java.util.Objects;
 public final class GrpoRewards {
 
     /** Every built-in name a recipe may use. */
-    public static final List<String> NAMES = List.of("format", "perception", "semantic", "answer", "facts");
+    public static final List<String> NAMES = List.of("format", "perception", "semantic", "answer", "facts", "captions");
 
     private final TextEmbedder embedder;
     private final Map<String, Reward> custom = new LinkedHashMap<>();
@@ -88,8 +89,8 @@ public final class GrpoRewards {
             case "format" -> new FormatReward();
             case "perception" -> new PerceptionReward();
             case "answer" -> new AnswerReward();
-            case "facts" -> throw new IllegalArgumentException("the facts reward is made per prompt: "
-                    + "use set(names, example, graph)");
+            case "facts", "captions" -> throw new IllegalArgumentException("the " + name + " reward is made per "
+                    + "prompt: use set(names, example, graph)");
             default -> {
                 if (semantic == null) {
                     semantic = new SemanticReward(embedder);
@@ -99,15 +100,21 @@ public final class GrpoRewards {
         };
     }
 
-    /** The rewards named, summed; none may be {@code "facts"}. */
+    /** The rewards named, summed; none may be {@code "facts"} or {@code "captions"}. */
     public RewardSet set(List<String> names) {
         return new RewardSet(names.stream().map(this::of).toList());
     }
 
-    /** The rewards named for one prompt: {@code "facts"} checks against {@code example} and {@code graph}. */
+    /**
+     * The rewards named for one prompt: {@code "facts"} and {@code "captions"} check against {@code example}
+     * and {@code graph}.
+     */
     public RewardSet set(List<String> names, Example example, SceneGraph graph) {
-        return new RewardSet(names.stream().map(n -> n.equals("facts") && !custom.containsKey(n)
-                ? new FactReward(example, graph) : of(n)).toList());
+        return new RewardSet(names.stream().map(n -> switch (n) {
+            case "facts" -> new FactReward(example, graph);
+            case "captions" -> new CaptionMatchReward(example, graph);
+            default -> of(n);
+        }).toList());
     }
 
     /** Throws when {@code name} is neither built in nor registered; the message lists both. */
@@ -156,6 +163,9 @@ public final class GrpoRewards {
         }
         if (name.equals("answer") && task != Task.QA && task != Task.DIALOGUE) {
             return "the answer reward matches a short answer exactly, which only qa and dialogue have";
+        }
+        if (name.equals("captions") && task != Task.DENSE_CAPTION) {
+            return "the captions reward matches a whole room's captioned boxes, which only dense-caption answers have";
         }
         if (name.equals("facts") && task == Task.GROUNDING) {
             return "the facts reward checks what an answer states, and a grounding answer is a box";

@@ -60,6 +60,8 @@ class ExampleTargetsTest {
             assertEquals(e.answer(), t.reference(), task.toString());
             // The engine's reasoning answers name no box, so reasoning gets no perception reward either.
             assertNull(t.box(), task.toString());
+            // a whole room's captions are read over the scene bounds (the captions reward matches their boxes)
+            assertEquals(task == Task.DENSE_CAPTION ? ROOM.scene().bounds() : null, t.bounds(), task.toString());
         }
     }
 

@@ -60,8 +60,8 @@ class GrpoRewardsTest {
         RewardSet caption = run.set(List.of("semantic"));
         assertSame(semantic, qa.rewards().get(1));
         assertSame(semantic, caption.rewards().get(0));
-        assertEquals(List.of("format", "perception", "semantic", "answer", "facts"), GrpoRewards.NAMES);
-        assertEquals("unknown reward \"iou\" (known: format, perception, semantic, answer, facts)",
+        assertEquals(List.of("format", "perception", "semantic", "answer", "facts", "captions"), GrpoRewards.NAMES);
+        assertEquals("unknown reward \"iou\" (known: format, perception, semantic, answer, facts, captions)",
                 assertThrows(IllegalArgumentException.class, () -> run.of("iou"))
                         .getMessage());
         assertEquals("the facts reward is made per prompt: use set(names, example, graph)",
@@ -76,11 +76,11 @@ class GrpoRewardsTest {
         assertSame(share, run.of("share"));
         assertSame(share, run.set(List.of("format", "share")).rewards().get(1));
         run.checkKnown("share");
-        assertEquals("unknown reward \"shares\" (built in: format, perception, semantic, answer, facts; registered: share;"
+        assertEquals("unknown reward \"shares\" (built in: format, perception, semantic, answer, facts, captions; registered: share;"
                         + " register your own with GrpoRewards.register)",
                 assertThrows(IllegalArgumentException.class, () -> run.checkKnown("shares")).getMessage());
         assertEquals("a reward named \"share\" cannot be registered: the name must be new (built in: format, perception,"
-                        + " semantic, answer, facts; registered: [share])",
+                        + " semantic, answer, facts, captions; registered: [share])",
                 assertThrows(IllegalArgumentException.class, () -> run.register(share)).getMessage());
         // a recipe may name a user's reward; a slip of a built-in name is refused when the recipe is read
         GrpoConfig mine = GrpoConfig.fromJson("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"share\", \"answer\"]}}");
