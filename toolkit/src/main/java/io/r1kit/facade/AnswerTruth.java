@@ -126,6 +126,9 @@ final class AnswerTruth {
         if (facts && t != Task.GROUNDING) {
             names.add("facts");
         }
+        if (facts && t == Task.DENSE_CAPTION) {
+            names.add("captions");
+        }
         return names;
     }
 

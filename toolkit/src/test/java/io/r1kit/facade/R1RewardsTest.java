@@ -59,6 +59,19 @@ class R1RewardsTest {
     }
 
     @Test
+    void aWholeRoomsCaptionsAreMatchedToItsObjects() {
+        Example dense = io.r1kit.cot.tasks.DenseCaptions.room(CONTEXT, Integer.MAX_VALUE);
+        String question = Queries.of(dense, CONTEXT).text();
+        R1Rewards right = answer(ROOM, Task.DENSE_CAPTION, question, reasoned(dense.answer())).rewards();
+        assertEquals(1.0, right.parts().get("captions"), 1e-9, right.toString());
+        assertTrue(right.toString().contains("matched one to one to the objects at IoU 0.5"), right.toString());
+        String first = dense.answer().substring(0, dense.answer().indexOf("<obj>", 1)).strip();
+        R1Rewards twice = answer(ROOM, Task.DENSE_CAPTION, question, reasoned(dense.answer() + " " + first)).rewards();
+        int n = dense.targets().size();
+        assertEquals(n / (n + 1.0), twice.parts().get("captions"), 1e-9, twice.toString());
+    }
+
+    @Test
     void aGroundingQuestionIsScoredOnTheBoxOfTheObjectItNames() {
         Example g = first(Task.GROUNDING);
         SceneObject target = ROOM.object(g.target());

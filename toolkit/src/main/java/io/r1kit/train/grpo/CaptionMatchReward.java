@@ -5,6 +5,7 @@ import io.r1kit.reward.Reward;
 import io.r1kit.reward.RewardTarget;
 import io.r1kit.scene.gen.RoomObject;
 import io.r1kit.scene.gen.SceneGraph;
+import io.r1kit.task.BoxCodec;
 import io.r1kit.task.Task;
 import io.r1kit.task.TaskAnswer;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
 
 /**
  * A verifiable reward for a whole room's dense captions, scored as Scan2Cap scores them: each captioned
- * box is matched, one to one, to the unmatched object it overlaps most at 3D IoU ≥ 0.5; a matched caption
+ * box is matched, one to one, to the unmatched object it overlaps most at 3D IoU ≥ 0.5 (with the object's box
+ * as the 0..255 grid can write it, so a rug a centimetre thick can be matched too); a matched caption
  * earns half a point for naming the object's label and half for its colour word. The sum is divided by
  * the larger of the objects to caption and the captions given, so a reply is paid for covering every
  * object once: a missed object, a caption of nothing and a caption written twice all cost the same.
@@ -62,13 +64,14 @@ public final class CaptionMatchReward implements Reward {
         if (slots == 0) {
             return 0;
         }
+        BoxCodec grid = new BoxCodec(target.bounds());
         List<RoomObject> open = new ArrayList<>(objects);
         double earned = 0;
         for (TaskAnswer.BoxCaption c : captions) {
             RoomObject best = null;
             double bestIou = MIN_IOU;
             for (RoomObject o : open) {
-                double iou = c.box().iou(o.box());
+                double iou = c.box().iou(grid.dequantise(grid.quantise(o.box())));
                 if (iou >= bestIou) {
                     best = o;
                     bestIou = iou;
