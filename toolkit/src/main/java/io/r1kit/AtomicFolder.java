@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
  * sibling {@code .NAME.writing-*}, and only when it is complete does it take the folder's place (the old one
  * is first renamed to {@code .NAME.old-*}, then removed). A run killed while writing leaves the previous
  * folder as it was; one killed between the two renames leaves it as {@code .NAME.old-*}, which
- * {@link #recover} puts back.
+ * {@link #restore} (run by every checkpoint load) and {@link #recover} (run by every write) put back.
  *
  * <pre>{@code
  * AtomicFolder.replace(out, tmp -> VlmCheckpoint.save(model, tmp));
@@ -29,6 +30,21 @@ public final class AtomicFolder {
 
     private AtomicFolder() {}
 
+    /** The points of {@link #replace} where a kill leaves a state of its own, in order. */
+    enum Step {
+        /** The hidden sibling exists and is being written; the folder is as it was. */
+        WRITING,
+        /** The sibling holds the whole new content; the folder is as it was. */
+        WRITTEN,
+        /** The folder is renamed aside and its name is free: what {@link #restore} repairs. */
+        MOVED_ASIDE,
+        /** The new content holds the name; the previous one is still aside, to be deleted. */
+        MOVED_IN
+    }
+
+    /** Told of each {@link Step} with the folder being replaced; tests stop the process there. */
+    static volatile BiConsumer<Step, Path> steps = (step, target) -> { };
+
     /** Writes {@code target} anew with {@code writer}; on failure {@code target} is untouched. */
     public static void replace(Path target, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
@@ -39,18 +55,33 @@ public final class AtomicFolder {
         removeStale(parent, "." + name + ".writing-");
         Path tmp = Files.createTempDirectory(parent, "." + name + ".writing-");
         try {
+            steps.accept(Step.WRITING, abs);
             writer.write(tmp);
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(tmp);
             throw e;
         }
-        if (Files.exists(abs)) {
-            Path old = parent.resolve("." + name + ".old-" + System.nanoTime());
-            Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
-        } else {
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+        steps.accept(Step.WRITTEN, abs);
+        for (int attempt = 1; ; attempt++) {
+            Path old = null;
+            if (Files.exists(abs)) {
+                old = parent.resolve("." + name + ".old-" + System.nanoTime());
+                Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+                steps.accept(Step.MOVED_ASIDE, abs);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (Files.exists(abs) && attempt < 3) {
+                    continue; // a reader put the previous folder back between the renames (restore): swap again
+                }
+                throw e;
+            }
+            steps.accept(Step.MOVED_IN, abs);
+            if (old != null) {
+                deleteTree(old);
+            }
+            return;
         }
     }
 
@@ -60,17 +91,37 @@ public final class AtomicFolder {
      */
     public static void recover(Path target) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
+        restore(abs);
+        if (Files.isDirectory(abs.getParent())) {
+            removeStale(abs.getParent(), "." + abs.getFileName() + ".old-");
+        }
+    }
+
+    /**
+     * What a reader runs before it opens {@code target}: puts back the previous folder when a replacement was cut
+     * between its two renames, so the reader finds the previous folder or the new one whole. Unlike
+     * {@link #recover} it deletes nothing, so it never races the clean-up of a writer in another process.
+     *
+     * @throws IOException naming {@code target} when the previous folder is there but cannot be put back
+     */
+    public static void restore(Path target) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
         Path parent = abs.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
+        if (parent == null || !Files.isDirectory(parent) || Files.exists(abs)) {
             return;
         }
         String prefix = "." + abs.getFileName() + ".old-";
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
             for (Path old : s) {
-                if (!Files.exists(abs)) {
+                try {
                     Files.move(old, abs, StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    deleteTree(old);
+                    return;
+                } catch (IOException e) {
+                    if (!Files.exists(abs)) {
+                        throw new IOException(abs + ": cut while being replaced, and the previous folder "
+                                + old.getFileName() + " could not be put back (" + e.getMessage() + ")", e);
+                    }
+                    return; // another reader put it back first
                 }
             }
         }

@@ -21,6 +21,15 @@ public final class Excerpt {
         return of(text, DEFAULT_LENGTH);
     }
 
+    /**
+     * Free text (an answer, a question, a line of a file) as {@link #of(String, int)} quotes it, with each run of
+     * whitespace, line breaks included, made one space and the ends stripped, so its words stay readable; no
+     * text ({@code null}) is the empty string.
+     */
+    public static String words(String text, int max) {
+        return text == null ? "" : of(text.strip().replaceAll("\\s+", " "), max);
+    }
+
     /** {@code text} made printable and cut to {@code max} characters (at least 4). */
     public static String of(String text, int max) {
         if (text == null) {

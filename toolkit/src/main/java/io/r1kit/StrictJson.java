@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON exactly as RFC 8259 writes it, for files that other programs (and native libraries) read too:
@@ -28,6 +29,8 @@ public final class StrictJson {
     public static final long MAX_FILE = 256L * 1024 * 1024;
     /** Deepest nesting of arrays and objects accepted; the toolkit's own files nest less than 10 deep. */
     public static final int MAX_DEPTH = 64;
+
+    private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
 
     /** Malformed JSON; the message is one line with the line and column, quoting no more than a short excerpt. */
     public static final class Malformed extends IllegalArgumentException {
@@ -51,7 +54,8 @@ public final class StrictJson {
      * The JSON value in {@code file}.
      *
      * @throws IOException   when the file cannot be read
-     * @throws Malformed     when it is larger than {@code maxBytes}, not UTF-8, or not strict JSON
+     * @throws IllegalArgumentException when it is larger than {@code maxBytes}, not UTF-8 ({@link Utf8}), or not
+     *                                  strict JSON ({@link Malformed})
      */
     public static JsonElement read(Path file, long maxBytes) throws IOException {
         long size = Files.size(file);
@@ -59,16 +63,7 @@ public final class StrictJson {
             throw new Malformed(String.format(java.util.Locale.ROOT, "%,d bytes, more than the %,d a JSON file here may have",
                     size, maxBytes));
         }
-        return parse(utf8(Files.readAllBytes(file)));
-    }
-
-    /** The text of {@code bytes}, which must be UTF-8 ({@link Utf8}). */
-    public static String utf8(byte[] bytes) {
-        int bad = Utf8.firstInvalid(bytes);
-        if (bad >= 0) {
-            throw new Malformed("not UTF-8 text (byte " + bad + " is not part of a UTF-8 character)");
-        }
-        return Utf8.decode(bytes);
+        return parse(Utf8.decode(Files.readAllBytes(file)));
     }
 
     /** Parses {@code text} with the default depth bound. */
@@ -103,24 +98,14 @@ public final class StrictJson {
             case 't': return word("true", new JsonPrimitive(true));
             case 'f': return word("false", new JsonPrimitive(false));
             case 'n': return word("null", JsonNull.INSTANCE);
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
-                }
-                throw error("unexpected " + describe(c));
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9': return number();
+            default: throw error("unexpected " + describe(c));
         }
     }
 
     private JsonObject object(int depth) {
-        enter(depth);
         JsonObject o = new JsonObject();
-        pos++;
-        space();
-        if (peekIs('}')) {
-            pos++;
-            return o;
-        }
-        while (true) {
+        members(depth, '}', () -> {
             space();
             if (!peekIs('"')) {
                 throw error("expected a key in quotes");
@@ -132,46 +117,43 @@ public final class StrictJson {
                 throw error("key \"" + Excerpt.of(key) + "\" appears twice in one object");
             }
             space();
-            expect(':');
-            o.add(key, value(depth));
-            space();
-            if (peekIs(',')) {
-                pos++;
-            } else if (peekIs('}')) {
-                pos++;
-                return o;
-            } else {
-                throw error("expected ',' or '}'");
+            if (!peekIs(':')) {
+                throw error("expected ':'");
             }
-        }
+            pos++;
+            o.add(key, value(depth));
+        });
+        return o;
     }
 
     private JsonArray array(int depth) {
-        enter(depth);
         JsonArray a = new JsonArray();
+        members(depth, ']', () -> a.add(value(depth)));
+        return a;
+    }
+
+    /** From an opening bracket to its {@code close}: {@code member} reads each of the comma-separated members. */
+    private void members(int depth, char close, Runnable member) {
+        if (depth > maxDepth) {
+            throw error("arrays and objects nest more than " + maxDepth + " deep");
+        }
         pos++;
         space();
-        if (peekIs(']')) {
+        if (peekIs(close)) {
             pos++;
-            return a;
+            return;
         }
         while (true) {
-            a.add(value(depth));
+            member.run();
             space();
             if (peekIs(',')) {
                 pos++;
-            } else if (peekIs(']')) {
+            } else if (peekIs(close)) {
                 pos++;
-                return a;
+                return;
             } else {
-                throw error("expected ',' or ']'");
+                throw error("expected ',' or '" + close + "'");
             }
-        }
-    }
-
-    private void enter(int depth) {
-        if (depth > maxDepth) {
-            throw error("arrays and objects nest more than " + maxDepth + " deep");
         }
     }
 
@@ -199,29 +181,24 @@ public final class StrictJson {
                 throw error("the text ends inside an escape");
             }
             char e = s.charAt(pos + 1);
-            switch (e) {
-                case '"', '\\', '/' -> b.append(e);
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'u' -> {
-                    char u = hex4(pos + 2);
-                    if (Character.isHighSurrogate(u)) {
-                        if (!s.startsWith("\\u", pos + 6) || !Character.isLowSurrogate(hex4(pos + 8))) {
-                            throw error("a lone surrogate escape \\u" + Integer.toHexString(u));
-                        }
-                        b.append(u).append(hex4(pos + 8));
-                        pos += 6;
-                    } else if (Character.isLowSurrogate(u)) {
+            int simple = "\"\\/bfnrt".indexOf(e);
+            if (simple >= 0) {
+                b.append("\"\\/\b\f\n\r\t".charAt(simple));
+            } else if (e == 'u') {
+                char u = hex4(pos + 2);
+                if (Character.isSurrogate(u)) {   // only as a high-low pair, which is one character
+                    char low = Character.isHighSurrogate(u) && s.startsWith("\\u", pos + 6) ? hex4(pos + 8) : 0;
+                    if (!Character.isLowSurrogate(low)) {
                         throw error("a lone surrogate escape \\u" + Integer.toHexString(u));
-                    } else {
-                        b.append(u);
                     }
-                    pos += 4;
+                    b.append(u);
+                    u = low;
+                    pos += 6;
                 }
-                default -> throw error("an unknown escape \\" + describe(e));
+                b.append(u);
+                pos += 4;
+            } else {
+                throw error("an unknown escape \\" + describe(e));
             }
             pos += 2;
         }
@@ -231,15 +208,10 @@ public final class StrictJson {
         if (at + 4 > s.length()) {
             throw error("the text ends inside a \\u escape");
         }
-        int v = 0;
-        for (int i = at; i < at + 4; i++) {
-            int d = Character.digit(s.charAt(i), 16);
-            if (d < 0) {
-                throw error("a \\u escape without four hex digits");
-            }
-            v = v * 16 + d;
+        if (!HEX4.matcher(s).region(at, at + 4).matches()) {   // ASCII only: parseInt takes other scripts' digits
+            throw error("a \\u escape without four hex digits");
         }
-        return (char) v;
+        return (char) Integer.parseInt(s, at, at + 4, 16);
     }
 
     private JsonPrimitive number() {
@@ -268,18 +240,16 @@ public final class StrictJson {
             }
         }
         String text = s.substring(start, pos);
-        BigDecimal v;
         try {
-            v = new BigDecimal(text);
+            BigDecimal v = new BigDecimal(text);
+            if (!Double.isInfinite(v.doubleValue())) {
+                return new JsonPrimitive(v);
+            }
         } catch (NumberFormatException | ArithmeticException e) {
-            pos = start;
-            throw error("the number " + Excerpt.of(text) + " is out of range");
+            // an exponent past the int range: as far outside float64 as an infinite value
         }
-        if (Double.isInfinite(v.doubleValue())) {
-            pos = start;
-            throw error("the number " + Excerpt.of(text) + " is beyond float64");
-        }
-        return new JsonPrimitive(v);
+        pos = start;
+        throw error("the number " + Excerpt.of(text) + " is beyond float64's range");
     }
 
     private boolean digits() {
@@ -299,24 +269,13 @@ public final class StrictJson {
     }
 
     private void space() {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
-            }
+        while (pos < s.length() && " \t\n\r".indexOf(s.charAt(pos)) >= 0) {
             pos++;
         }
     }
 
     private boolean peekIs(char c) {
         return pos < s.length() && s.charAt(pos) == c;
-    }
-
-    private void expect(char c) {
-        if (!peekIs(c)) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
     }
 
     private static String describe(char c) {
@@ -333,6 +292,7 @@ public final class StrictJson {
                 lineStart = i + 1;
             }
         }
-        return new Malformed("invalid JSON at line " + line + ", column " + (at - lineStart + 1) + ": " + what);
+        return new Malformed("invalid JSON at line " + line + ", column " + (s.codePointCount(lineStart, at) + 1) + ": "
+                + what);
     }
 }

@@ -40,13 +40,14 @@ public final class Utf8 {
     /**
      * The text of {@code bytes}.
      *
-     * @throws IllegalArgumentException when they are not UTF-8 (check {@link #firstInvalid} first to say where)
+     * @throws IllegalArgumentException saying where they stop being UTF-8
      */
     public static String decode(byte[] bytes) {
         try {
             return strict().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalArgumentException("not UTF-8 text (byte " + firstInvalid(bytes) + ")");
+            throw new IllegalArgumentException("not UTF-8 text (byte " + firstInvalid(bytes)
+                    + " is not part of a UTF-8 character)");
         }
     }
 

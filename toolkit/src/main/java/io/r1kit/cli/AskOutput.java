@@ -9,6 +9,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.r1kit.BadFileException;
+import io.r1kit.Excerpt;
 import io.r1kit.facade.AnswerText;
 import io.r1kit.model.vlm.VlmAsk;
 import io.r1kit.scene.Box3;
@@ -134,7 +135,7 @@ final class AskOutput {
                 e = null;
             }
             if (e == null || !e.isJsonObject()) {
-                throw new BadFileException(file, "line " + (i + 1) + ": not a JSON object: " + abbreviate(line));
+                throw new BadFileException(file, "line " + (i + 1) + ": not a JSON object: " + Excerpt.of(line));
             }
             String q = string(e.getAsJsonObject(), "question");
             if (q == null) {
@@ -154,9 +155,5 @@ final class AskOutput {
     private static String string(JsonObject o, String key) {
         JsonElement v = o.get(key);
         return v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? v.getAsString() : null;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

@@ -25,19 +25,29 @@ public final class Main extends GroupCommand {
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("r1kit: " + oneLine(e));
-            if (System.getenv("R1KIT_DEBUG") != null) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return BAD_INPUT;
-        });
-        return cli.execute(args);
+        return run(new CommandLine(new Main()), out, err, args);
     }
 
-    /** The message of the failure, without exception class names: what the user should read. */
+    /** Runs {@code cli}: any failure, an {@link Error} included, is one line on {@code err} and {@link #BAD_INPUT}. */
+    static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(commandLine.getErr(), e));
+        try {
+            return cli.execute(args);
+        } catch (Error e) { // picocli hands only Exceptions to the handler: a StackOverflowError passes it by
+            return report(err, e);
+        }
+    }
+
+    private static int report(PrintWriter err, Throwable e) {
+        err.println("r1kit: " + oneLine(e));
+        if (System.getenv("R1KIT_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return BAD_INPUT;
+    }
+
+    /** The message of the failure, without exception class names or stack trace: what the user should read. */
     static String oneLine(Throwable e) {
         Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
@@ -45,16 +55,29 @@ public final class Main extends GroupCommand {
             String why = f instanceof java.nio.file.NoSuchFileException ? "not found"
                     : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
-            return (f.getFile() + ": " + why).replace('\n', ' ');
+            return printable(f.getFile() + ": " + why);
         }
         String msg = t.getMessage();
-        if (msg == null || msg.isBlank()) {
-            msg = t.getClass().getSimpleName() + " (set R1KIT_DEBUG=1 for the stack trace)";
+        String debug = "set R1KIT_DEBUG=1 for the stack trace";
+        if (t instanceof StackOverflowError) {
+            msg = "ran out of stack (StackOverflowError), as on input nested too deeply; " + debug;
+        } else if (t instanceof OutOfMemoryError) {
+            msg = "ran out of memory (OutOfMemoryError: " + msg + "); give Java more with R1KIT_JAVA_OPTS=-Xmx8g or"
+                    + " use a smaller input; " + debug;
+        } else if ((msg == null || msg.isBlank()) && t.getCause() != null && t.getCause() != t) {
+            return oneLine(t.getCause());
+        } else if (msg == null || msg.isBlank()) {
+            msg = t.getClass().getSimpleName() + " (" + debug + ")";
         } else if (!(t instanceof IOException) && !(t instanceof IllegalArgumentException)
                 && !(t instanceof IllegalStateException)) {
-            msg = msg + " (" + t.getClass().getSimpleName() + "; set R1KIT_DEBUG=1 for the stack trace)";
+            msg = msg + " (" + t.getClass().getSimpleName() + "; " + debug + ")";
         }
-        return msg.replace('\n', ' ');
+        return printable(msg);
+    }
+
+    /** One line without control characters: a message may carry raw input from a library. */
+    private static String printable(String s) {
+        return s.replaceAll("\\p{Cntrl}", " ");
     }
 
     /** Prints the toolkit version for {@code --version}. */

@@ -3,6 +3,7 @@ package io.r1kit.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import ai.djl.Device;
+import io.r1kit.AtomicFolder;
 import io.r1kit.model.Engines;
 import io.r1kit.model.io.TensorStore;
 import io.r1kit.model.lm.ComputeDtype;
@@ -40,6 +41,7 @@ final class ModelInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ComputeDtype requested = dtype.one();
+        AtomicFolder.restore(dir);   // a save killed between its renames leaves the previous folder aside
         Qwen2Config c = Qwen2Config.read(dir);
         long parameters = 0;
         Set<String> dtypes = new TreeSet<>();

@@ -58,7 +58,7 @@ public record DialogueTurn(Speaker speaker, String text) {
         String text = raw.strip();
         if (speaker == null) {
             if (!text.isEmpty()) {
-                throw new IllegalArgumentException("text before the first speaker marker: \"" + abbreviate(text) + "\"");
+                throw new IllegalArgumentException("text before the first speaker marker: \"" + io.r1kit.Excerpt.of(text, 40) + "\"");
             }
             return;
         }
@@ -70,9 +70,5 @@ public record DialogueTurn(Speaker speaker, String text) {
                     + (turns.size() + 1));
         }
         turns.add(new DialogueTurn(speaker, text));
-    }
-
-    private static String abbreviate(String text) {
-        return io.r1kit.Excerpt.of(text, 40);
     }
 }

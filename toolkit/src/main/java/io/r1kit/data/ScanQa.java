@@ -24,7 +24,7 @@ public final class ScanQa {
     /** All questions of {@code file}, in file order. */
     public static List<ScanQaEntry> read(Path file) throws IOException {
         List<ScanQaEntry> out = new ArrayList<>();
-        for (JsonFields r : JsonFields.records(file, Json.parseFile(file))) {
+        for (RecordFields r : RecordFields.records(file, Json.parseFile(file))) {
             out.add(new ScanQaEntry(
                     r.string("question_id"),
                     r.string("scene_id"),

@@ -24,7 +24,7 @@ public final class ScanRefer {
     /** All entries of {@code file}, in file order. */
     public static List<ScanReferEntry> read(Path file) throws IOException {
         List<ScanReferEntry> out = new ArrayList<>();
-        for (JsonFields r : JsonFields.records(file, Json.parseFile(file))) {
+        for (RecordFields r : RecordFields.records(file, Json.parseFile(file))) {
             out.add(new ScanReferEntry(
                     r.string("scene_id"),
                     r.integer("object_id"),

@@ -38,7 +38,7 @@ public final class Scene30k {
             if (line.isBlank()) {
                 continue;
             }
-            JsonFields r = JsonFields.of(file, "line " + (i + 1), Json.parseLine(file, i + 1, line));
+            RecordFields r = RecordFields.of(file, "line " + (i + 1), Json.parseLine(file, i + 1, line));
             out.add(new Scene30kRecord(r.string("scene_id"), r.string("question"), r.string("cot")));
         }
         return List.copyOf(out);

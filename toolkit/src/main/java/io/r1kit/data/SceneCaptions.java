@@ -7,6 +7,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
+import io.r1kit.JsonFields;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ public final class SceneCaptions {
         try {
             if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 throw new DataFormatException(file, "expected a JSON object {scene_id: {\"captions\": [...]}}, got "
-                        + JsonFields.describe(Json.readValue(reader)));
+                        + JsonFields.show(Json.readValue(reader)));
             }
             reader.beginObject();
             while (reader.hasNext()) {
@@ -48,7 +50,7 @@ public final class SceneCaptions {
                 if (!seen.add(sceneId)) {
                     throw new DataFormatException(file, where + ": appears twice");
                 }
-                JsonFields entry = JsonFields.of(file, where, Json.readValue(reader));
+                RecordFields entry = RecordFields.of(file, where, Json.readValue(reader));
                 out.add(new SceneCaption(sceneId, entry.strings("captions")));
             }
             reader.endObject();

@@ -1,5 +1,7 @@
 package io.r1kit.data;
 
+import io.r1kit.JsonFields;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public final class Sqa3d {
     /** The questions alone (e.g. to run a model before answers are known). */
     public static List<Sqa3dQuestion> readQuestions(Path file) throws IOException {
         List<Sqa3dQuestion> out = new ArrayList<>();
-        for (JsonFields r : listField(file, "questions")) {
+        for (RecordFields r : listField(file, "questions")) {
             out.add(new Sqa3dQuestion(
                     r.longInteger("question_id"),
                     r.string("scene_id"),
@@ -86,17 +88,17 @@ public final class Sqa3d {
     /** The annotations alone, in file order. */
     public static List<Sqa3dAnnotation> readAnnotations(Path file) throws IOException {
         List<Sqa3dAnnotation> out = new ArrayList<>();
-        for (JsonFields r : listField(file, "annotations")) {
+        for (RecordFields r : listField(file, "annotations")) {
             List<Sqa3dAnnotation.Answer> answers = new ArrayList<>();
-            for (JsonFields a : r.objects("answers")) {
+            for (RecordFields a : r.objects("answers")) {
                 answers.add(new Sqa3dAnnotation.Answer(
                         a.string("answer"), a.string("answer_confidence"), a.integer("answer_id")));
             }
             if (answers.isEmpty()) {
                 throw r.error("field \"answers\" is empty");
             }
-            JsonFields p = r.object("position");
-            JsonFields q = r.object("rotation");
+            RecordFields p = r.object("position");
+            RecordFields q = r.object("rotation");
             out.add(new Sqa3dAnnotation(
                     r.longInteger("question_id"),
                     r.string("scene_id"),
@@ -109,11 +111,11 @@ public final class Sqa3d {
         return List.copyOf(out);
     }
 
-    private static List<JsonFields> listField(Path file, String name) throws IOException {
+    private static List<RecordFields> listField(Path file, String name) throws IOException {
         var root = Json.parseFile(file);
         if (!root.isJsonObject()) {
             throw new DataFormatException(file, "expected a JSON object with \"" + name + "\", got "
-                    + JsonFields.describe(root));
+                    + JsonFields.show(root));
         }
         var list = root.getAsJsonObject().get(name);
         if (list == null) {
@@ -121,8 +123,8 @@ public final class Sqa3d {
         }
         if (!list.isJsonArray()) {
             throw new DataFormatException(file, "top-level field \"" + name + "\" should be a list, got "
-                    + JsonFields.describe(list));
+                    + JsonFields.show(list));
         }
-        return JsonFields.list(file, list.getAsJsonArray(), "record ");
+        return RecordFields.list(file, list.getAsJsonArray(), "record ");
     }
 }

@@ -27,7 +27,7 @@ public final class ThreeDLlm {
     /** All records of {@code file}, in file order. */
     public static List<ThreeDLlmEntry> read(Path file) throws IOException {
         List<ThreeDLlmEntry> out = new ArrayList<>();
-        for (JsonFields r : JsonFields.records(file, Json.parseFile(file))) {
+        for (RecordFields r : RecordFields.records(file, Json.parseFile(file))) {
             String question = r.string("question");
             try {
                 DialogueTurn.split(question);

@@ -8,6 +8,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.r1kit.Excerpt;
 import io.r1kit.data.DataFormatException;
 import io.r1kit.scene.Box3;
 
@@ -62,7 +63,7 @@ public final class EvalFiles {
             while (reader.hasNext()) {
                 String id = reader.nextName();
                 if (root.has(id)) {
-                    throw new DataFormatException(file, "id \"" + id + "\" appears twice");
+                    throw new DataFormatException(file, "id \"" + Excerpt.of(id) + "\" appears twice");
                 }
                 root.add(id, JsonParser.parseReader(reader));
             }
@@ -74,7 +75,7 @@ public final class EvalFiles {
             if (e instanceof DataFormatException d) {
                 throw d;
             }
-            throw new DataFormatException(file, "bad JSON: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            throw new DataFormatException(file, "bad JSON: " + Excerpt.words(String.valueOf(e.getMessage()), 200));
         }
         if (root.size() == 0) {
             throw new DataFormatException(file, "no ids");

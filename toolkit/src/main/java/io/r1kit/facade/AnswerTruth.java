@@ -1,5 +1,6 @@
 package io.r1kit.facade;
 
+import io.r1kit.Excerpt;
 import io.r1kit.cot.tasks.DenseCaptions;
 import io.r1kit.cot.tasks.Example;
 import io.r1kit.cot.tasks.InstructionGenerator;
@@ -60,7 +61,7 @@ final class AnswerTruth {
             for (Example e : examples) {
                 if (key(t, Queries.of(e, c).text(), c).equals(asked) && earlierTurns(e, c) == 0) {
                     String what = t == Task.GROUNDING ? room.graph().object(e.target()).map(o -> o.label() + " "
-                            + o.id()).orElse("?") : "reference \"" + abbreviate(e.answer()) + "\"";
+                            + o.id()).orElse("?") : "reference \"" + Excerpt.words(e.answer(), 70) + "\"";
                     return new Found("the data engine's " + t.slug() + " example of " + room.scene().id() + " ("
                             + what + ")", ExampleTargets.of(e, room.scene()),
                             new GrpoRewards().set(names(t, true), e, room.graph()));
@@ -68,11 +69,11 @@ final class AnswerTruth {
             }
             if (t != Task.GROUNDING) {
                 throw new IllegalArgumentException(room.scene().id() + " has no " + t.slug() + " example asking \""
-                        + abbreviate(a.question()) + "\"" + suggestions(examples, c) + "; or give the truth (--gt TEXT)");
+                        + Excerpt.words(a.question(), 70) + "\"" + suggestions(examples, c) + "; or give the truth (--gt TEXT)");
             }
             RoomObject o = described(room.graph(), asked, a.question(), c);
             return new Found(o.label() + " " + o.id() + " of " + a.scene().name() + ", the one object \""
-                    + abbreviate(a.question()) + "\" describes", RewardTargets.ofObject(scene, o.id(), null),
+                    + Excerpt.words(a.question(), 70) + "\" describes", RewardTargets.ofObject(scene, o.id(), null),
                     new GrpoRewards().set(names(t, false)));
         }
         throw new IllegalArgumentException(a.scene().name() + " is no generated room, so its truth for " + t.slug()
@@ -102,11 +103,11 @@ final class AnswerTruth {
                 source = "the box " + text;
             } else {
                 throw new IllegalArgumentException("grounding is scored on a box: --gt takes an object id of "
-                        + a.scene().name() + " or a box <obj>cx, cy, cz, w, h, l</obj>, got \"" + abbreviate(text) + "\"");
+                        + a.scene().name() + " or a box <obj>cx, cy, cz, w, h, l</obj>, got \"" + Excerpt.words(text, 70) + "\"");
             }
         } else {
             target = RewardTargets.forTask(t, text, null, null);
-            source = "the reference \"" + abbreviate(text) + "\"";
+            source = "the reference \"" + Excerpt.words(text, 70) + "\"";
         }
         return new Found(source, target, new GrpoRewards().set(names(t, false)));
     }
@@ -149,7 +150,7 @@ final class AnswerTruth {
         if (found.size() == 1) {
             return g.object(found.iterator().next()).orElseThrow();
         }
-        throw new IllegalArgumentException("\"" + abbreviate(question) + "\" " + (found.isEmpty()
+        throw new IllegalArgumentException("\"" + Excerpt.words(question, 70) + "\" " + (found.isEmpty()
                 ? "describes no object of the room as the data engine words them"
                 : "describes " + found.size() + " objects of the room (ids " + found + ")")
                 + ": give the one meant (--gt ID)");
@@ -195,12 +196,7 @@ final class AnswerTruth {
 
     private static String suggestions(List<Example> examples, SceneContext c) {
         List<String> asked = examples.stream().filter(e -> earlierTurns(e, c) == 0).limit(3)
-                .map(e -> "\"" + abbreviate(Queries.of(e, c).text()) + "\"").toList();
+                .map(e -> "\"" + Excerpt.words(Queries.of(e, c).text(), 70) + "\"").toList();
         return asked.isEmpty() ? "" : " (it asks e.g. " + String.join(", ", asked) + ")";
-    }
-
-    private static String abbreviate(String s) {
-        String one = s == null ? "" : s.strip().replaceAll("\\s+", " ");
-        return one.length() <= 70 ? one : one.substring(0, 67) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package io.r1kit.notebook;
 
+import io.r1kit.Excerpt;
 import io.r1kit.display.Table;
 import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.reward.RewardBreakdown;
@@ -58,7 +59,7 @@ public final class RewardTables {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             RewardBreakdown b = outputs.get(i);
-            List<String> row = new ArrayList<>(List.of(labels.get(i), abbreviate(b.answer())));
+            List<String> row = new ArrayList<>(List.of(labels.get(i), Excerpt.words(b.answer(), 48)));
             for (String p : parts) {
                 row.add(b.score().part(p).isPresent() ? fmt(b.score().part(p).getAsDouble()) : "-");
             }
@@ -101,10 +102,5 @@ public final class RewardTables {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String abbreviate(String s) {
-        String one = s.replace('\n', ' ');
-        return one.length() <= 48 ? one : one.substring(0, 45) + "...";
     }
 }

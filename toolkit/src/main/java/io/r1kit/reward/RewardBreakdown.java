@@ -1,5 +1,6 @@
 package io.r1kit.reward;
 
+import io.r1kit.Excerpt;
 import io.r1kit.scene.Box3;
 import io.r1kit.task.ReasonedReply;
 import io.r1kit.task.ReasoningParser;
@@ -46,8 +47,9 @@ public record RewardBreakdown(String output, Optional<String> think, String answ
             notes.put(name, switch (name) {
                 case "format" -> parsed.valid() ? "ok" : parsed.reason();
                 case "perception" -> box.map(b -> "predicted " + metres(b)).orElse("no readable box in the answer");
-                case "semantic" -> "answer \"" + abbreviate(answer) + "\" vs reference \"" + abbreviate(target.reference()) + "\"";
-                case "answer" -> "exact match with \"" + abbreviate(target.reference()) + "\" after normalising";
+                case "semantic" -> "answer \"" + Excerpt.words(answer, 60) + "\" vs reference \""
+                        + Excerpt.words(target.reference(), 60) + "\"";
+                case "answer" -> "exact match with \"" + Excerpt.words(target.reference(), 60) + "\" after normalising";
                 case "facts" -> "share of the reference's facts stated without contradiction";
                 case "captions" -> "captioned boxes matched one to one to the objects at IoU 0.5, by label and colour";
                 default -> "";
@@ -70,10 +72,5 @@ public record RewardBreakdown(String output, Optional<String> think, String answ
     public static String metres(Box3 b) {
         return String.format(Locale.ROOT, "(%.2f, %.2f, %.2f) %.2f x %.2f x %.2f m",
                 b.cx(), b.cy(), b.cz(), b.dx(), b.dy(), b.dz());
-    }
-
-    private static String abbreviate(String s) {
-        String one = s.replace('\n', ' ');
-        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package io.r1kit.task;
 
+import io.r1kit.Excerpt;
 import io.r1kit.scene.Box3;
 
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class BoxCodec {
     public Box3 decode(String tag) {
         Matcher m = TAG.matcher(tag.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a box tag <obj>cx, cy, cz, w, h, l</obj>: \"" + abbreviate(tag) + "\"");
+            throw new IllegalArgumentException("not a box tag <obj>cx, cy, cz, w, h, l</obj>: \"" + Excerpt.of(tag) + "\"");
         }
         return dequantise(values(m));
     }
@@ -163,9 +164,5 @@ public final class BoxCodec {
             }
         }
         return q;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

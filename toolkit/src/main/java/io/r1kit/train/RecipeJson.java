@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import io.r1kit.Excerpt;
 import io.r1kit.JsonFields;
 import io.r1kit.StrictJson;
+import io.r1kit.Utf8;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import io.r1kit.task.Task;
@@ -150,7 +151,7 @@ public final class RecipeJson {
                     + " --print-default-config)");
         }
         try {
-            return fromJson.apply(StrictJson.utf8(Files.readAllBytes(file)));
+            return fromJson.apply(Utf8.decode(Files.readAllBytes(file)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

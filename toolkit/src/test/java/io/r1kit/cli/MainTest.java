@@ -41,6 +41,52 @@ class MainTest {
                 Main.oneLine(new java.nio.file.FileSystemException(dir.toString(), null, "Is a directory")));
     }
 
+    /** A command that fails the way its argument says, with a real error of the JVM. */
+    @picocli.CommandLine.Command(name = "fail")
+    static final class Failing implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Parameters
+        String how;
+
+        private static int deeper(int n) {
+            return deeper(n + 1) + 1;
+        }
+
+        @Override
+        public Integer call() {
+            return switch (how) {
+                case "stack" -> deeper(0);
+                case "memory" -> new long[Integer.MAX_VALUE - 2].length;
+                default -> throw new IllegalStateException("line one\nline two\u001b[31m");
+            };
+        }
+    }
+
+    private static Result fail(String how) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new picocli.CommandLine(new Failing()), new PrintWriter(out, true), new PrintWriter(err, true),
+                how);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void errorsOfTheJvmAreOneLineAndNoTrace() {
+        Result stack = fail("stack");
+        assertEquals(Main.BAD_INPUT, stack.code());
+        assertEquals("r1kit: ran out of stack (StackOverflowError), as on input nested too deeply; set R1KIT_DEBUG=1"
+                + " for the stack trace\n", stack.err());
+        Result memory = fail("memory");
+        assertEquals(Main.BAD_INPUT, memory.code());
+        assertTrue(memory.err().matches("r1kit: ran out of memory \\(OutOfMemoryError: [^\n]+\\); give Java more with"
+                + " R1KIT_JAVA_OPTS=-Xmx8g or use a smaller input; set R1KIT_DEBUG=1 for the stack trace\n"), memory.err());
+        assertEquals("r1kit: line one line two [31m\n", fail("other").err());
+        assertEquals("", stack.out() + memory.out());
+        assertEquals("boom (InternalError; set R1KIT_DEBUG=1 for the stack trace)",
+                Main.oneLine(new InternalError("boom")));
+        assertEquals("static state broken",
+                Main.oneLine(new ExceptionInInitializerError(new IllegalStateException("static state broken"))));
+    }
+
     @Test
     void versionAndHelp() {
         Result r = run("--version");

@@ -36,10 +36,14 @@ class ScanQaTest {
     void presentFieldsMustHaveTheirType(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("q.json"), "[{\"question_id\": \"q0\", \"scene_id\": \"s\", "
                 + "\"question\": \"?\", \"answers\": \"yes\"}]");
-        assertEquals("q.json: record 0: field \"answers\" should be a list of strings, got string \"yes\"",
+        assertEquals("q.json: record 0: field \"answers\" should be a list of strings, got \"yes\"",
                 assertThrows(DataFormatException.class, () -> ScanQa.read(f)).getMessage());
         Path g = Files.writeString(dir.resolve("r.json"), "[{\"question_id\": 3, \"scene_id\": \"s\", \"question\": \"?\"}]");
-        assertEquals("r.json: record 0: field \"question_id\" should be a string, got number 3",
+        assertEquals("r.json: record 0: field \"question_id\" should be a string, got 3",
                 assertThrows(DataFormatException.class, () -> ScanQa.read(g)).getMessage());
+        Path h = Files.writeString(dir.resolve("s.json"), "[{\"question_id\": \"q0\", \"scene_id\": \"s\", "
+                + "\"question\": \"?\", \"answers\": \"\\u001b[2J" + "x".repeat(5_000) + "\"}]");
+        assertEquals("s.json: record 0: field \"answers\" should be a list of strings, got \"?[2J" + "x".repeat(53)
+                + "...\"", assertThrows(DataFormatException.class, () -> ScanQa.read(h)).getMessage());
     }
 }

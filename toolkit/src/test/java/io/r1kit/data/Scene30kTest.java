@@ -43,9 +43,9 @@ class Scene30kTest {
                 message(dir, "b.jsonl", good + "\n\n{\"scene_id\": \"s\", \"q\n" + good + "\n"));
         assertEquals("c.jsonl: line 2: missing field \"cot\"",
                 message(dir, "c.jsonl", good + "\n{\"scene_id\": \"s\", \"question\": \"q\"}\n"));
-        assertEquals("d.jsonl: line 1: field \"question\" should be a string, got a list",
+        assertEquals("d.jsonl: line 1: field \"question\" should be a string, got an array",
                 message(dir, "d.jsonl", "{\"scene_id\": \"s\", \"question\": [\"q\"], \"cot\": \"c\"}"));
-        assertEquals("e.jsonl: line 1: expected a JSON object, got number 5", message(dir, "e.jsonl", "5\n"));
+        assertEquals("e.jsonl: line 1: expected a JSON object, got 5", message(dir, "e.jsonl", "5\n"));
         assertEquals("f.jsonl: empty file", message(dir, "f.jsonl", "\n\n"));
     }
 

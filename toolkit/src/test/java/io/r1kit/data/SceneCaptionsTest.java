@@ -37,7 +37,7 @@ class SceneCaptionsTest {
         assertEquals("a.json: scene \"s1\": appears twice",
                 message(dir, "a.json", "{\"s1\": {\"captions\": []}, \"s1\": {\"captions\": [\"x\"]}}"));
         assertEquals("b.json: scene \"s1\": missing field \"captions\"", message(dir, "b.json", "{\"s1\": {\"caption\": []}}"));
-        assertEquals("c.json: expected a JSON object {scene_id: {\"captions\": [...]}}, got a list", message(dir, "c.json", "[]"));
+        assertEquals("c.json: expected a JSON object {scene_id: {\"captions\": [...]}}, got an array", message(dir, "c.json", "[]"));
         assertEquals("d.json: bad JSON at line 1 column 26: unexpected end of input (truncated file?)",
                 message(dir, "d.json", "{\"s1\": {\"captions\": [\"x\"]"));
     }

@@ -73,7 +73,7 @@ class Sqa3dTest {
     void badAnnotationsNameTheNestedField(@TempDir Path dir) throws Exception {
         String q1 = String.format(QUESTION, "s1", 1);
         String a1 = String.format(ANNOTATION, "s1", 1);
-        assertEquals("a.json: record 0: field \"rotation._w\" should be a number, got string \"1\"",
+        assertEquals("a.json: record 0: field \"rotation._w\" should be a number, got \"1\"",
                 joinError(dir, q1, a1.replace("\"_w\": 1", "\"_w\": \"1\"")));
         assertEquals("a.json: record 0: missing field \"answers[0].answer_confidence\"",
                 joinError(dir, q1, a1.replace("\"answer_confidence\": \"yes\", ", "")));

@@ -98,6 +98,9 @@ class BenchmarkTest {
         Path f = Files.writeString(dir.resolve("p.json"), "{\"a\": [\"x\"], \"a\": [\"y\"]}");
         DataFormatException e = assertThrows(DataFormatException.class, () -> EvalFiles.readTexts(f));
         assertEquals("p.json: id \"a\" appears twice", e.getMessage());
+        Path g = Files.writeString(dir.resolve("q.json"), "{\"\\u001b[2J\\n\": [\"x\"], \"\\u001b[2J\\n\": [\"y\"]}");
+        assertEquals("q.json: id \"?[2J?\" appears twice",
+                assertThrows(DataFormatException.class, () -> EvalFiles.readTexts(g)).getMessage());
     }
 
     @Test

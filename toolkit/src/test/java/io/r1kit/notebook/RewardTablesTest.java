@@ -55,4 +55,12 @@ class RewardTablesTest {
                 () -> RewardTables.group(List.of("one"), group));
         assertEquals("1 labels for 3 outputs: give one label per output", e.getMessage());
     }
+
+    @Test
+    void anAnswerIsShownAsOneShortPrintableLine() {
+        String output = "a\n  chair\u001b[2J" + " long".repeat(20);
+        Table t = RewardTables.group(List.of("raw"), List.of(RewardBreakdown.of(REWARDS, output, TARGET)));
+        String shown = t.rows().get(0).get(1);
+        assertEquals("a chair?[2J long long long long long long lon...", shown);
+    }
 }

@@ -79,6 +79,9 @@ class BoxCodecTest {
                 assertThrows(IllegalArgumentException.class, () -> codec.decodeAll("x <obj>-1, 2, 3, 4, 5, 6</obj>")).getMessage());
         assertEquals("not a box tag <obj>cx, cy, cz, w, h, l</obj>: \"<obj>1, 2, 3</obj>\"",
                 assertThrows(IllegalArgumentException.class, () -> codec.decodeAll("<obj>1, 2, 3</obj>")).getMessage());
+        assertEquals("not a box tag <obj>cx, cy, cz, w, h, l</obj>: \"<obj>1,?2, 3?[2J" + "4".repeat(41) + "...\"",
+                assertThrows(IllegalArgumentException.class, () -> codec.decode("<obj>1,\n2, 3\u001b[2J" + "4".repeat(99)
+                        + "</obj>")).getMessage());
     }
 
     @Test

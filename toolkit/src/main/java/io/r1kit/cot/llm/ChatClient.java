@@ -127,6 +127,6 @@ public final class ChatClient {
             r = r.replace(key, "[key]");
         }
         r = r.replaceAll("(?i)(bearer\\s+)\\S+", "$1[redacted]").replaceAll("\\b(sk|pk|key)-[A-Za-z0-9_\\-]{8,}", "[redacted]");
-        return Excerpt.of(r.replaceAll("\\s+", " ").strip(), 80);
+        return Excerpt.words(r, 80);
     }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import io.r1kit.Excerpt;
 import io.r1kit.JsonFields;
 import io.r1kit.StrictJson;
+import io.r1kit.Utf8;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class SafetensorsFile implements Closeable {
             readFully(channel, header, 8);
             String json;
             try {
-                json = StrictJson.utf8(header.array());
+                json = Utf8.decode(header.array());
             } catch (IllegalArgumentException e) {
                 throw new CheckpointException(path, "header: " + e.getMessage());
             }

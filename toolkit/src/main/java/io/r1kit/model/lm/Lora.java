@@ -3,6 +3,7 @@ package io.r1kit.model.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.r1kit.AtomicFolder;
 import io.r1kit.model.io.CheckpointException;
 import io.r1kit.model.io.Dtype;
 import io.r1kit.model.io.FloatTensor;
@@ -68,6 +69,7 @@ public final class Lora implements AutoCloseable {
 
     /** Loads adapters saved by {@link #save} onto {@code model}. */
     public static Lora load(Qwen2Model model, Path dir) throws IOException {
+        AtomicFolder.restore(dir);   // a save killed between its renames leaves the previous folder aside
         Path configFile = dir.resolve(LoraConfig.FILE);
         if (!Files.isRegularFile(configFile)) {
             throw new CheckpointException(configFile, "not found (an adapter directory needs " + LoraConfig.FILE + ")");

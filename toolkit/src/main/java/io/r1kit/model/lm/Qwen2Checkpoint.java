@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.r1kit.AtomicFolder;
 import io.r1kit.Provenance;
 import io.r1kit.model.Engines;
 import io.r1kit.model.io.Dtype;
@@ -56,6 +57,7 @@ public final class Qwen2Checkpoint {
      */
     public static Qwen2Model load(Path dir, Device device, ComputeDtype dtype) throws IOException {
         ComputeDtype resolved = dtype.resolve(device);
+        AtomicFolder.restore(dir);   // a save killed between its renames leaves the previous folder aside
         Qwen2Config config = Qwen2Config.read(dir);
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         try (TensorStore store = TensorStore.open(dir)) {

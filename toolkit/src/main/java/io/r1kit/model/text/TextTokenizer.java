@@ -1,6 +1,7 @@
 package io.r1kit.model.text;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.r1kit.AtomicFolder;
 import io.r1kit.Excerpt;
 import io.r1kit.Offline;
 import io.r1kit.model.generate.TokenDecoder;
@@ -41,6 +42,9 @@ public final class TextTokenizer implements TokenDecoder, AutoCloseable {
      * @throws CheckpointException one line naming the file when it is missing, damaged or not a tokenizer
      */
     public static TextTokenizer load(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            AtomicFolder.restore(path);   // a checkpoint save killed between its renames leaves the folder aside
+        }
         Path file = Files.isDirectory(path) ? path.resolve(FILE) : path;
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException(file, "not found (a checkpoint directory needs " + FILE + ")");

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * A {@code tokenizer.json} checked in Java before the native tokenizers library sees it. That library aborts
  * the whole JVM (not an exception: a panic across its C boundary) on JSON it cannot parse inside a decoder,
  * normalizer or pre-tokenizer, so the file must be strict UTF-8 JSON of bounded depth with known component
- * types and a well-formed vocabulary before it is handed over. Also the home of the vocabulary's identity
+ * types, decoder fields of the types the library expects ({@link DecoderFields}) and a well-formed vocabulary
+ * before it is handed over. Also the home of the vocabulary's identity
  * ({@link #vocabularySha256()}), which a checkpoint records to refuse a tokenizer from another run.
  *
  * <pre>{@code
@@ -101,6 +102,9 @@ public final class TokenizerFile {
         if (!kind.types().contains(type)) {
             throw new IllegalArgumentException(where + ".type is " + JsonFields.show(o.get("type"))
                     + ", not a known " + kind.name() + " type");
+        }
+        if (kind.name().equals("decoder")) {
+            DecoderFields.check(o, type, where);
         }
         if (type.equals("Sequence")) {
             JsonElement list = o.get(kind.sequenceKey());

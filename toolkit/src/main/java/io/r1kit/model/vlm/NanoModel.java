@@ -1,5 +1,7 @@
 package io.r1kit.model.vlm;
 
+import io.r1kit.AtomicFolder;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -82,6 +84,7 @@ public final class NanoModel {
                     + "' model (it ships: " + (shipped().isEmpty() ? "none" : String.join(", ", shipped())) + ")"));
         }
         Path dir = Path.of(spec);
+        AtomicFolder.restore(dir);   // a save killed between its renames leaves the previous folder aside
         if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
             throw new IllegalArgumentException(spec + ": not a checkpoint folder (no tokenizer.json) and not a shipped "
                     + "model name (" + String.join(", ", NAMES) + ")");

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.r1kit.AtomicFolder;
 import io.r1kit.JsonFields;
 import io.r1kit.Provenance;
 import io.r1kit.StrictJson;
@@ -74,6 +75,7 @@ public final class VlmCheckpoint {
      *                             shape or not finite
      */
     public static Vlm3d load(Path dir, Device device) throws IOException {
+        AtomicFolder.restore(dir);   // a save killed between its renames leaves the previous folder aside
         VlmConfig config = VlmConfig.read(dir);
         checkTokenizer(dir, config);
         Qwen2Model decoder = Qwen2Checkpoint.load(dir, device, ComputeDtype.FLOAT32);

@@ -64,7 +64,7 @@ public record PlyHeader(PlyFormat format, List<PlyElement> elements, List<String
             String trimmed = line.strip();
             if (lineNo == 1) {
                 if (!trimmed.equals("ply")) {
-                    throw new SceneFormatException(file, "not a PLY file: first line is '" + shorten(trimmed)
+                    throw new SceneFormatException(file, "not a PLY file: first line is '" + Excerpt.of(trimmed)
                             + "', expected 'ply'");
                 }
                 continue;
@@ -121,7 +121,7 @@ public record PlyHeader(PlyFormat format, List<PlyElement> elements, List<String
                     props.get(props.size() - 1).add(property(file, lineNo, trimmed, w));
                 }
                 default -> notes.add("header line " + lineNo + " is not a PLY header line and was skipped: '"
-                        + shorten(trimmed) + "'");
+                        + Excerpt.of(trimmed) + "'");
             }
         }
     }
@@ -146,7 +146,7 @@ public record PlyHeader(PlyFormat format, List<PlyElement> elements, List<String
     }
 
     private static SceneFormatException malformed(Path file, int lineNo, String line, String expected) {
-        return new SceneFormatException(file, "malformed header line " + lineNo + " '" + shorten(line) + "': "
+        return new SceneFormatException(file, "malformed header line " + lineNo + " '" + Excerpt.of(line) + "': "
                 + expected);
     }
 
@@ -170,9 +170,5 @@ public record PlyHeader(PlyFormat format, List<PlyElement> elements, List<String
         byte[] bytes = new byte[end - start];
         in.get(start, bytes);
         return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    private static String shorten(String s) {
-        return Excerpt.of(s);
     }
 }

@@ -109,4 +109,47 @@ class TokenizerFileTest {
         Files.writeString(f, good.replace("\"chair\"", "\"chairs\""));
         assertNotEquals(t.vocabularySha256(), TokenizerFile.read(f).vocabularySha256());
     }
+
+    /** {@link #good} with the decoder's last step (its Strip) replaced by {@code step}. */
+    private static String withLastDecoder(String step) {
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(good).getAsJsonObject();
+        com.google.gson.JsonArray steps = root.getAsJsonObject("decoder").getAsJsonArray("decoders");
+        steps.set(steps.size() - 1, com.google.gson.JsonParser.parseString(step));
+        return root.toString();
+    }
+
+    @Test
+    void decoderFieldsMustHaveTheTypesTheNativeLibraryReadsThemAs(@TempDir Path dir) throws Exception {
+        com.google.gson.JsonArray steps = com.google.gson.JsonParser.parseString(good).getAsJsonObject()
+                .getAsJsonObject("decoder").getAsJsonArray("decoders");
+        String at = "tokenizer.json: decoder.decoders[" + (steps.size() - 1) + "]";
+        assertEquals("Strip", steps.get(steps.size() - 1).getAsJsonObject().get("type").getAsString());
+        Path f = dir.resolve(TextTokenizer.FILE);
+        Files.writeString(f, withLastDecoder("{\"type\": \"Strip\", \"content\": \"\\ud83d\\ude00\", \"start\": 2, \"stop\": 1}"));
+        TokenizerFile.read(f);                                                      // one character, outside the BMP
+
+        assertEquals(at + ".content is \"ab\", expected one character",
+                refusal(dir, withLastDecoder("{\"type\": \"Strip\", \"content\": \"ab\", \"start\": 1, \"stop\": 0}")));
+        assertEquals(at + ".content is missing, expected a string",
+                refusal(dir, withLastDecoder("{\"type\": \"Strip\", \"start\": 1, \"stop\": 0}")));
+        assertEquals(at + ".start is -1, expected a whole number from 0 to 2147483647",
+                refusal(dir, withLastDecoder("{\"type\": \"Strip\", \"content\": \" \", \"start\": -1, \"stop\": 0}")));
+        assertEquals(at + ".stop is \"0\", expected a whole number from 0 to 2147483647",
+                refusal(dir, withLastDecoder("{\"type\": \"Strip\", \"content\": \" \", \"start\": 1, \"stop\": \"0\"}")));
+        assertEquals(at + ".pattern has the keys [String, Regex], expected one: String or Regex",
+                refusal(dir, withLastDecoder("{\"type\": \"Replace\", \"pattern\": {\"String\": \"a\", \"Regex\": \"b\"},"
+                        + " \"content\": \"x\"}")));
+        assertEquals(at + ".pattern.Regex is 5, expected a string",
+                refusal(dir, withLastDecoder("{\"type\": \"Replace\", \"pattern\": {\"Regex\": 5}, \"content\": \"x\"}")));
+        assertEquals(at + ".content is missing, expected a string",
+                refusal(dir, withLastDecoder("{\"type\": \"Replace\", \"pattern\": {\"String\": \"a\"}}")));
+        assertEquals(at + ".add_prefix_space is \"yes\", expected true or false",
+                refusal(dir, withLastDecoder("{\"type\": \"ByteLevel\", \"add_prefix_space\": \"yes\"}")));
+        assertEquals(at + ".prepend_scheme is \"sometimes\", expected always, never or first",
+                refusal(dir, withLastDecoder("{\"type\": \"Metaspace\", \"replacement\": \"_\", \"prepend_scheme\": \"sometimes\"}")));
+        assertEquals(at + ".pad_token is 1, expected a string",
+                refusal(dir, withLastDecoder("{\"type\": \"CTC\", \"pad_token\": 1}")));
+        Files.writeString(f, withLastDecoder("{\"type\": \"WordPiece\", \"prefix\": \"##\", \"cleanup\": true}"));
+        TokenizerFile.read(f);
+    }
 }

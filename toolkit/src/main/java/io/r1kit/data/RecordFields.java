@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.r1kit.JsonFields;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,18 +13,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Typed access to the fields of one JSON object in an annotation file. Every failure is a
- * {@link DataFormatException} that names the file, the place ({@code "record 3"}) and the field
- * path ({@code "answers[0].answer"}).
+ * One JSON object of an annotation file together with where it is: typed access to its fields, where every
+ * failure is a {@link DataFormatException} that names the file, the place ({@code "record 3"}) and the field
+ * path ({@code "answers[0].answer"}). The typed, bounded keys of the toolkit's own files are {@link JsonFields}.
  */
-final class JsonFields {
+final class RecordFields {
 
     private final Path file;
     private final String where;
     private final String prefix;
     private final JsonObject object;
 
-    private JsonFields(Path file, String where, String prefix, JsonObject object) {
+    private RecordFields(Path file, String where, String prefix, JsonObject object) {
         this.file = file;
         this.where = where;
         this.prefix = prefix;
@@ -31,23 +32,23 @@ final class JsonFields {
     }
 
     /** Wraps {@code element}, which must be an object; {@code where} is e.g. {@code "record 3"}. */
-    static JsonFields of(Path file, String where, JsonElement element) throws DataFormatException {
+    static RecordFields of(Path file, String where, JsonElement element) throws DataFormatException {
         if (element == null || !element.isJsonObject()) {
-            throw new DataFormatException(file, where + ": expected a JSON object, got " + describe(element));
+            throw new DataFormatException(file, where + ": expected a JSON object, got " + JsonFields.show(element));
         }
-        return new JsonFields(file, where, "", element.getAsJsonObject());
+        return new RecordFields(file, where, "", element.getAsJsonObject());
     }
 
     /** Wraps each element of a top-level JSON list as {@code record i}. */
-    static List<JsonFields> records(Path file, JsonElement root) throws DataFormatException {
+    static List<RecordFields> records(Path file, JsonElement root) throws DataFormatException {
         if (!root.isJsonArray()) {
-            throw new DataFormatException(file, "expected a JSON list of records, got " + describe(root));
+            throw new DataFormatException(file, "expected a JSON list of records, got " + JsonFields.show(root));
         }
         return list(file, root.getAsJsonArray(), "record ");
     }
 
-    static List<JsonFields> list(Path file, JsonArray array, String label) throws DataFormatException {
-        List<JsonFields> out = new ArrayList<>(array.size());
+    static List<RecordFields> list(Path file, JsonArray array, String label) throws DataFormatException {
+        List<RecordFields> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             out.add(of(file, label + i, array.get(i)));
         }
@@ -120,23 +121,23 @@ final class JsonFields {
         return out;
     }
 
-    JsonFields object(String name) throws DataFormatException {
+    RecordFields object(String name) throws DataFormatException {
         JsonElement e = required(name);
         if (!e.isJsonObject()) {
             throw wrongType(name, "an object", e);
         }
-        return new JsonFields(file, where, prefix + name + ".", e.getAsJsonObject());
+        return new RecordFields(file, where, prefix + name + ".", e.getAsJsonObject());
     }
 
-    List<JsonFields> objects(String name) throws DataFormatException {
+    List<RecordFields> objects(String name) throws DataFormatException {
         JsonArray array = array(name, "a list of objects");
-        List<JsonFields> out = new ArrayList<>(array.size());
+        List<RecordFields> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonElement e = array.get(i);
             if (!e.isJsonObject()) {
                 throw wrongType(name, "a list of objects", e);
             }
-            out.add(new JsonFields(file, where, prefix + name + "[" + i + "].", e.getAsJsonObject()));
+            out.add(new RecordFields(file, where, prefix + name + "[" + i + "].", e.getAsJsonObject()));
         }
         return out;
     }
@@ -163,7 +164,7 @@ final class JsonFields {
     }
 
     private DataFormatException wrongType(String name, String expected, JsonElement got) {
-        return error("field \"" + prefix + name + "\" should be " + expected + ", got " + describe(got));
+        return error("field \"" + prefix + name + "\" should be " + expected + ", got " + JsonFields.show(got));
     }
 
     private static boolean isString(JsonElement e) {
@@ -183,25 +184,5 @@ final class JsonFields {
         } catch (NumberFormatException | ArithmeticException notAnInteger) {
             return null;
         }
-    }
-
-    /** A short, one-line description of a JSON value for messages: {@code string "abc"}, {@code list}. */
-    static String describe(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return "null";
-        }
-        if (e.isJsonArray()) {
-            return "a list";
-        }
-        if (e.isJsonObject()) {
-            return "an object";
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        String kind = p.isString() ? "string" : p.isBoolean() ? "boolean" : "number";
-        String text = p.isString() ? p.toString() : p.getAsString();
-        if (text.length() > 40) {
-            text = text.substring(0, 37) + "...";
-        }
-        return kind + " " + text.replace('\n', ' ');
     }
 }
