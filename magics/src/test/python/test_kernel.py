@@ -115,7 +115,9 @@ def test_viewer_displays_as_an_iframe_with_its_page(kernel):
     status, _, data, error = run(kernel, code)
     assert status == "ok", error
     html = data[-1]["text/html"]
-    assert html.startswith('<iframe class="r1kit-viewer" title="t" sandbox="allow-scripts"'), html[:200]
+    assert html.startswith('<div class="r1kit-viewer-row"'), html[:200]
+    assert '<img class="r1kit-viewer-still" alt="t: a still of the 3D view"' in html, html[:400]
+    assert '<iframe class="r1kit-viewer" title="t" sandbox="allow-scripts"' in html
     assert "height: 300px" in html and "srcdoc=\"&lt;!DOCTYPE html&gt;" in html
     assert data[-1]["text/plain"] == "Viewer3D[t, 2 of 2 points, 1 boxes]"
 
