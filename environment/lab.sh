@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Opens the notebooks in JupyterLab on this machine only (127.0.0.1), with the Java (r1kit) kernel.
 # A token guards it: R1KIT_LAB_TOKEN if set, else a fresh random one, printed with the address.
+# It opens notebooks/, or the folder R1KIT_LAB_ROOT names.
 # As root (a container, a VM) JupyterLab needs --allow-root; this script adds it then.
 # Usage: environment/lab.sh [--port N] [extra jupyter lab options]
 set -euo pipefail
@@ -21,4 +22,4 @@ if [ "$(id -u)" = 0 ]; then
 fi
 echo "JupyterLab: http://127.0.0.1:$port/lab?token=$token"
 exec "$root/.venv/bin/jupyter" lab --no-browser --ip=127.0.0.1 --port="$port" \
-  --IdentityProvider.token="$token" --ServerApp.root_dir="$root/notebooks" "${extra[@]}" "$@"
+  --IdentityProvider.token="$token" --ServerApp.root_dir="${R1KIT_LAB_ROOT:-$root/notebooks}" "${extra[@]}" "$@"

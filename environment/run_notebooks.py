@@ -31,12 +31,13 @@ def save_images(nb, files_dir):
     return paths
 
 
-def run(path, out_dir, timeout):
+def run(path, out_dir, timeout, startup_timeout):
     name = os.path.splitext(os.path.basename(path))[0]
     nb = nbformat.read(path, as_version=4)
     # The kernel starts in the notebook's folder, as in JupyterLab, so relative paths agree.
     folder = os.path.dirname(os.path.abspath(path))
-    client = NotebookClient(nb, timeout=timeout, kernel_name="r1kit", resources={"metadata": {"path": folder}})
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=startup_timeout, kernel_name="r1kit",
+                            resources={"metadata": {"path": folder}})
     start = time.time()
     failed = None
     try:
@@ -61,8 +62,10 @@ def main():
     ap.add_argument("notebooks", nargs="+")
     ap.add_argument("--out", default="out/notebooks")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per cell")
+    # the kernel starts a JVM and imports the toolkit: over a minute on a busy machine
+    ap.add_argument("--startup-timeout", type=int, default=300, help="seconds for the kernel to start")
     args = ap.parse_args()
-    results = [run(nb, args.out, args.timeout) for nb in args.notebooks]
+    results = [run(nb, args.out, args.timeout, args.startup_timeout) for nb in args.notebooks]
     print(f"notebooks: {sum(results)} passed, {len(results) - sum(results)} failed")
     return 0 if all(results) else 1
 

@@ -16,6 +16,7 @@ Screenshots go to OUT (default out/viewer) to be looked at.
 import argparse
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -206,10 +207,13 @@ def notebook_viewers(path, out):
         for output in cell.get("outputs", []):
             html = output.get("data", {}).get("text/html")
             html = "".join(html) if isinstance(html, list) else html
-            if html and 'class="r1kit-viewer"' in html:
+            # the viewer alone, without the still image beside it (which would count as drawn points)
+            iframe = re.search(r'<iframe class="r1kit-viewer".*?</iframe>', html or "", re.S)
+            if iframe:
                 page = os.path.join(out, f"notebook-cell{i:02d}.html")
                 with open(page, "w") as f:
-                    f.write("<!DOCTYPE html><html><body style=\"margin:0;background:#fff\">" + html + "</body></html>")
+                    f.write("<!DOCTYPE html><html><body style=\"margin:0;background:#fff\">" + iframe.group(0)
+                            + "</body></html>")
                 pages.append(page)
     return pages
 

@@ -115,7 +115,9 @@ def test_viewer_displays_as_an_iframe_with_its_page(kernel):
     status, _, data, error = run(kernel, code)
     assert status == "ok", error
     html = data[-1]["text/html"]
-    assert html.startswith('<iframe class="r1kit-viewer" title="t" sandbox="allow-scripts"'), html[:200]
+    assert html.startswith('<div class="r1kit-viewer-row"'), html[:200]
+    assert '<img class="r1kit-viewer-still" alt="t: a still of the 3D view"' in html, html[:400]
+    assert '<iframe class="r1kit-viewer" title="t" sandbox="allow-scripts"' in html
     assert "height: 300px" in html and "srcdoc=\"&lt;!DOCTYPE html&gt;" in html
     assert data[-1]["text/plain"] == "Viewer3D[t, 2 of 2 points, 1 boxes]"
 
@@ -143,10 +145,10 @@ def test_scene_render_and_views_show_html_and_images(kernel):
     assert status == "ok", error
     assert data[-1]["image/png"].startswith("iVBORw0KGgo")
 
-    status, _, data, error = run(kernel, '%views "the bed" --k 2')
-    assert status == "ok", error
-    assert "<img" in data[-1]["text/html"] and "<table" in data[-1]["text/html"]
-    assert data[-1]["text/plain"].startswith('views for "the bed" in bedroom-0007: '), data[-1]["text/plain"]
+    _, result, updates = progress_then_result(kernel, '%views "the bed" --k 2')
+    assert updates[-1]["text/plain"].endswith('views for "the bed": 24 candidates scored, 2/2 chosen views rendered')
+    assert "<img" in result["text/html"] and "<table" in result["text/html"]
+    assert result["text/plain"].startswith('views for "the bed" in bedroom-0007: '), result["text/plain"]
 
 
 def test_bad_flags_and_paths_are_one_line_with_the_usage(kernel):

@@ -1,5 +1,6 @@
 package io.r1kit.magics;
 
+import io.r1kit.view.ViewSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -7,7 +8,10 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code %views QUERY [--k K]}: dynamic view selection on the current scene, the chosen views and every score. */
+/**
+ * {@code %views QUERY [--k K]}: dynamic view selection on the current scene, the chosen views and every score;
+ * while the candidates are scored, a progress bar updated in place.
+ */
 @Command(name = "%views", description = "Choose the views of the current scene that best show QUERY.")
 final class ViewsMagic implements Callable<Object> {
 
@@ -27,7 +31,10 @@ final class ViewsMagic implements Callable<Object> {
 
     @Override
     public Object call() {
-        return state.scene().views(String.join(" ", query), k);
+        LiveProgress live = state.progress();
+        ViewSelection s = state.scene().views(String.join(" ", query), k, live);
+        live.finish();
+        return s;
     }
 
     static Object run(MagicState state, List<String> args) {

@@ -1,6 +1,7 @@
 package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
+import io.r1kit.display.Progress;
 import io.r1kit.scene.Scene;
 import io.r1kit.scene.proposal.SceneObjects;
 import io.r1kit.view.ViewSelection;
@@ -47,7 +48,7 @@ final class ViewsCommand implements Callable<Integer> {
         ViewSelectionConfig config = ViewSelectionConfig.defaults().withK(k);
         SceneObjects objects = SceneObjects.resolve(input.scene());
         Scene scene = objects.scene();
-        ViewSelection s = ViewSelector.select(objects, query, config);
+        ViewSelection s = ViewSelector.select(objects, query, config, Progress.text(output.err()));
         Path png = out != null ? out : Path.of(scene.id() + "-views.png");
         s.write(png);
         output.print(() -> s.table().toString().stripTrailing() + System.lineSeparator()

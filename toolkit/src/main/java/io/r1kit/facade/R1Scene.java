@@ -6,6 +6,7 @@ import io.r1kit.cot.preview.RecordCard;
 import io.r1kit.cot.preview.RecordPictures;
 import io.r1kit.display.Html;
 import io.r1kit.display.HtmlRenderable;
+import io.r1kit.display.Progress;
 import io.r1kit.notebook.SceneTables;
 import io.r1kit.render.Camera;
 import io.r1kit.render.Overlays;
@@ -161,6 +162,14 @@ public final class R1Scene implements HtmlRenderable {
 
     /** Dynamic view selection: the {@code k} candidate views that best show what {@code query} names. */
     public ViewSelection views(String query, int k) {
+        return views(query, k, Progress.none());
+    }
+
+    /**
+     * {@link #views(String, int)}, telling {@code progress} first that the scene's objects are being prepared
+     * (a scan without objects has its proposals found), then each candidate scored and each chosen view rendered.
+     */
+    public ViewSelection views(String query, int k, Progress progress) {
         int count = ViewSelectionConfig.defaults().candidateCount();
         if (k < 1 || k > count) {
             throw new IllegalArgumentException("k " + k + " must be in 1.." + count + " (the number of candidate views)");
@@ -168,7 +177,8 @@ public final class R1Scene implements HtmlRenderable {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("view selection needs a query, e.g. \"the lamp on the desk\"");
         }
-        return ViewSelector.select(objects(), query, ViewSelectionConfig.defaults().withK(k));
+        progress.update(0, count + k, "views for \"" + query + "\": preparing the objects of " + name);
+        return ViewSelector.select(objects(), query, ViewSelectionConfig.defaults().withK(k), progress);
     }
 
     /** The interactive 3D viewer of the scene (points, boxes, labels), working offline. */

@@ -1,5 +1,6 @@
 package io.r1kit.view;
 
+import io.r1kit.display.Progress;
 import io.r1kit.render.Camera;
 import io.r1kit.render.PointRenderer;
 import io.r1kit.render.RenderOptions;
@@ -30,6 +31,9 @@ import java.util.Objects;
  * s.table();   // every candidate's S_text, S_coverage, S_clip and U
  * s.grid();    // the chosen views, the named objects boxed
  * }</pre>
+ *
+ * <p>Scoring renders every candidate, which takes seconds on a large scan: the {@link Progress} overload
+ * reports each candidate scored and each chosen view rendered, {@code candidateCount + k} units in all.
  */
 public final class ViewSelector {
 
@@ -47,17 +51,31 @@ public final class ViewSelector {
 
     /** Scores the candidates over already resolved objects (the caller resolved them, e.g. to report on them). */
     public static ViewSelection select(SceneObjects objects, String query, ViewSelectionConfig config) {
+        return select(objects, query, config, Progress.none());
+    }
+
+    /**
+     * {@link #select(SceneObjects, String, ViewSelectionConfig)}, telling {@code progress} after each candidate
+     * scored and each chosen view rendered ({@code candidateCount + k} units; the last call has done == total).
+     */
+    public static ViewSelection select(SceneObjects objects, String query, ViewSelectionConfig config,
+                                       Progress progress) {
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(progress, "progress");
         Scene scene = objects.scene();
         PointRenderer renderer = PointRenderer.of(scene);
         ViewScorer scorer = new ViewScorer(query, scene.objects(), config.minPixels());
         // Scores read the points' own colours: no shading, which would darken them by the view angle.
         RenderOptions scoring = RenderOptions.defaults().withShading(false);
+        int candidates = config.candidateCount();
+        long total = candidates + Math.min(config.k(), candidates);
+        String what = "views for \"" + query + "\": ";
         List<ViewScore> scores = new ArrayList<>();
-        for (int n = 0; n < config.candidateCount(); n++) {
+        for (int n = 0; n < candidates; n++) {
             Camera cam = CandidateViews.candidate(scene.bounds(), config, n, config.scoringSize());
             RenderedView v = renderer.render(cam, scoring);
             scores.add(scorer.score(n, CandidateViews.azimuth(config, n), CandidateViews.elevation(config, n), v, config));
+            progress.update(n + 1, total, what + "scored " + (n + 1) + "/" + candidates + " candidates");
         }
         List<ViewScore> chosen = scores.stream()
                 .sorted(Comparator.comparingDouble(ViewScore::utility).reversed().thenComparingInt(ViewScore::candidate))
@@ -67,6 +85,8 @@ public final class ViewSelector {
         for (ViewScore s : chosen) {
             views.add(renderer.render(CandidateViews.candidate(scene.bounds(), config, s.candidate(), config.imageSize()),
                     RenderOptions.defaults()));
+            progress.update(candidates + views.size(), total, what + candidates + " candidates scored, "
+                    + views.size() + "/" + chosen.size() + " chosen views rendered");
         }
         List<SceneObject> targets = scorer.targets().stream().map(id -> scene.object(id).orElseThrow()).toList();
         return new ViewSelection(scene.id(), query, config, scores, chosen, views, targets, objects);

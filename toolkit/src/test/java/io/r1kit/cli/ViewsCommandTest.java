@@ -33,6 +33,9 @@ class ViewsCommandTest {
         assertTrue(r.out().contains("view  azimuth  elevation  S_text  S_coverage  S_clip  U"), r.out());
         assertEquals(24 + 4, r.out().strip().lines().count(), r.out());  // caption, header, 24 rows, targets, chosen
         assertTrue(r.out().contains("targets  bed #9"), r.out());
+        // the progress bar on stderr, redrawn in place and ended by a newline when the chosen views are rendered
+        assertTrue(r.err().startsWith("\r[") && r.err().endsWith("] views for \"the bed\": 24 candidates scored, "
+                + "2/2 chosen views rendered   \n"), r.err());
         assertTrue(Files.size(png) > 0 && ImageIO.read(png.toFile()).getWidth() > 2 * 320, "two views side by side");
     }
 

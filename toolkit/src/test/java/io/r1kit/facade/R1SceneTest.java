@@ -6,6 +6,8 @@ import io.r1kit.view.ViewSelection;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,6 +74,26 @@ class R1SceneTest {
         assertTrue(v.toHtml().contains("<img") && v.toHtml().contains("<table"));
         assertEquals("k 0 must be in 1..24 (the number of candidate views)",
                 assertThrows(IllegalArgumentException.class, () -> ROOM.views("the bed", 0)).getMessage());
+    }
+
+    /** The progress of view selection: preparing, each of the 24 candidates scored, each chosen view rendered. */
+    @Test
+    void viewSelectionReportsEachCandidateAndEachChosenView() {
+        List<long[]> calls = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        ViewSelection v = ROOM.views("the bed", 3, (done, total, text) -> {
+            calls.add(new long[] {done, total});
+            texts.add(text);
+        });
+        assertEquals(1 + 24 + 3, calls.size(), texts.toString());
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals(24 + 3, calls.get(i)[1], "total at call " + i);
+            assertEquals(i, calls.get(i)[0], "done at call " + i);
+        }
+        assertEquals("views for \"the bed\": preparing the objects of bedroom:7", texts.get(0));
+        assertEquals("views for \"the bed\": scored 24/24 candidates", texts.get(24));
+        assertEquals("views for \"the bed\": 24 candidates scored, 3/3 chosen views rendered", texts.get(27));
+        assertEquals(ROOM.views("the bed", 3).scores(), v.scores(), "the same selection as without progress");
     }
 
     @Test

@@ -1,8 +1,14 @@
 package io.r1kit.render.viewer;
 
 import io.r1kit.display.HtmlRenderable;
+import io.r1kit.render.Camera;
+import io.r1kit.render.Overlays;
+import io.r1kit.render.PointRenderer;
+import io.r1kit.render.RenderOptions;
+import io.r1kit.render.SceneViews;
 import io.r1kit.scene.Scene;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +25,9 @@ import java.util.Objects;
  * so it works offline. In a notebook the last expression of a cell displays it, as an
  * {@code <iframe srcdoc>} sandboxed to scripts only: several viewers do not share scripts or styles,
  * and the page's scripts run inside the iframe, so the front end need not run scripts of HTML
- * outputs itself (JupyterLab 4 shows it). {@link #write(Path)} saves the page as a file.
+ * outputs itself. Beside it goes a still image of the scene ({@link #still()}): a front end that drops
+ * iframes from outputs it does not trust (JupyterLab opening an executed notebook from elsewhere) still
+ * shows the picture. {@link #write(Path)} saves the page as a file.
  *
  * <pre>{@code
  * var room = new SceneGenerator().generate(RoomKind.BEDROOM, 7);
@@ -29,6 +37,12 @@ import java.util.Objects;
  */
 public final class Viewer3D implements HtmlRenderable {
 
+    /** Width and height of {@link #still()}, pixels. */
+    public static final int STILL_WIDTH = 360, STILL_HEIGHT = 270;
+    /** Azimuth and elevation of the still's camera, degrees: the corner view the page opens with. */
+    static final double STILL_AZIMUTH = 234, STILL_ELEVATION = 35;
+
+    private final Scene scene;
     private final String sceneId;
     private final int totalPoints;
     private final int boxes;
@@ -37,6 +51,7 @@ public final class Viewer3D implements HtmlRenderable {
     private volatile String page;
 
     private Viewer3D(Scene scene, ViewerOptions options) {
+        this.scene = scene;
         this.sceneId = scene.id();
         this.totalPoints = scene.points().size();
         this.boxes = scene.objects().size();
@@ -81,10 +96,20 @@ public final class Viewer3D implements HtmlRenderable {
         return p;
     }
 
-    /** The page in an {@code <iframe srcdoc>} of {@link ViewerOptions#height()} pixels, for notebooks. */
+    /** The scene from one corner, its boxes drawn: what the page shows before it is turned, as an image. */
+    public BufferedImage still() {
+        Camera c = Camera.fit(scene.bounds(), STILL_AZIMUTH, STILL_ELEVATION, SceneViews.FOV, STILL_WIDTH, STILL_HEIGHT);
+        var view = PointRenderer.of(scene).render(c, RenderOptions.defaults());
+        return options.showBoxes() ? Overlays.boxes(view, scene.objects()) : view.image();
+    }
+
+    /**
+     * For notebooks: the {@link #still()} beside the page in an {@code <iframe srcdoc>} of
+     * {@link ViewerOptions#height()} pixels.
+     */
     @Override
     public String toHtml() {
-        return ViewerPage.iframe(page(), sceneId, options.height());
+        return ViewerPage.withStill(still(), ViewerPage.iframe(page(), sceneId, options.height()), sceneId);
     }
 
     /**

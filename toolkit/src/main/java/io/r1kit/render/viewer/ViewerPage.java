@@ -3,6 +3,7 @@ package io.r1kit.render.viewer;
 import io.r1kit.Version;
 import io.r1kit.display.Html;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +44,17 @@ final class ViewerPage {
                 + " style=\"width: 100%; height: " + height + "px; border: 0;\" srcdoc=\"" + Html.escape(page) + "\"></iframe>";
     }
 
+
+    /**
+     * {@code iframe} with {@code still} on its left, in a row that wraps on a narrow page; the image carries the
+     * class {@code r1kit-viewer-still}.
+     */
+    static String withStill(BufferedImage still, String iframe, String title) {
+        return "<div class=\"r1kit-viewer-row\" style=\"display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-start;\">"
+                + "<img class=\"r1kit-viewer-still\" alt=\"" + Html.escape(title) + ": a still of the 3D view\" width=\""
+                + still.getWidth() + "\" height=\"" + still.getHeight() + "\" src=\"" + Html.pngDataUri(still) + "\">"
+                + "<div style=\"flex: 1 1 400px; min-width: 300px;\">" + iframe + "</div></div>";
+    }
 
     /**
      * Replaces each {@code {{name}}} of the template by its value in one left-to-right pass, so text

@@ -11,6 +11,7 @@ import io.r1kit.scene.SceneObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -167,14 +168,41 @@ class Viewer3DTest {
     void notebookOutputIsTheEscapedPageInAnIframe(@TempDir Path dir) throws Exception {
         Viewer3D viewer = Viewer3D.of(line("line", 5, "chair"), ViewerOptions.defaults().withHeight(300));
         String html = viewer.toHtml();
-        Matcher m = Pattern.compile("^<iframe class=\"r1kit-viewer\" title=\"line\" sandbox=\"allow-scripts\""
-                + " style=\"width: 100%; height: 300px; border: 0;\" srcdoc=\"([^\"]*)\"></iframe>$").matcher(html);
+        Matcher m = Pattern.compile("^<div class=\"r1kit-viewer-row\"[^>]*><img class=\"r1kit-viewer-still\""
+                + " alt=\"line: a still of the 3D view\" width=\"360\" height=\"270\" src=\"data:image/png;base64,[^\"]+\">"
+                + "<div[^>]*><iframe class=\"r1kit-viewer\" title=\"line\" sandbox=\"allow-scripts\""
+                + " style=\"width: 100%; height: 300px; border: 0;\" srcdoc=\"([^\"]*)\"></iframe></div></div>$").matcher(html);
         assertTrue(m.matches(), html.substring(0, 300));
         String unescaped = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&amp;", "&");
         assertEquals(viewer.page(), unescaped);
         Path file = viewer.write(dir.resolve("sub/line.html"));
         assertArrayEquals(viewer.page().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+    }
+
+    /** The still shows the points where the page opens: drawn pixels differ from the renderer's background. */
+    @Test
+    void theStillIsTheSceneFromTheCornerThePageOpensWith() {
+        var room = new io.r1kit.scene.gen.SceneGenerator().generate(io.r1kit.scene.gen.RoomKind.BEDROOM, 7).scene();
+        BufferedImage still = Viewer3D.of(room).still();
+        assertEquals(Viewer3D.STILL_WIDTH, still.getWidth());
+        assertEquals(Viewer3D.STILL_HEIGHT, still.getHeight());
+        int background = still.getRGB(0, 0);
+        int drawn = 0;
+        for (int y = 0; y < still.getHeight(); y++) {
+            for (int x = 0; x < still.getWidth(); x++) {
+                drawn += still.getRGB(x, y) != background ? 1 : 0;
+            }
+        }
+        assertTrue(drawn > still.getWidth() * still.getHeight() / 5, drawn + " pixels drawn");
+        BufferedImage plain = Viewer3D.of(room, ViewerOptions.defaults().withBoxes(false)).still();
+        int differ = 0;
+        for (int y = 0; y < still.getHeight(); y++) {
+            for (int x = 0; x < still.getWidth(); x++) {
+                differ += still.getRGB(x, y) != plain.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differ > 500, "boxes drawn only when the page shows them: " + differ);
     }
 
     @Test
