@@ -12,9 +12,10 @@ backward, gradient clipping to norm 1, AdamW (weight decay 0.01), zeroed gradien
 8 copies of one 32-token prompt, 64 new tokens each at temperature 1 (no top-k, no top-p, no stop
 token), keeping each drawn token's log-probability, as a GRPO group does.
 
-Printed per figure: "warm" = median of the iterations after --warmup of them; "short" = median of
-iterations 3 to 5, after only two (what a command-line run or a notebook cell sees); ratio = r1kit's
-speed over transformers' (above 1: r1kit is faster). With --rounds R the sides alternate order each
+Printed: two tables, one of the medians of the iterations after --warmup of them, one of the medians
+of iterations 3 to 5, after only two (what a command-line run or a notebook cell sees); ratio = r1kit's
+speed over transformers' (above 1: r1kit is faster). --before LAUNCHER adds another build of r1kit (its
+environment/r1kit) to the same rounds, for a before/after comparison. With --rounds R the sides alternate order each
 round and the table shows the median over rounds. --clock cpu ranks by CPU time instead: on a machine
 shared with other work, with --threads 1, it counts the work each side does rather than its share of the
 cores. Needs torch and transformers from PyPI.
@@ -100,10 +101,11 @@ def run_side(side, path, args):
     common = ["--batch", str(args.batch), "--seq", ",".join(map(str, args.seq)), "--prompt", str(args.prompt),
               "--new-tokens", str(args.new_tokens), "--iterations", str(args.iterations),
               "--threads", str(args.threads)]
-    if side == "r1kit":
-        command = [os.path.join(ROOT, "environment", "r1kit"), "model", "bench-steps", path, "--json"] + common
-    else:
+    if side == "hf":
         command = [sys.executable, os.path.abspath(__file__), "--side", "hf", "--dir", path] + common
+    else:
+        launcher = args.before if side == "before" else os.path.join(ROOT, "environment", "r1kit")
+        command = [launcher, "model", "bench-steps", path, "--json"] + common
     return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
 
@@ -134,6 +136,7 @@ def main():
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--before", help="the r1kit launcher of another build, timed in the same rounds")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="wall-clock time, or CPU time of each side's process (less disturbed on a busy machine)")
     parser.add_argument("--quick", action="store_true", help="T=64 only, 6 iterations, 3 warm-up")
@@ -146,35 +149,40 @@ def main():
     if args.side == "hf":
         return hf_side(args)
     torch.set_num_threads(args.threads)
+    sides = ["r1kit", "hf"] + (["before"] if args.before else [])
     table = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.models.split(","):
             path = os.path.join(tmp, name)
             params = save_random(name, path)
-            per_round = {"r1kit": [], "hf": []}
+            per_round = {side: [] for side in sides}
             for r in range(args.rounds):
-                for side in (["r1kit", "hf"] if r % 2 == 0 else ["hf", "r1kit"]):
+                for side in sides[r % len(sides):] + sides[:r % len(sides)]:  # a different side first each round
                     per_round[side].append(figures(run_side(side, path, args), args))
                     print("%s round %d %s: %s" % (name, r + 1, side, {k: tuple(round(x, 1) for x in v)
                                                                       for k, v in per_round[side][-1].items()}),
                           flush=True)
             for figure in per_round["r1kit"][0]:
-                rate = figure == "sample"
-                row = ["%s %.1fM" % (name, params / 1e6), figure]
-                for which in (0, 1):
-                    r1 = statistics.median(f[figure][which] for f in per_round["r1kit"])
-                    hf = statistics.median(f[figure][which] for f in per_round["hf"])
-                    row += [r1, hf, r1 / hf if rate else hf / r1]
-                table.append(row)
-    unit = "%s; train: ms/step; sample: new tokens/s" % ("CPU time" if args.clock == "cpu" else "wall clock")
-    print("\n| model | figure | r1kit warm | transformers warm | ratio | r1kit short | transformers short | ratio |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for row in table:
-        print("| %s | %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f |" % tuple(row))
-    print("%s; batch %d, sampling prompt %d + %d new tokens; %d threads each; warm = median after %d warm-up "
-          "iterations of %d, short = median of iterations 3-5; median of %d round(s); torch %s" % (
-              unit, args.batch, args.prompt, args.new_tokens, args.threads, args.warmup, args.iterations,
-              args.rounds, torch.__version__))
+                table.append(("%s %.1fM" % (name, params / 1e6), figure, {
+                    side: [statistics.median(f[figure][which] for f in per_round[side]) for which in (0, 1)]
+                    for side in sides}))
+    for which, title in ((0, "after %d warm-up iterations" % args.warmup), (1, "after 2 warm-up iterations")):
+        columns = ["r1kit", "transformers", "ratio"] + (["before", "ratio before"] if args.before else [])
+        print("\n%s\n| model | figure | %s |" % (title, " | ".join(columns)))
+        print("|" + " --- |" * (2 + len(columns)))
+        for model, figure, medians in table:
+            rate = figure == "sample"
+            hf = medians["hf"][which]
+            cells = []
+            for side in ["r1kit"] + (["before"] if args.before else []):
+                mine = medians[side][which]
+                cells += ["%.1f" % mine, "%.2f" % (mine / hf if rate else hf / mine)]
+            cells.insert(1, "%.1f" % hf)
+            print("| %s | %s | %s |" % (model, figure, " | ".join(cells)))
+    print("%s; train: ms/step; sample: new tokens/s; ratio = r1kit's speed over transformers'; batch %d, "
+          "sampling prompt %d + %d new tokens; %d threads each; %d iterations per figure, medians of %d round(s); "
+          "torch %s" % ("CPU time" if args.clock == "cpu" else "wall clock", args.batch, args.prompt,
+                        args.new_tokens, args.threads, args.iterations, args.rounds, torch.__version__))
 
 
 if __name__ == "__main__":
