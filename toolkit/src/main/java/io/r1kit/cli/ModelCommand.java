@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code r1kit model ...}: commands about a decoder checkpoint, and the nano model's vocabulary. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Inspect and run a decoder checkpoint; build the nano model's vocabulary.",
-        subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelBenchCommand.class,
+        subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelBenchCommand.class, ModelStepsBenchCommand.class,
             ModelVocabCommand.class, ModelEvaluateCommand.class})
 final class ModelCommand extends GroupCommand {
 }

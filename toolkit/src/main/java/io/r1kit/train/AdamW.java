@@ -1,6 +1,7 @@
 package io.r1kit.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.r1kit.model.io.FloatTensor;
@@ -49,19 +50,24 @@ public final class AdamW {
 
     /** Updates one parameter in place from its gradient at the current step (counted from 1 by {@link #step()}). */
     public void update(String name, NDArray weight, NDArray gradient) {
+        update(name, weight, gradient, 1f);
+    }
+
+    /**
+     * Updates one parameter in place from {@code scale} times its gradient (a clipping factor), then zeroes
+     * the gradient the parameter holds, if any. One fused engine call: PyTorch's step rewritten as
+     * {@code w -= (lr sqrt(c2) / c1) m / (sqrt(v) + ε sqrt(c2))}, which equals
+     * {@code lr (m / c1) / (sqrt(v / c2) + ε)} with the bias corrections {@code c1 = 1-β1^t, c2 = 1-β2^t}.
+     */
+    public void update(String name, NDArray weight, NDArray gradient, float scale) {
         long t = step + 1;
         NDArray m = first.computeIfAbsent(name, k -> manager.zeros(weight.getShape(), weight.getDataType()));
         NDArray v = second.computeIfAbsent(name, k -> manager.zeros(weight.getShape(), weight.getDataType()));
-        m.muli(BETA1).addi(gradient.mul(1 - BETA1));
-        v.muli(BETA2).addi(gradient.square().mul(1 - BETA2));
         double c1 = 1 - Math.pow(BETA1, t);
-        double c2 = 1 - Math.pow(BETA2, t);
-        if (weightDecay > 0) {
-            weight.muli(1 - learningRate * weightDecay);
-        }
-        try (NDArray denom = v.div(c2).sqrt().add(EPSILON); NDArray delta = m.div(denom).mul(learningRate / c1)) {
-            weight.subi(delta);
-        }
+        double root = Math.sqrt(1 - Math.pow(BETA2, t));
+        weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, m, v), new NDList(weight),
+                (float) learningRate, (float) (learningRate * root / c1), (float) weightDecay, scale, -1f,
+                (float) BETA1, (float) BETA2, (float) (EPSILON * root), false, true);
     }
 
     /** Ends a step: the next updates use the next bias correction. */

@@ -1,9 +1,10 @@
 package io.r1kit.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import io.r1kit.model.Engines;
 
@@ -40,30 +41,39 @@ public final class GradientUpdate {
      */
     public static float apply(Map<String, NDArray> parameters, Optimizer optimizer, float maxGradNorm,
                               NDManager scope) {
-        return apply(parameters, maxGradNorm, scope, optimizer::update, () -> {});
+        return apply(parameters, maxGradNorm, scope, (name, weight, gradient, scale) -> {
+            if (scale < 1f) {
+                gradient.muli(scale);
+            }
+            optimizer.update(name, weight, gradient);
+            gradient.muli(0f); // the collector accumulates into it: start the next step from zero
+        }, () -> {});
     }
 
-    /** {@link #apply(Map, Optimizer, float, NDManager)} with the toolkit's {@link AdamW}, whose step it ends. */
+    /**
+     * {@link #apply(Map, Optimizer, float, NDManager)} with the toolkit's {@link AdamW}, whose step it ends;
+     * the clipping factor, the update and the zeroing are one engine call per parameter.
+     */
     public static float apply(Map<String, NDArray> parameters, AdamW optimizer, float maxGradNorm, NDManager scope) {
         return apply(parameters, maxGradNorm, scope, optimizer::update, optimizer::step);
     }
 
-    /** An optimiser's update of one parameter from its gradient. */
+    /** An optimiser's update of one parameter from {@code scale} times its gradient, which it then zeroes. */
     private interface Update {
-        void update(String name, NDArray weight, NDArray gradient);
+        void update(String name, NDArray weight, NDArray gradient, float scale);
     }
 
     private static float apply(Map<String, NDArray> parameters, float maxGradNorm, NDManager scope, Update update,
                                Runnable endStep) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
-        NDArray squares = scope.zeros(new Shape());
+        NDList norms = new NDList(parameters.size());
         for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
             NDArray g = e.getValue().getGradient();
             g.attach(scope); // the handle, not the parameter's gradient storage, is freed with the step
             grads.put(e.getKey(), g);
-            squares = squares.add(g.square().sum());
+            norms.add(g.norm());                                   // L2 norm of one parameter's gradient
         }
-        float norm = (float) Math.sqrt(squares.getFloat());
+        float norm = NDArrays.stack(norms).norm().getFloat();      // sqrt of the sum of their squares
         if (!Float.isFinite(norm)) {
             grads.values().forEach(g -> g.set(new NDIndex("..."), 0f));   // 0 × NaN is NaN: overwrite instead
             throw new NonFiniteGradient(norm);
@@ -71,12 +81,7 @@ public final class GradientUpdate {
         float scale = norm > maxGradNorm ? maxGradNorm / (norm + 1e-6f) : 1f;
         Engines.withoutGradients(() -> {   // weights change in place, whichever thread the step runs on
             for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-                NDArray g = e.getValue();
-                if (scale < 1f) {
-                    g.muli(scale);
-                }
-                update.update(e.getKey(), parameters.get(e.getKey()), g);
-                g.muli(0f); // the collector accumulates into it: start the next step from zero
+                update.update(e.getKey(), parameters.get(e.getKey()), e.getValue(), scale);
             }
         });
         endStep.run();

@@ -118,8 +118,8 @@ public final class Generator {
             logProbs.add(new ArrayList<>());
         }
         Random random = new Random(config.seed());
-        double temperature = config.sample() ? config.temperature() : 1.0;
-        try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, batch)) {
+        int capacity = keep[0].length + config.maxNewTokens(); // the prompt and prefix, then one token per step
+        try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, batch, capacity)) {
             NDArray[] entries = entries(pointers, batch, call);                               // per row [N, C] or null
             for (int step = 0; step < config.maxNewTokens(); step++) {
                 long[] ids = input;
@@ -134,9 +134,12 @@ public final class Generator {
                     if (reasons[b] != null) {
                         continue; // finished rows feed padding nobody attends to
                     }
-                    int[] history = history(prompts.get(b), tokens.get(b));
-                    int token = TokenChooser.choose(logits[b], history, config, random);
-                    float logProb = (float) TokenChooser.logSoftmax(logits[b], temperature)[token];
+                    List<Integer> generated = tokens.get(b);
+                    int[] promptIds = prompts.get(b);
+                    TokenChooser.Choice choice = TokenChooser.choose(logits[b], () -> history(promptIds, generated),
+                            config, random);
+                    int token = choice.token();
+                    float logProb = choice.logProb();
                     tokens.get(b).add(token);
                     logProbs.get(b).add(logProb);
                     if (listener != null) {

@@ -37,7 +37,7 @@ public final class Attention {
 
     /**
      * @param x     the normalised hidden states [B, T, C]
-     * @param angles rotary cosines and sines [B, 1, T, D] and the rotate-half matrix, see {@link RotaryEmbedding}
+     * @param angles rotary cosines and signed sines, see {@link RotaryEmbedding#angles}
      * @param mask  additive mask [B, 1, T, S], or null when every key is visible
      * @param cache holds this layer's past keys and values; the new ones are appended
      * @return [B, T, C]
@@ -46,15 +46,21 @@ public final class Attention {
         NDManager scope = x.getManager();
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
+        int group = heads / kvHeads;
         NDArray qh = q.forward(x).reshape(b, t, heads, headDim).transpose(0, 2, 1, 3);   // [B, H, T, D]
         NDArray kh = k.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
         NDArray vh = v.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
-        qh = RotaryEmbedding.apply(qh, angles);
+        // the softmax scale goes on the queries (T x D values, not T x S); exact when D is a power of 4
+        qh = RotaryEmbedding.apply(qh, angles).mul(1.0 / Math.sqrt(headDim));             // [B, H, T, D]
         kh = RotaryEmbedding.apply(kh, angles);
-        NDArray[] all = cache.append(layer, kh, vh);                                       // 2 x [B, K, S, D]
-        NDArray keys = repeatGroups(all[0], scope);                                        // [B, H, S, D]
-        NDArray values = repeatGroups(all[1], scope);                                      // [B, H, S, D]
-        NDArray scores = qh.matMul(keys.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)); // [B, H, T, S]
+        NDArray[] all = cache.append(layer, kh, vh, scope);                               // 2 x [B, K, S, D]
+        long s = all[0].getShape().get(2);
+        // query head h = k G + g reads key/value head k: the G heads of a group share one matrix
+        // product with their keys, so the keys and values are never repeated
+        NDArray grouped = qh.reshape(b, kvHeads, group * t, headDim);                     // [B, K, G*T, D]
+        NDArray keysT = all[0].transpose(0, 1, 3, 2);                                     // [B, K, D, S]
+        keysT.attach(scope);
+        NDArray scores = grouped.matMul(keysT).reshape(b, heads, t, s);                   // [B, H, T, S]
         DataType type = scores.getDataType();
         if (type != DataType.FLOAT32) {
             scores = scores.toType(DataType.FLOAT32, false); // the mask's -1e9 is -inf in float16
@@ -66,23 +72,9 @@ public final class Attention {
         if (type != DataType.FLOAT32) {
             weights = weights.toType(type, false);
         }
-        NDArray attended = weights.matMul(values);                                         // [B, H, T, D]
+        NDArray attended = weights.reshape(b, kvHeads, group * t, s).matMul(all[1])       // [B, K, G*T, D]
+                .reshape(b, heads, t, headDim);                                            // [B, H, T, D]
         return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim)); // [B, T, C]
-    }
-
-    /**
-     * [B, K, S, D] -> [B, H, S, D]: query head h reads key/value head h / G (each head repeated G
-     * times in place), in the step's manager.
-     */
-    private NDArray repeatGroups(NDArray kv, NDManager scope) {
-        int group = heads / kvHeads;
-        return inScope(group == 1 ? kv.reshape(kv.getShape()) : kv.repeat(1, group), scope);
-    }
-
-    /** Moves an array derived from a cached one into the step's manager, so it is freed with the step. */
-    static NDArray inScope(NDArray a, NDManager scope) {
-        a.attach(scope);
-        return a;
     }
 
     /** The projections, in Hugging Face order q, k, v, o. */

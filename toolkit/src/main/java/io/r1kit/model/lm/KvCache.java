@@ -2,7 +2,9 @@ package io.r1kit.model.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 import java.util.Arrays;
 
@@ -14,7 +16,10 @@ import java.util.Arrays;
  * is float32, added to scores widened to float32.
  *
  * <p>The cached arrays live in the cache's own manager (closed with the cache), so a forward
- * pass may run in a short-lived manager per step and free all its intermediates.
+ * pass may run in a short-lived manager per step and free all its intermediates. A cache made with a
+ * capacity holds each layer's keys and values in one buffer of that many tokens, allocated at the first
+ * step and written in place after it; without one (a single forward pass) the first step's arrays are
+ * kept as they are, and a later step is joined to them by concatenation.
  *
  * <p>Legend: B batch, K key/value heads, S cached tokens, D head size.
  */
@@ -24,16 +29,29 @@ public final class KvCache implements AutoCloseable {
     private final NDArray[] keys;   // per layer [B, K, S, D]
     private final NDArray[] values; // per layer [B, K, S, D]
     private final int batch;
+    private final int capacity;
     private boolean[][] keep = new boolean[0][];
     private final int[] realTokens;
     private int length;
 
     /** An empty cache for {@code layers} layers and {@code batch} rows, in a sub-manager of {@code parent}. */
     public KvCache(NDManager parent, int layers, int batch) {
+        this(parent, layers, batch, 0);
+    }
+
+    /**
+     * An empty cache that preallocates room for {@code capacity} tokens per row at its first step (0: none,
+     * every step after the first concatenates); more tokens than that are refused.
+     */
+    public KvCache(NDManager parent, int layers, int batch, int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be >= 0, got " + capacity);
+        }
         this.manager = parent.newSubManager();
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
         this.batch = batch;
+        this.capacity = capacity;
         this.realTokens = new int[batch];
     }
 
@@ -65,6 +83,9 @@ public final class KvCache implements AutoCloseable {
             throw new IllegalArgumentException("batch of " + newKeep.length + " rows, the cache holds " + batch);
         }
         int t = newKeep[0].length;
+        if (capacity > 0 && length + t > capacity) {
+            throw new IllegalArgumentException((length + t) + " tokens do not fit a cache of " + capacity);
+        }
         int[][] positions = new int[batch][t];
         boolean[][] grown = new boolean[batch][];
         for (int b = 0; b < batch; b++) {
@@ -99,7 +120,7 @@ public final class KvCache implements AutoCloseable {
                 }
             }
         }
-        return scope.create(m, new ai.djl.ndarray.types.Shape(batch, 1, t, length));
+        return scope.create(m, new Shape(batch, 1, t, length));
     }
 
     private boolean allKept() {
@@ -113,11 +134,17 @@ public final class KvCache implements AutoCloseable {
         return true;
     }
 
-    /** Appends this step's keys and values [B, K, T, D] of {@code layer}; returns all of them [B, K, S, D]. */
-    NDArray[] append(int layer, NDArray k, NDArray v) {
-        keys[layer] = grow(keys[layer], k);
-        values[layer] = grow(values[layer], v);
-        return new NDArray[] {keys[layer], values[layer]};
+    /**
+     * Appends this step's keys and values [B, K, T, D] of {@code layer}; returns all of them [B, K, S, D]:
+     * the cache's own arrays, or views of its buffers owned by {@code scope}.
+     */
+    NDArray[] append(int layer, NDArray k, NDArray v, NDManager scope) {
+        if (capacity == 0) {
+            keys[layer] = grow(keys[layer], k);
+            values[layer] = grow(values[layer], v);
+            return new NDArray[] {keys[layer], values[layer]};
+        }
+        return new NDArray[] {write(keys, layer, k, scope), write(values, layer, v, scope)};
     }
 
     private NDArray grow(NDArray old, NDArray step) {
@@ -129,6 +156,19 @@ public final class KvCache implements AutoCloseable {
         NDArray joined = old.concat(step, 2); // [B, K, S_old + T, D], in the cache's manager (first operand)
         old.close();
         return joined;
+    }
+
+    /** Writes {@code step [B, K, T, D]} at the end of the layer's buffer; a view of the filled part [B, K, S, D]. */
+    private NDArray write(NDArray[] buffers, int layer, NDArray step, NDManager scope) {
+        Shape s = step.getShape();
+        if (buffers[layer] == null) {
+            buffers[layer] = manager.zeros(new Shape(s.get(0), s.get(1), capacity, s.get(3)), step.getDataType());
+        }
+        int from = length - (int) s.get(2);
+        buffers[layer].set(new NDIndex(":, :, {}:{}", from, length), step);
+        NDArray filled = buffers[layer].get(new NDIndex(":, :, :{}", length)); // [B, K, S, D]
+        filled.attach(scope);
+        return filled;
     }
 
     @Override

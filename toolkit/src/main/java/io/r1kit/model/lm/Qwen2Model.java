@@ -102,6 +102,14 @@ public final class Qwen2Model implements AutoCloseable {
         return new KvCache(scope, layers.size(), batch);
     }
 
+    /**
+     * A KV cache for {@code batch} rows of at most {@code capacity} tokens each, preallocated and written in
+     * place (for generation, where the length is known up front).
+     */
+    public KvCache newCache(NDManager scope, int batch, int capacity) {
+        return new KvCache(scope, layers.size(), batch, capacity);
+    }
+
     /** Token embeddings: {@code ids [B, T]} (int64) -> [B, T, C], in the ids' manager. */
     public NDArray embed(NDArray ids) {
         long[] s = ids.getShape().getShape();
@@ -145,7 +153,7 @@ public final class Qwen2Model implements AutoCloseable {
         KvCache c = cache == null ? newCache(scope, (int) b) : cache;
         try {
             int[][] positions = c.advance(keep);
-            NDList angles = rotary.angles(scope, positions);                   // cos, sin [B, 1, T, D]
+            NDList angles = rotary.angles(scope, positions);                   // cos, signed sin [B or 1, 1, T, D]
             NDArray mask = c.mask(scope, keep[0].length);                      // [B, 1, T, S] or null
             NDArray x = embeds.getDataType() == dtype.dataType()
                     ? embeds : embeds.toType(dtype.dataType(), false);                  // [B, T, C]

@@ -57,6 +57,38 @@ class TokenChooserTest {
     }
 
     @Test
+    void rankingPutsTheLargestFirstAndTheLowerIndexFirstOnTies() {
+        float[] logits = {-1f, 3f, -0f, 0f, 3f, Float.NEGATIVE_INFINITY, -2.5f};
+        // -0 ranks below +0, as Double.compare orders them
+        assertArrayEquals(new int[] {1, 4, 3, 2, 0, 6, 5}, TokenChooser.ranked(logits));
+    }
+
+    @Test
+    void theUncutDrawAndLogProbabilityAreThoseOfTheFullSoftmax() {
+        GenerationConfig sampled = GenerationConfig.builder().sample(true).temperature(0.5).build();
+        int[] counts = new int[4];
+        Random random = new Random(5);
+        for (int i = 0; i < 20000; i++) {
+            TokenChooser.Choice c = TokenChooser.choose(QUARTERS, () -> new int[0], sampled, random);
+            counts[c.token()]++;
+            assertEquals(TokenChooser.logSoftmax(QUARTERS, 0.5)[c.token()], c.logProb(), 1e-6);
+        }
+        double[] p = TokenChooser.distribution(QUARTERS, 0.5, 0, 1);   // ∝ p² at temperature 1/2: 1, 4, 9, 16 / 30
+        for (int i = 0; i < 4; i++) {
+            assertEquals((i + 1) * (i + 1) / 30.0, p[i], 1e-6);
+            assertEquals(p[i], counts[i] / 20000.0, 0.015, "token " + i);
+        }
+        // greedy with a penalty: the penalised argmax, and the log-probability of the unpenalised logits
+        GenerationConfig greedy = GenerationConfig.builder().repetitionPenalty(100).build();
+        TokenChooser.Choice c = TokenChooser.choose(QUARTERS, () -> new int[] {2}, greedy, random);
+        assertEquals(3, c.token());
+        assertEquals(Math.log(0.4), c.logProb(), 1e-6);
+        c = TokenChooser.choose(logits(0.1, 0.2, 0.3, 0.4), () -> new int[] {3}, greedy, random);
+        assertEquals(2, c.token(), "log 0.4 × 100 falls below log 0.3");
+        assertEquals(Math.log(0.3), c.logProb(), 1e-6);
+    }
+
+    @Test
     void configRoundTripsAndExplains() {
         GenerationConfig c = GenerationConfig.builder().maxNewTokens(9).sample(true).temperature(0.7).topK(5)
                 .topP(0.9).repetitionPenalty(1.1).seed(42).stopTokenIds(2).stopStrings("</answer>").build();

@@ -15,6 +15,7 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -75,6 +76,25 @@ class Qwen2ReferenceTest {
                 assertArrayEquals(expected[t], logits.get(0, 0).toFloatArray(), TOLERANCE, "position " + t);
             }
             assertEquals(prompt.length, cache.length());
+        }
+    }
+
+    @Test
+    void aPreallocatedCacheGivesTheSameLogitsAndRefusesOverflow() {
+        long[] prompt = Fixtures.longs(fixture.getAsJsonArray("prompt"));
+        float[][] expected = Fixtures.matrix(fixture.getAsJsonArray("logits"));
+        try (NDManager scope = model.newScope(); KvCache cache = model.newCache(scope, 1, prompt.length)) {
+            NDArray first = model.forward(scope.create(Arrays.copyOf(prompt, 2), new Shape(1, 2)), cache);
+            assertArrayEquals(expected[1], first.get(0, 1).toFloatArray(), TOLERANCE);
+            for (int t = 2; t < prompt.length; t++) {
+                try (NDManager step = scope.newSubManager()) {
+                    NDArray logits = model.forward(step.create(new long[] {prompt[t]}, new Shape(1, 1)), cache);
+                    assertArrayEquals(expected[t], logits.get(0, 0).toFloatArray(), TOLERANCE, "position " + t);
+                }
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> model.forward(scope.create(new long[] {1}, new Shape(1, 1)), cache));
+            assertEquals((prompt.length + 1) + " tokens do not fit a cache of " + prompt.length, e.getMessage());
         }
     }
 
