@@ -67,8 +67,13 @@ public final class RotaryEmbedding {
             }
         }
         NDArray index = scope.create(flat);                                            // [B*T]
-        return new NDList(cosTable.get(scope, new NDIndex("{}", index)).reshape(b, 1, t, d),
-                sinTable.get(scope, new NDIndex("{}", index)).reshape(b, 1, t, d));   // 2 x [B, 1, T, D]
+        // gather from slices owned by the scope: indexing the shared tables with an array index leaves its
+        // intermediates in the tables' manager, which grew the resident set on every call
+        NDIndex used = new NDIndex("0:{}", highest + 1);
+        NDArray cos = cosTable.get(scope, used);
+        NDArray sin = sinTable.get(scope, used);
+        return new NDList(cos.get(new NDIndex("{}", index)).reshape(b, 1, t, d),
+                sin.get(new NDIndex("{}", index)).reshape(b, 1, t, d));               // 2 x [B, 1, T, D]
     }
 
     /**
