@@ -37,8 +37,12 @@ final class ModelInfoCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         ComputeDtype requested = dtype.one();
         Qwen2Config c = Qwen2Config.read(dir);
         long parameters = 0;
