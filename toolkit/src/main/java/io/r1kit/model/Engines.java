@@ -35,9 +35,31 @@ public final class Engines {
         try {
             return Engine.getEngine(ENGINE);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("DJL's PyTorch engine did not start offline: " + e.getMessage()
-                    + " (the jars pytorch-native-cpu and pytorch-jni must be on the class path)", e);
+            throw new IllegalStateException(whyNotStarted(e, System.getenv("PYTORCH_LIBRARY_PATH")), e);
         }
+    }
+
+    /**
+     * Why the engine did not start, in one line with the fix: a CUDA libtorch in {@code libtorchPath} without the
+     * NVIDIA driver (its {@code libcuda.so.1}) is the common case on a machine or container without a GPU.
+     */
+    static String whyNotStarted(Throwable e, String libtorchPath) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = String.valueOf(root.getMessage());
+        if (libtorchPath == null || libtorchPath.isBlank()) {
+            return "DJL's PyTorch engine did not start offline: " + e.getMessage()
+                    + " (the jars pytorch-native-cpu and pytorch-jni must be on the class path)";
+        }
+        if (why.contains("libcuda.so")) {
+            return "DJL's PyTorch engine did not start: the CUDA libtorch in PYTORCH_LIBRARY_PATH (" + libtorchPath
+                    + ") needs the NVIDIA driver's libcuda.so.1, which this machine lacks: run where an NVIDIA driver"
+                    + " is installed (a container: docker run --gpus all), or unset PYTORCH_LIBRARY_PATH for the CPU";
+        }
+        return "DJL's PyTorch engine did not start from PYTORCH_LIBRARY_PATH=" + libtorchPath + ": " + why
+                + " (it must hold libtorch 2.7.1, with PYTORCH_VERSION=2.7.1 and PYTORCH_FLAVOR=cu128 or cpu)";
     }
 
     /**

@@ -46,6 +46,20 @@ class DeviceChoiceTest {
     }
 
     @Test
+    void aCudaLibtorchWithoutTheDriverIsNamedWithTheFix() {
+        // What DJL throws on a machine without an NVIDIA driver when PYTORCH_LIBRARY_PATH is a CUDA libtorch.
+        Exception e = new RuntimeException("Failed to load PyTorch native library", new UnsatisfiedLinkError(
+                "/opt/r1kit/libtorch/libcaffe2_nvrtc.so: libcuda.so.1: cannot open shared object file"));
+        String line = Engines.whyNotStarted(e, "/opt/r1kit/libtorch");
+        assertTrue(line.startsWith("DJL's PyTorch engine did not start: the CUDA libtorch in PYTORCH_LIBRARY_PATH"
+                + " (/opt/r1kit/libtorch) needs the NVIDIA driver's libcuda.so.1"), line);
+        assertTrue(line.endsWith("unset PYTORCH_LIBRARY_PATH for the CPU"), line);
+        Exception other = new RuntimeException("x", new UnsatisfiedLinkError("libtorch.so: not found"));
+        assertTrue(Engines.whyNotStarted(other, "/x").contains("PYTORCH_LIBRARY_PATH=/x: libtorch.so: not found"));
+        assertTrue(Engines.whyNotStarted(other, null).endsWith("must be on the class path)"));
+    }
+
+    @Test
     void theProcessChoiceDecidesWhereModelsRunAndAFailedGpuRequestChangesNothing() {
         // This machine's engine is the CPU libtorch from the Maven jars: no GPU, so auto is the CPU.
         assertEquals(0, Engines.pytorch().getGpuCount());
