@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Runs all of r1kit's tests: the Java tests (Maven), the kernel tests against a real
 # "Java (r1kit)" kernel, every notebook executed top to bottom, and in headless Chromium (installed
-# with apt-get when missing and running as root, as in CI) the 3D viewer and JupyterLab itself.
+# with apt-get when missing and running as root, as in CI) the 3D viewer and JupyterLab itself. The
+# Dockerfiles are linted always; R1KIT_DOCKER_TEST=1 also builds and checks the CPU image (docker/test.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 echo "==> Java tests (mvn verify)"
 mvn -B verify
 environment/setup.sh --skip-build
+if [ "${R1KIT_DOCKER_TEST:-0}" = 1 ]; then
+  echo "==> the CPU image: lint, build with buildah, r1kit and JupyterLab inside (docker/test.sh)"
+  docker/test.sh
+else
+  docker/test.sh --lint-only
+  echo "       (R1KIT_DOCKER_TEST=1 also builds the image and checks it)"
+fi
 echo "==> DJL and the sentence encoder start with no network at all (fresh native cache, no network namespace)"
 if unshare --net true 2>/dev/null; then
   offline_cache=$(mktemp -d)

@@ -19,6 +19,7 @@ final class MagicState {
     private String model;
     private R1Answer lastAnswer;
     private R1Dialogue dialogue;
+    private R1Model dialogueModel;
 
     /** The state of magics run without a kernel (progress is a text bar on standard error). */
     MagicState() {
@@ -60,10 +61,14 @@ final class MagicState {
         return R1.model(model);
     }
 
-    /** The dialogue about the current scene, started when there is none or {@code reset}. */
+    /**
+     * The dialogue about the current scene, started when there is none, the scene or the model changed (a new
+     * device reloads the model: {@code %r1 device}) or {@code reset}.
+     */
     synchronized R1Dialogue dialogue(R1Model m, boolean reset) {
-        if (dialogue == null || dialogue.scene() != scene()) {
+        if (dialogue == null || dialogue.scene() != scene() || dialogueModel != m) {
             dialogue = m.dialogue(scene());
+            dialogueModel = m;
         } else if (reset) {
             dialogue.reset();
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code %r1} line magic: {@code %r1 <command> [args...]} ({@code version}, {@code help}); {@code %r1 help}
+ * The {@code %r1} line magic: {@code %r1 <command> [args...]} ({@code version}, {@code device}, {@code help}); {@code %r1 help}
  * lists every magic of the toolkit with one line each ({@code %scene}, {@code %render}, {@code %views},
  * {@code %ask}, {@code %reward}, {@code %%sft}, {@code %%grpo}, {@code %cot}, {@code %eval}). An unknown
  * command answers with the list.
@@ -30,11 +30,13 @@ public final class R1Magic implements LineMagic<Object, BaseKernel> {
 
     public R1Magic() {
         commands.put("version", new VersionCommand());
+        commands.put("device", new DeviceCommand());
     }
 
     private static Map<String, String> magics() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("%r1 version", "toolkit, Java and DJL engine versions, and the device in use");
+        m.put("%r1 device", DeviceCommand.HELP);
         m.put("%r1 help", "this list");
         m.put("%scene", SceneMagic.HELP);
         m.put("%render", RenderMagic.HELP);

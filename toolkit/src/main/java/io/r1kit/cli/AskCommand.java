@@ -78,8 +78,12 @@ final class AskCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         Task t = Task.fromSlug(task);
         text = input.after(text, "TEXT");
         check(t);

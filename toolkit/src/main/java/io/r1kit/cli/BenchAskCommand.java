@@ -48,8 +48,12 @@ final class BenchAskCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeats " + repeats + " must be at least 1");
         }

@@ -54,8 +54,12 @@ final class ExperimentR1Command implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         TaskEval.Options eval = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
         R1Experiment.Options o = new R1Experiment.Options(GrpoConfig.read(config), seeds, probe, eval, !noControl);
         TextProgress training = new TextProgress(output.err());

@@ -51,8 +51,12 @@ final class ModelBenchCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         if (prompt < 1 || newTokens < 1 || repeats < 1) {
             throw new IllegalArgumentException("--prompt, --new-tokens and --repeats must be >= 1");
         }

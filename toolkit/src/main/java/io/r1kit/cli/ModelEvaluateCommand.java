@@ -60,8 +60,12 @@ final class ModelEvaluateCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         TaskEval.Options o = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
         TaskReport first = evaluate(model.model, o);
         if (compare == null) {

@@ -38,8 +38,12 @@ final class ModelInfoCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         ComputeDtype requested = dtype.one();
         AtomicFolder.restore(dir);   // a save killed between its renames leaves the previous folder aside
         Qwen2Config c = Qwen2Config.read(dir);

@@ -45,8 +45,12 @@ final class ModelLogitsCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         float[] logits;
         String computed;
         try (Qwen2Model model = Qwen2Checkpoint.load(dir, Engines.defaultDevice(), dtype.one())) {

@@ -40,6 +40,9 @@ final class TrainGrpoCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
         if (printDefault) {
@@ -47,6 +50,7 @@ final class TrainGrpoCommand implements Callable<Integer> {
             output.out().flush();
             return 0;
         }
+        deviceOption.apply();
         if (config == null || out == null) {
             throw new IllegalArgumentException("give --config F.json and --out DIR "
                     + "(r1kit train grpo --print-default-config > F.json writes a recipe to start from)");

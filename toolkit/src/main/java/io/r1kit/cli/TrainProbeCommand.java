@@ -30,8 +30,12 @@ final class TrainProbeCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
+        deviceOption.apply();
         GrpoProbe.Report r = GrpoProbe.run(GrpoConfig.read(config), perTask, new TextProgress(output.err()),
                 (done, total) -> ProgressBar.redraw(output.err(), done, total, "probed " + done + "/" + total));
         output.err().println();

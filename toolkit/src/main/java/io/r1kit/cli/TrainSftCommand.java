@@ -36,6 +36,9 @@ final class TrainSftCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
+    @Mixin
+    DeviceOption deviceOption;
+
     @Override
     public Integer call() throws Exception {
         if (printDefault) {
@@ -43,6 +46,7 @@ final class TrainSftCommand implements Callable<Integer> {
             output.out().flush();
             return 0;
         }
+        deviceOption.apply();
         if (config == null || out == null) {
             throw new IllegalArgumentException("give --config F.json and --out DIR "
                     + "(r1kit train sft --print-default-config > F.json writes a recipe to start from)");

@@ -2,6 +2,8 @@ package io.r1kit.facade;
 
 import io.r1kit.display.Progress;
 import io.r1kit.eval.MeteorResources;
+import io.r1kit.model.DeviceChoice;
+import io.r1kit.model.Engines;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.grpo.GrpoConfig;
@@ -28,6 +30,7 @@ import java.util.Map;
  * chat.ask("Is there a mug in here?");
  * chat.ask("What colour is it?");
  * R1.sft(SftConfig.fromJson("{\"steps\": 20}"), Path.of("my-sft"), TrainProgress.none()).model();
+ * R1.device("gpu");                               // every model from now on on the GPU, or why it cannot be
  * }</pre>
  *
  * Models are loaded once per name and kept for the JVM's life; {@link #model(String)} with a folder loads
@@ -106,6 +109,22 @@ public final class R1 {
     /** CoT data for rooms {@code seed .. seed + scenes - 1}, written into {@code out} ({@link R1CotData}). */
     public static R1CotData cot(int scenes, long seed, Path out, Progress progress) {
         return R1CotData.generate(scenes, seed, out, progress);
+    }
+
+    /**
+     * Runs every model from now on on {@code name}: {@code cpu}, {@code gpu} or {@code auto} ({@link DeviceChoice});
+     * models loaded before are dropped, so the next {@link #model} loads them on the new device. Returns one line
+     * naming the engine and the device.
+     *
+     * @throws IllegalStateException for {@code gpu} when none is usable, saying why (nothing changes then)
+     */
+    public static synchronized String device(String name) {
+        Engines.use(DeviceChoice.parse(name));
+        for (R1Model m : MODELS.values()) {
+            m.close();
+        }
+        MODELS.clear();
+        return Engines.describe();
     }
 
     /** The names of the models this toolkit ships, default first. */
