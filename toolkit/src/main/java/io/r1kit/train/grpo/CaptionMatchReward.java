@@ -3,13 +3,13 @@ package io.r1kit.train.grpo;
 import io.r1kit.cot.tasks.Example;
 import io.r1kit.reward.Reward;
 import io.r1kit.reward.RewardTarget;
+import io.r1kit.scene.Box3;
 import io.r1kit.scene.gen.RoomObject;
 import io.r1kit.scene.gen.SceneGraph;
 import io.r1kit.task.BoxCodec;
 import io.r1kit.task.Task;
 import io.r1kit.task.TaskAnswer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -65,21 +65,22 @@ public final class CaptionMatchReward implements Reward {
             return 0;
         }
         BoxCodec grid = new BoxCodec(target.bounds());
-        List<RoomObject> open = new ArrayList<>(objects);
+        List<Box3> boxes = objects.stream().map(o -> grid.dequantise(grid.quantise(o.box()))).toList();
+        boolean[] taken = new boolean[objects.size()];
         double earned = 0;
         for (TaskAnswer.BoxCaption c : captions) {
-            RoomObject best = null;
+            int best = -1;
             double bestIou = MIN_IOU;
-            for (RoomObject o : open) {
-                double iou = c.box().iou(grid.dequantise(grid.quantise(o.box())));
+            for (int i = 0; i < boxes.size(); i++) {
+                double iou = taken[i] ? 0 : c.box().iou(boxes.get(i));
                 if (iou >= bestIou) {
-                    best = o;
+                    best = i;
                     bestIou = iou;
                 }
             }
-            if (best != null) {
-                open.remove(best);
-                earned += credit(c.caption(), best);
+            if (best >= 0) {
+                taken[best] = true;
+                earned += credit(c.caption(), objects.get(best));
             }
         }
         return earned / slots;
