@@ -230,7 +230,10 @@ def main():
         stills[os.path.basename(path)] = viewers_in(path)
         shutil.copy(path, os.path.join(folder, os.path.basename(path)))
     port, token = free_port(), secrets.token_hex(16)
-    env = dict(os.environ, R1KIT_LAB_TOKEN=token, R1KIT_LAB_ROOT=folder)
+    # a workspace of its own: JupyterLab would otherwise reopen the tabs (and start the kernels) of the last
+    # session saved in the user's ~/.jupyter, and run the cells in whichever notebook came up first
+    env = dict(os.environ, R1KIT_LAB_TOKEN=token, R1KIT_LAB_ROOT=folder,
+               JUPYTERLAB_WORKSPACES_DIR=os.path.join(folder, ".workspaces"))
     log = open(os.path.join(args.out, "lab.log"), "w")
     lab = subprocess.Popen([os.path.join(ROOT, "environment", "lab.sh"), "--port", str(port), "--expose-app-in-browser"],
                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
