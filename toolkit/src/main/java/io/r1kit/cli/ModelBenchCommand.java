@@ -42,8 +42,8 @@ final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "timed runs after two warm-up runs; the best is reported (default ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads (default: DJL's choice)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Mixin
     DtypeOption dtype;
@@ -60,10 +60,7 @@ final class ModelBenchCommand implements Callable<Integer> {
         if (prompt < 1 || newTokens < 1 || repeats < 1) {
             throw new IllegalArgumentException("--prompt, --new-tokens and --repeats must be >= 1");
         }
-        if (threads != null) {
-            // read by DJL when the engine starts, so it must be set before the first model loads
-            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
-        }
+        threadsOption.apply();
         var device = Engines.defaultDevice();
         var dtypes = dtype.all();
         for (ComputeDtype d : dtypes) {
@@ -90,7 +87,7 @@ final class ModelBenchCommand implements Callable<Integer> {
             o.addProperty("prompt", prompt);
             o.addProperty("new_tokens", newTokens);
             o.addProperty("repeats", repeats);
-            o.addProperty("threads", threads == null ? null : threads);
+            o.addProperty("threads", threadsOption.threads);
             out.println(new Gson().toJson(o));
         } else {
             out.printf(Locale.ROOT, "greedy decoding on %s (prompt %d, %d new tokens, best of %d runs):%n", device,

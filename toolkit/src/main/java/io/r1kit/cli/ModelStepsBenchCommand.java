@@ -69,8 +69,8 @@ final class ModelStepsBenchCommand implements Callable<Integer> {
             description = "steps per length and sampling calls, warm-up included (default ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads (default: DJL's choice)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Mixin
     JsonOutput output;
@@ -82,10 +82,7 @@ final class ModelStepsBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch, --prompt, --new-tokens and --iterations must be >= 1 and"
                     + " each --seq >= 2");
         }
-        if (threads != null) {
-            // read by DJL when the engine starts, so it must be set before the model loads
-            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
-        }
+        threadsOption.apply();
         JsonObject result = new JsonObject();
         try (Qwen2Model model = Qwen2Checkpoint.load(dir, Engines.defaultDevice(), ComputeDtype.FLOAT32)) {
             JsonArray train = new JsonArray();
@@ -109,7 +106,7 @@ final class ModelStepsBenchCommand implements Callable<Integer> {
         result.addProperty("batch", batch);
         result.addProperty("prompt", prompt);
         result.addProperty("new_tokens", newTokens);
-        result.addProperty("threads", threads);
+        result.addProperty("threads", threadsOption.threads);
         PrintWriter out = output.out();
         out.println(output.json() ? new Gson().toJson(result) : text(result));
         out.flush();
