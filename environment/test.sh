@@ -58,4 +58,4 @@ fi
 # JupyterLab as the README starts it (environment/lab.sh): loopback, token required; a notebook run in the browser,
 # and executed copies with viewers opened as they are (not trusted there: the viewers' still images show)
 .venv/bin/python environment/test_lab.py --executed out/notebooks/00-quickstart.ipynb \
-  --executed out/notebooks/02-rendering-and-views.ipynb --executed out/notebooks/09-your-own-scan.ipynb
+  --executed out/notebooks/02-rendering-and-views.ipynb --executed out/notebooks/10-your-own-scan.ipynb
