@@ -28,6 +28,13 @@ if unshare --net true 2>/dev/null; then
 else
   echo "skipped: unshare --net is not permitted here (needs root or user namespaces)"
 fi
+echo "==> class-data sharing: a verb's first run writes its archive, the next maps it (-Xshare:on fails otherwise)"
+rm -f .cache/cds/scene-*.jsa
+first=$(environment/r1kit scene info --room bedroom:1)
+ls .cache/cds/scene-*.jsa > /dev/null
+second=$(R1KIT_JAVA_OPTS=-Xshare:on environment/r1kit scene info --room bedroom:1)
+[ "$first" = "$second" ] || { echo "test.sh: scene info printed otherwise with the class archive" >&2; exit 1; }
+echo "ok     $(ls .cache/cds/scene-*.jsa)"
 echo "==> metric agreement with pycocoevalcap"
 .venv/bin/python environment/check_coco.py
 echo "==> semantic reward's sentence encoder against ONNX Runtime in Python"
