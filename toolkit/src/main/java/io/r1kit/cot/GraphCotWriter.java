@@ -23,9 +23,9 @@ import java.util.Locale;
  *       finds the objects the question is about, one step per fact of the example follows, and the last
  *       step names the target and states the full answer, which {@code <answer>} repeats;</li>
  *   <li>{@linkplain #compact(long, int) compact}, short enough for a small model to learn and to say on a
- *       CPU: the object the question is about, at most {@code maxFactSteps} facts (a plan: all of them), and
- *       the conclusion; the answer is the example's short answer as the public data sets write it ("black",
- *       a box). Dense captions count and list the room's objects in the order the answer gives them.</li>
+ *       CPU: the object the question is about, at most {@code maxFactSteps} facts, and the conclusion; the
+ *       answer is the example's short answer as the public data sets write it ("black", a box). Dense
+ *       captions count and list the room's objects in the order the answer gives them.</li>
  * </ul>
  *
  * <pre>{@code
@@ -119,7 +119,7 @@ public final class GraphCotWriter implements CotBackend {
                     steps.add("The question is about the " + target + ".");   // an Identifies fact finds it itself
                 }
             }
-            e.facts().stream().limit(factSteps(e))
+            e.facts().stream().limit(e.task() == Task.DENSE_CAPTION ? 0 : maxFactSteps)
                     .forEach(f -> steps.add(say(g, f, w)));
             steps.add("So" + (target == null ? "" : ", for the " + target + (e.task() == Task.DENSE_CAPTION
                     ? " and the others" : "")) + ", the answer is: " + answer);
@@ -141,15 +141,6 @@ public final class GraphCotWriter implements CotBackend {
             think.append(i == 0 ? "" : "\n").append("Step ").append(i + 1).append(": ").append(steps.get(i));
         }
         return "<think>" + think + "</think><answer>" + answer + "</answer>";
-    }
-
-    /**
-     * Fact steps of a compact record: none for a dense caption (its steps list the objects), every one for
-     * a plan (each is the place of a step's object, which the plan states, so the reasoning states each
-     * place before the answer repeats it), else at most {@code maxFactSteps}.
-     */
-    private long factSteps(Example e) {
-        return e.task() == Task.DENSE_CAPTION ? 0 : e.task() == Task.PLANNING ? e.facts().size() : maxFactSteps;
     }
 
     /**
