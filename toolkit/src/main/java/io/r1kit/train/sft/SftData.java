@@ -106,26 +106,42 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
      */
     static List<Text> texts(GeneratedRoom room, long seed, SftConfig config, int[] filtered) {
         SceneContext c = InstructionGenerator.context(room, seed);
-        GraphCotWriter writer = GraphCotWriter.compact(seed, config.reasoningSteps());
-        DataEngine engine = config.answerFormat() == AnswerFormat.REASONING ? new DataEngine(new SceneGenerator(),
-                !config.reasoningBoxes() ? writer : config.reasoningLooks() ? writer.withLookSteps(c.codec())
-                        : writer.withBoxes(c.codec()), config.cotFilters(),
-                Reanswerer.CONCLUSION) : null;
-        String description = engine == null ? "" : SceneDescriber.all(room.graph(), new Phrasing(~seed)).get(0);
+        List<Example> examples = TrainingRooms.examples(room, seed, config.tasks(), config.maxObjects());
+        List<CotRecord> records = config.answerFormat() == AnswerFormat.REASONING ? records(room, seed, config, examples)
+                : null;
         List<Text> out = new ArrayList<>();
-        for (Example e : TrainingRooms.examples(room, seed, config.tasks(), config.maxObjects())) {
-            String prompt = Queries.of(e, c).prompt();
-            if (engine == null) {
-                out.add(new Text(prompt, e.answer()));
-                continue;
+        for (int i = 0; i < examples.size(); i++) {
+            String prompt = Queries.of(examples.get(i), c).prompt();
+            if (records == null) {
+                out.add(new Text(prompt, examples.get(i).answer()));
+            } else if (records.get(i).passed()) {
+                out.add(new Text(prompt, records.get(i).cot()));
+            } else {
+                filtered[0]++;
             }
+        }
+        return out;
+    }
+
+    /**
+     * The reasoning record the recipe's writer and filters make of each of the room's training examples
+     * ({@link TrainingRooms#examples}, in that order), passed or not: what a {@code "reasoning"} recipe trains on.
+     */
+    public static List<CotRecord> records(GeneratedRoom room, long seed, SftConfig config) {
+        return records(room, seed, config, TrainingRooms.examples(room, seed, config.tasks(), config.maxObjects()));
+    }
+
+    private static List<CotRecord> records(GeneratedRoom room, long seed, SftConfig config, List<Example> examples) {
+        SceneContext c = InstructionGenerator.context(room, seed);
+        GraphCotWriter writer = GraphCotWriter.compact(seed, config.reasoningSteps());
+        DataEngine engine = new DataEngine(new SceneGenerator(), !config.reasoningBoxes() ? writer
+                : config.reasoningLooks() ? writer.withLookSteps(c.codec()) : writer.withBoxes(c.codec()),
+                config.cotFilters(), Reanswerer.CONCLUSION);
+        String description = SceneDescriber.all(room.graph(), new Phrasing(~seed)).get(0);
+        List<CotRecord> out = new ArrayList<>(examples.size());
+        for (Example e : examples) {
             try {
-                CotRecord r = engine.record(e, room.graph(), description);
-                if (r.passed()) {
-                    out.add(new Text(prompt, r.cot()));
-                } else {
-                    filtered[0]++;
-                }
+                out.add(engine.record(e, room.graph(), description));
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException(ex);   // the graph writer reads and writes nothing
             }
