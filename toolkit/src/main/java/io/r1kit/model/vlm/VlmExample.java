@@ -68,6 +68,11 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
         return new VlmExample(SceneFeatures.extract(scene, config), prompt, answer);
     }
 
+    /** Positions of this example's row in the decoder: scene tokens, prompt and answer. */
+    public int positions() {
+        return VlmConfig.sceneTokensFor(features.objects().size()) + prompt.length + answer.length;
+    }
+
     @Override
     public int[] prompt() {
         return prompt.clone();

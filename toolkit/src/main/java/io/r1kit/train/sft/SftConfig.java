@@ -44,6 +44,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param minWordCount      fewest occurrences in the training texts for a word to get its own id
  * @param steps             optimiser updates
  * @param batchSize         examples per update
+ * @param groupByLength     whether a batch takes examples of similar length ({@link io.r1kit.train.LengthGroups},
+ *                          pools of {@link #LENGTH_POOL} batches), so padding to its longest row costs little
  * @param learningRate      peak AdamW learning rate
  * @param warmupSteps       steps of linear warm-up from 0 to the peak
  * @param finalLearningRate learning rate the cosine decay ends at, as a fraction of the peak
@@ -77,6 +79,7 @@ import static io.r1kit.train.RecipeJson.atLeast;
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
                         int hiddenSize, int layers, int heads, int kvHeads, int intermediateSize, int maxObjects,
                         int pointsPerObject, int maxTokens, int minWordCount, int steps, int batchSize,
+                        boolean groupByLength,
                         double learningRate, int warmupSteps, double finalLearningRate, double weightDecay,
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
                         Dtype dtype, long seed, double objectNameWeight, boolean objectPlaces,
@@ -85,6 +88,9 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
 
     /** Positions of the decoder: scene tokens, prompt and answer must fit. */
     public static final int MAX_POSITIONS = 2048;
+
+    /** Batches per pool that {@code group_by_length} sorts by length at a time. */
+    public static final int LENGTH_POOL = 50;
 
     public SftConfig {
         initModel = initModel == null ? "" : initModel.strip();

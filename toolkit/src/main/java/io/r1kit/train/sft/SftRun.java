@@ -220,8 +220,7 @@ public final class SftRun {
 
     /** Scene + prompt + answer tokens of a batch. */
     private static long tokens(List<VlmExample> batch) {
-        return batch.stream().mapToLong(e -> VlmConfig.sceneTokensFor(e.features().objects().size())
-                + e.prompt().length + e.answer().length).sum();
+        return batch.stream().mapToLong(VlmExample::positions).sum();
     }
 
     /** Mean answer-token loss over {@code examples}, in batches, without gradients. */

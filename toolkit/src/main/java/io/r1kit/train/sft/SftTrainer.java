@@ -11,6 +11,7 @@ import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
 import io.r1kit.train.Epochs;
 import io.r1kit.train.GradientUpdate;
+import io.r1kit.train.LengthGroups;
 
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,11 @@ public final class SftTrainer {
     private final SftConfig config;
     private final Optimizer optimizer;
     private final Epochs<VlmExample> order;
+    private final LengthGroups<VlmExample> grouped;
     private int steps;
     private float lastGradNorm;
+    private List<VlmExample> groupedData;
+    private double meanAnswerTokens;
 
     /**
      * Makes every parameter of {@code model} trainable; the learning rate stays at the recipe's
@@ -56,6 +60,7 @@ public final class SftTrainer {
         this.optimizer = Optimizer.adamW().optLearningRateTracker(learningRate)
                 .optWeightDecays((float) config.weightDecay()).build();
         this.order = new Epochs<>(config.seed());
+        this.grouped = new LengthGroups<>(config.seed(), SftConfig.LENGTH_POOL);
         model.setTrainable(true);
     }
 
@@ -70,8 +75,10 @@ public final class SftTrainer {
             try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
                 VlmOutput out = model.forward(batch, scope);
                 loss = out.loss();
-                NDArray objective = out.objectNameLoss() == null || config.objectNameWeight() == 0 ? loss
-                        : loss.add(out.objectNameLoss().mul((float) config.objectNameWeight()));
+                double weight = answerWeight(batch);
+                NDArray answer = weight == 1 ? loss : loss.mul((float) weight);
+                NDArray objective = out.objectNameLoss() == null || config.objectNameWeight() == 0 ? answer
+                        : answer.add(out.objectNameLoss().mul((float) config.objectNameWeight()));
                 collector.backward(objective);
             }
             lastGradNorm = GradientUpdate.apply(parameters, optimizer, (float) config.maxGradNorm(), scope);
@@ -82,10 +89,31 @@ public final class SftTrainer {
 
     /**
      * The next {@code size} examples of a seeded shuffled order of {@code data}, reshuffled each time
-     * it runs out (so every example is seen once per epoch).
+     * it runs out (so every example is seen once per epoch); with the recipe's {@code group_by_length},
+     * examples of similar length share a batch ({@link LengthGroups}), and a batch's answer loss is then
+     * weighted by its answer tokens over a batch's mean, so that every answer token of the data weighs the same
+     * as in random batches (a batch of short answers would otherwise count as much as one of long captions).
      */
     public List<VlmExample> nextBatch(List<VlmExample> data, int size) {
-        return order.next(data, size);
+        if (!config.groupByLength()) {
+            return order.next(data, size);
+        }
+        if (data != groupedData) {
+            groupedData = data;
+            meanAnswerTokens = data.stream().mapToDouble(e -> e.answer().length).average().orElse(0);
+        }
+        return grouped.next(data, size, VlmExample::positions);
+    }
+
+    /**
+     * The weight of {@code batch}'s mean answer loss: 1 with random batches; with {@code group_by_length}, its
+     * answer tokens over the mean answer tokens of a batch of the data, so each answer token weighs the same.
+     */
+    double answerWeight(List<VlmExample> batch) {
+        if (!config.groupByLength() || meanAnswerTokens <= 0) {
+            return 1;
+        }
+        return batch.stream().mapToInt(e -> e.answer().length).sum() / (batch.size() * meanAnswerTokens);
     }
 
     /** Updates made so far. */
