@@ -1,6 +1,7 @@
 package io.r1kit.cli;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.r1kit.model.Engines;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
@@ -57,8 +58,8 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
                     + ": steps and chunk must be at least 1, warmup at least 0");
         }
         SftConfig recipe = config == null ? SftConfig.defaults() : SftConfig.read(config);
-        SftConfig random = SftConfig.fromJson(recipe.toJson().replace("\"group_by_length\": true", "\"group_by_length\": false"));
-        SftConfig grouped = SftConfig.fromJson(random.toJson().replace("\"group_by_length\": false", "\"group_by_length\": true"));
+        SftConfig random = withGrouping(recipe, false);
+        SftConfig grouped = withGrouping(recipe, true);
         SftData data = SftData.training(recipe, new TextProgress(output.err()));
         List<VlmExample> examples = data.examples();
         Tally r = new Tally();
@@ -99,6 +100,13 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
             return JsonOutput.pretty(o);
         });
         return 0;
+    }
+
+    /** {@code recipe} with {@code group_by_length} set to {@code on}. */
+    private static SftConfig withGrouping(SftConfig recipe, boolean on) {
+        JsonObject o = JsonParser.parseString(recipe.toJson()).getAsJsonObject();
+        o.addProperty("group_by_length", on);
+        return SftConfig.fromJson(o.toString());
     }
 
     private static void run(SftTrainer trainer, List<VlmExample> examples, int size, int n, Tally tally) {
