@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import io.r1kit.model.Engines;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
+import io.r1kit.train.LengthSplit;
 import io.r1kit.train.TextProgress;
 import io.r1kit.train.sft.SftConfig;
 import io.r1kit.train.sft.SftData;
@@ -14,18 +15,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit bench sft-batches [--config RECIPE] [--steps N] [--chunk K] [--json]}: SFT steps with random
- * batches against batches grouped by length ({@code group_by_length}), side by side in one JVM: the recipe's
- * training examples are built once, two models start from the same initialisation, and chunks of K steps
- * alternate between them (so a busy machine slows both alike) after {@code --warmup} untimed steps each.
+ * {@code r1kit bench sft-batches [--config RECIPE] [--steps N] [--chunk K] [--json]}: SFT steps of three batch
+ * orders side by side in one JVM: random batches in one pass, the same random batches run as parts of similar
+ * length ({@code split_by_length}: the same update), and batches grouped by length ({@code group_by_length}).
+ * The recipe's training examples are built once, the models start from the same initialisation, and chunks of
+ * K steps rotate between them (so a busy machine slows all alike) after {@code --warmup} untimed steps each.
  */
 @Command(name = "sft-batches", mixinStandardHelpOptions = true,
-        description = "Time SFT steps with random batches against batches grouped by length, side by side.")
+        description = "Time SFT steps with random batches, random batches split by length and batches grouped by"
+                + " length, side by side.")
 final class BenchSftBatchesCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "RECIPE", description = "SFT recipe JSON (default: the nano preset)")
@@ -34,7 +38,7 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "60", description = "timed steps of each order (default ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--chunk", defaultValue = "15", description = "steps of one order before the other runs (default ${DEFAULT-VALUE})")
+    @Option(names = "--chunk", defaultValue = "15", description = "steps of one order before the next runs (default ${DEFAULT-VALUE})")
     int chunk;
 
     @Option(names = "--warmup", defaultValue = "5", description = "untimed steps of each order first (default ${DEFAULT-VALUE})")
@@ -42,6 +46,10 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
 
     @Mixin
     JsonOutput output;
+
+    /** The orders timed, by their JSON name: recipe keys group_by_length and split_by_length. */
+    private static final String[][] ORDERS = {{"random", "false", "false"}, {"split", "false", "true"},
+            {"grouped", "true", "false"}};
 
     /** Time and positions (scene, prompt and answer tokens) of one order's timed steps. */
     private static final class Tally {
@@ -58,58 +66,73 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
                     + ": steps and chunk must be at least 1, warmup at least 0");
         }
         SftConfig recipe = config == null ? SftConfig.defaults() : SftConfig.read(config);
-        SftConfig random = withGrouping(recipe, false);
-        SftConfig grouped = withGrouping(recipe, true);
         SftData data = SftData.training(recipe, new TextProgress(output.err()));
         List<VlmExample> examples = data.examples();
-        Tally r = new Tally();
-        Tally g = new Tally();
-        try (Vlm3d a = Vlm3d.initialize(recipe.vlmConfig(data.vocabulary().size()), Engines.defaultDevice());
-             Vlm3d b = Vlm3d.initialize(recipe.vlmConfig(data.vocabulary().size()), Engines.defaultDevice())) {
-            SftTrainer ta = new SftTrainer(a, random, recipe.schedule());
-            SftTrainer tb = new SftTrainer(b, grouped, recipe.schedule());
-            run(ta, examples, recipe.batchSize(), warmup, null);
-            run(tb, examples, recipe.batchSize(), warmup, null);
-            while (r.steps < steps) {
-                int n = Math.min(chunk, steps - r.steps);
-                run(ta, examples, recipe.batchSize(), n, r);
-                run(tb, examples, recipe.batchSize(), n, g);
-                output.err().printf(Locale.ROOT, "\r%d of %d steps each", r.steps, steps);
+        Tally[] tallies = new Tally[ORDERS.length];
+        List<Vlm3d> models = new ArrayList<>();
+        try {
+            SftTrainer[] trainers = new SftTrainer[ORDERS.length];
+            SftConfig[] configs = new SftConfig[ORDERS.length];
+            for (int i = 0; i < ORDERS.length; i++) {
+                Vlm3d m = Vlm3d.initialize(recipe.vlmConfig(data.vocabulary().size()), Engines.defaultDevice());
+                models.add(m);
+                configs[i] = with(recipe, Boolean.parseBoolean(ORDERS[i][1]), Boolean.parseBoolean(ORDERS[i][2]));
+                trainers[i] = new SftTrainer(m, configs[i], recipe.schedule());
+                tallies[i] = new Tally();
+                run(trainers[i], configs[i], examples, recipe.batchSize(), warmup, null);
+            }
+            while (tallies[0].steps < steps) {
+                int n = Math.min(chunk, steps - tallies[0].steps);
+                for (int i = 0; i < ORDERS.length; i++) {
+                    run(trainers[i], configs[i], examples, recipe.batchSize(), n, tallies[i]);
+                }
+                output.err().printf(Locale.ROOT, "\r%d of %d steps each", tallies[0].steps, steps);
                 output.err().flush();
             }
             output.err().println();
+        } finally {
+            models.forEach(Vlm3d::close);
         }
-        double speedUp = (r.nanos / (double) r.steps) / (g.nanos / (double) g.steps);
-        output.print(() -> String.format(Locale.ROOT,
-                "SFT steps, %d examples, batch %d, %d timed steps each after %d, chunks of %d (%d cores)%n"
-                        + "order     ms/step  positions/s  padded/own%n"
-                        + "random  %9.1f  %11.0f  %10.2f%n"
-                        + "grouped %9.1f  %11.0f  %10.2f%n"
-                        + "grouped is %.2fx as fast per step",
-                examples.size(), recipe.batchSize(), steps, warmup, chunk, Runtime.getRuntime().availableProcessors(),
-                ms(r), rate(r), r.padded / (double) r.positions, ms(g), rate(g), g.padded / (double) g.positions,
-                speedUp), () -> {
+        Tally r = tallies[0];
+        output.print(() -> {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "SFT steps, %d examples, batch %d, %d timed steps each after %d, chunks of %d (%d cores)%n"
+                            + "order     ms/step  positions/s  padded/own  speed-up",
+                    examples.size(), recipe.batchSize(), steps, warmup, chunk,
+                    Runtime.getRuntime().availableProcessors()));
+            for (int i = 0; i < ORDERS.length; i++) {
+                b.append(String.format(Locale.ROOT, "%n%-7s %9.1f  %11.0f  %10.2f  %7.2fx", ORDERS[i][0],
+                        ms(tallies[i]), rate(tallies[i]), tallies[i].padded / (double) tallies[i].positions,
+                        ms(r) / ms(tallies[i])));
+            }
+            return b.toString();
+        }, () -> {
             JsonObject o = new JsonObject();
             o.addProperty("examples", examples.size());
             o.addProperty("batch_size", recipe.batchSize());
             o.addProperty("steps", steps);
             o.addProperty("warmup", warmup);
-            o.add("random", json(r));
-            o.add("grouped", json(g));
-            o.addProperty("speed_up", speedUp);
+            for (int i = 0; i < ORDERS.length; i++) {
+                JsonObject t = json(tallies[i]);
+                t.addProperty("speed_up", ms(r) / ms(tallies[i]));
+                o.add(ORDERS[i][0], t);
+            }
             return JsonOutput.pretty(o);
         });
         return 0;
     }
 
-    /** {@code recipe} with {@code group_by_length} set to {@code on}. */
-    private static SftConfig withGrouping(SftConfig recipe, boolean on) {
+    /** {@code recipe} with {@code group_by_length} and {@code split_by_length} set. */
+    private static SftConfig with(SftConfig recipe, boolean grouped, boolean split) {
         JsonObject o = JsonParser.parseString(recipe.toJson()).getAsJsonObject();
-        o.addProperty("group_by_length", on);
+        o.addProperty("group_by_length", grouped);
+        o.addProperty("split_by_length", split);
         return SftConfig.fromJson(o.toString());
     }
 
-    private static void run(SftTrainer trainer, List<VlmExample> examples, int size, int n, Tally tally) {
+    /** Steps of {@code trainer}; a timed step counts the positions its passes compute ({@code config}'s split). */
+    private static void run(SftTrainer trainer, SftConfig config, List<VlmExample> examples, int size, int n,
+                            Tally tally) {
         for (int i = 0; i < n; i++) {
             List<VlmExample> batch = trainer.nextBatch(examples, size);
             long t0 = System.nanoTime();
@@ -118,7 +141,10 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
                 tally.nanos += System.nanoTime() - t0;
                 tally.steps++;
                 tally.positions += batch.stream().mapToLong(VlmExample::positions).sum();
-                tally.padded += (long) batch.size() * batch.stream().mapToInt(VlmExample::positions).max().orElse(0);
+                tally.padded += config.splitByLength()
+                        ? LengthSplit.padded(LengthSplit.parts(batch, VlmExample::positions, SftConfig.SPLIT_OVERHEAD),
+                                VlmExample::positions)
+                        : (long) batch.size() * batch.stream().mapToInt(VlmExample::positions).max().orElse(0);
             }
         }
     }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchSftBatchesCommandTest {
 
     @Test
-    void timesBothOrdersAndGroupedBatchesPadLess(@TempDir Path dir) throws Exception {
+    void timesTheThreeOrdersAndSplitOrGroupedBatchesPadLess(@TempDir Path dir) throws Exception {
         Path recipe = Files.writeString(dir.resolve("tiny.json"), TinyCheckpoint.RECIPE);
         MainTest.Result r = run("bench", "sft-batches", "--config", recipe.toString(), "--steps", "6", "--chunk", "3",
                 "--warmup", "1", "--json");
@@ -25,8 +25,11 @@ class BenchSftBatchesCommandTest {
         assertEquals(6, o.get("steps").getAsInt());
         double random = o.getAsJsonObject("random").get("padded_over_own").getAsDouble();
         double grouped = o.getAsJsonObject("grouped").get("padded_over_own").getAsDouble();
+        double split = o.getAsJsonObject("split").get("padded_over_own").getAsDouble();
         assertTrue(grouped >= 1 && grouped < random, "padding: grouped " + grouped + ", random " + random);
-        assertTrue(o.get("speed_up").getAsDouble() > 0, o.toString());
+        assertTrue(split >= 1 && split < random, "padding: split " + split + ", random " + random);
+        assertEquals(1.0, o.getAsJsonObject("random").get("speed_up").getAsDouble(), 1e-12);
+        assertTrue(o.getAsJsonObject("split").get("speed_up").getAsDouble() > 0, o.toString());
     }
 
     @Test

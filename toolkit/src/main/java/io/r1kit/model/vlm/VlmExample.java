@@ -73,6 +73,20 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
         return VlmConfig.sceneTokensFor(features.objects().size()) + prompt.length + answer.length;
     }
 
+    /**
+     * The object words the object-naming loss scores for this example: its objects' names, colours and places
+     * with an id below {@code vocab} (what {@link VlmOutput#objectNameLoss} averages over).
+     */
+    public int namedWords(int vocab) {
+        int n = 0;
+        for (int[] words : new int[][] {objectNames, objectColours, objectPlaces}) {
+            for (int w : words) {
+                n += w >= 0 && w < vocab ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     @Override
     public int[] prompt() {
         return prompt.clone();

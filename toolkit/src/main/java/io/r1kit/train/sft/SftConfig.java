@@ -46,6 +46,9 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param batchSize         examples per update
  * @param groupByLength     whether a batch takes examples of similar length ({@link io.r1kit.train.LengthGroups},
  *                          pools of {@link #LENGTH_POOL} batches), so padding to its longest row costs little
+ * @param splitByLength     whether a batch is run as parts of similar length ({@link io.r1kit.train.LengthSplit},
+ *                          {@link #SPLIT_OVERHEAD} positions per extra pass) whose gradients add up to the batch's:
+ *                          the same update as one pass, with less padding
  * @param learningRate      peak AdamW learning rate
  * @param warmupSteps       steps of linear warm-up from 0 to the peak
  * @param finalLearningRate learning rate the cosine decay ends at, as a fraction of the peak
@@ -79,7 +82,7 @@ import static io.r1kit.train.RecipeJson.atLeast;
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
                         int hiddenSize, int layers, int heads, int kvHeads, int intermediateSize, int maxObjects,
                         int pointsPerObject, int maxTokens, int minWordCount, int steps, int batchSize,
-                        boolean groupByLength,
+                        boolean groupByLength, boolean splitByLength,
                         double learningRate, int warmupSteps, double finalLearningRate, double weightDecay,
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
                         Dtype dtype, long seed, double objectNameWeight, boolean objectPlaces,
@@ -91,6 +94,9 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
 
     /** Batches per pool that {@code group_by_length} sorts by length at a time. */
     public static final int LENGTH_POOL = 50;
+
+    /** What one more forward and backward pass costs, in padded positions, when {@code split_by_length} cuts a batch. */
+    public static final int SPLIT_OVERHEAD = 128;
 
     public SftConfig {
         initModel = initModel == null ? "" : initModel.strip();

@@ -12,6 +12,7 @@ import io.r1kit.model.vlm.VlmOutput;
 import io.r1kit.train.Epochs;
 import io.r1kit.train.GradientUpdate;
 import io.r1kit.train.LengthGroups;
+import io.r1kit.train.LengthSplit;
 
 import java.util.List;
 import java.util.Map;
@@ -66,25 +67,45 @@ public final class SftTrainer {
 
     /**
      * One update on {@code batch}: the answer loss plus {@code objectNameWeight} times the object-naming
-     * loss of the examples that name their objects; returns the batch's answer loss before the update.
+     * loss of the examples that name their objects; returns the batch's answer loss before the update. With the
+     * recipe's {@code split_by_length} the batch runs as parts of similar length ({@link LengthSplit}), each
+     * part's losses weighted by its share of the batch's answer tokens and named words, so the gradients
+     * added over the parts are the whole batch's.
      */
     public float step(List<VlmExample> batch) {
         Map<String, NDArray> parameters = model.parameters();
+        List<List<VlmExample>> parts = config.splitByLength()
+                ? LengthSplit.parts(batch, VlmExample::positions, SftConfig.SPLIT_OVERHEAD) : List.of(batch);
+        int vocab = model.decoder().config().vocabSize();
+        double answers = tokens(batch, e -> e.answer().length);
+        double named = tokens(batch, e -> e.namedWords(vocab));
+        double weight = answerWeight(batch);
+        double loss = 0;
         try (NDManager scope = model.newScope()) {
-            NDArray loss;
-            try (GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-                VlmOutput out = model.forward(batch, scope);
-                loss = out.loss();
-                double weight = answerWeight(batch);
-                NDArray answer = weight == 1 ? loss : loss.mul((float) weight);
-                NDArray objective = out.objectNameLoss() == null || config.objectNameWeight() == 0 ? answer
-                        : answer.add(out.objectNameLoss().mul((float) config.objectNameWeight()));
-                collector.backward(objective);
+            for (List<VlmExample> part : parts) {
+                double share = part.size() == batch.size() ? 1 : tokens(part, e -> e.answer().length) / answers;
+                double nameShare = part.size() == batch.size() || named == 0 ? 1
+                        : tokens(part, e -> e.namedWords(vocab)) / named;
+                try (NDManager partScope = scope.newSubManager();
+                     GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+                    VlmOutput out = model.forward(part, partScope);
+                    double w = weight * share;
+                    NDArray answer = w == 1 ? out.loss() : out.loss().mul((float) w);
+                    double nw = config.objectNameWeight() * nameShare;
+                    NDArray objective = out.objectNameLoss() == null || nw == 0 ? answer
+                            : answer.add(out.objectNameLoss().mul((float) nw));
+                    collector.backward(objective);
+                    loss += out.loss().getFloat() * share;
+                }
             }
             lastGradNorm = GradientUpdate.apply(parameters, optimizer, (float) config.maxGradNorm(), scope);
             steps++;
-            return loss.getFloat();
+            return (float) loss;
         }
+    }
+
+    private static double tokens(List<VlmExample> examples, java.util.function.ToIntFunction<VlmExample> count) {
+        return examples.stream().mapToInt(count).sum();
     }
 
     /**

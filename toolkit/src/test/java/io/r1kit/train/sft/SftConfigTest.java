@@ -34,7 +34,8 @@ class SftConfigTest {
     void errorsSayWhatToFix() {
         assertEquals("unknown key \"step\" (known: train_rooms, train_seed, held_out_rooms, held_out_seed, tasks, "
                         + "hidden_size, layers, heads, kv_heads, intermediate_size, max_objects, points_per_object, "
-                        + "max_tokens, min_word_count, steps, batch_size, group_by_length, learning_rate, warmup_steps, "
+                        + "max_tokens, min_word_count, steps, batch_size, group_by_length, split_by_length, learning_rate, "
+                        + "warmup_steps, "
                         + "final_learning_rate, weight_decay, max_grad_norm, eval_every, held_out_examples, "
                         + "eval_examples, keep_best, dtype, seed, object_name_weight, object_places, object_pointers, answer_format, reasoning_steps, reasoning_boxes, reasoning_looks, cot_filters, init_model)",
                 assertThrows(IllegalArgumentException.class, () -> SftConfig.fromJson("{\"step\": 3}")).getMessage());
