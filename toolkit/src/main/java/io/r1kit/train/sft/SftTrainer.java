@@ -16,6 +16,7 @@ import io.r1kit.train.LengthSplit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The SFT step: supervised fine-tuning of a {@link Vlm3d}, one step at a time (the SFT cold start of 3D-R1 §3
@@ -104,7 +105,7 @@ public final class SftTrainer {
         }
     }
 
-    private static double tokens(List<VlmExample> examples, java.util.function.ToIntFunction<VlmExample> count) {
+    private static double tokens(List<VlmExample> examples, ToIntFunction<VlmExample> count) {
         return examples.stream().mapToInt(count).sum();
     }
 
