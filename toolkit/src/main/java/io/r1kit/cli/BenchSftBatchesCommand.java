@@ -47,9 +47,11 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output;
 
-    /** The orders timed, by their JSON name: recipe keys group_by_length and split_by_length. */
-    private static final String[][] ORDERS = {{"random", "false", "false"}, {"split", "false", "true"},
-            {"grouped", "true", "false"}};
+    /** A batch order timed: its JSON name and its recipe keys group_by_length and split_by_length. */
+    private record Order(String name, boolean grouped, boolean split) {}
+
+    private static final List<Order> ORDERS = List.of(new Order("random", false, false),
+            new Order("split", false, true), new Order("grouped", true, false));
 
     /** Time and positions (scene, prompt and answer tokens) of one order's timed steps. */
     private static final class Tally {
@@ -68,23 +70,21 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
         SftConfig recipe = config == null ? SftConfig.defaults() : SftConfig.read(config);
         SftData data = SftData.training(recipe, new TextProgress(output.err()));
         List<VlmExample> examples = data.examples();
-        Tally[] tallies = new Tally[ORDERS.length];
+        Tally[] tallies = new Tally[ORDERS.size()];
         List<Vlm3d> models = new ArrayList<>();
         try {
-            SftTrainer[] trainers = new SftTrainer[ORDERS.length];
-            SftConfig[] configs = new SftConfig[ORDERS.length];
-            for (int i = 0; i < ORDERS.length; i++) {
+            SftTrainer[] trainers = new SftTrainer[ORDERS.size()];
+            for (int i = 0; i < ORDERS.size(); i++) {
                 Vlm3d m = Vlm3d.initialize(recipe.vlmConfig(data.vocabulary().size()), Engines.defaultDevice());
                 models.add(m);
-                configs[i] = with(recipe, Boolean.parseBoolean(ORDERS[i][1]), Boolean.parseBoolean(ORDERS[i][2]));
-                trainers[i] = new SftTrainer(m, configs[i], recipe.schedule());
+                trainers[i] = new SftTrainer(m, with(recipe, ORDERS.get(i)), recipe.schedule());
                 tallies[i] = new Tally();
-                run(trainers[i], configs[i], examples, recipe.batchSize(), warmup, null);
+                run(trainers[i], examples, recipe.batchSize(), warmup, null);
             }
             while (tallies[0].steps < steps) {
                 int n = Math.min(chunk, steps - tallies[0].steps);
-                for (int i = 0; i < ORDERS.length; i++) {
-                    run(trainers[i], configs[i], examples, recipe.batchSize(), n, tallies[i]);
+                for (int i = 0; i < ORDERS.size(); i++) {
+                    run(trainers[i], examples, recipe.batchSize(), n, tallies[i]);
                 }
                 output.err().printf(Locale.ROOT, "\r%d of %d steps each", tallies[0].steps, steps);
                 output.err().flush();
@@ -100,8 +100,8 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
                             + "order     ms/step  positions/s  padded/own  speed-up",
                     examples.size(), recipe.batchSize(), steps, warmup, chunk,
                     Runtime.getRuntime().availableProcessors()));
-            for (int i = 0; i < ORDERS.length; i++) {
-                b.append(String.format(Locale.ROOT, "%n%-7s %9.1f  %11.0f  %10.2f  %7.2fx", ORDERS[i][0],
+            for (int i = 0; i < ORDERS.size(); i++) {
+                b.append(String.format(Locale.ROOT, "%n%-7s %9.1f  %11.0f  %10.2f  %7.2fx", ORDERS.get(i).name(),
                         ms(tallies[i]), rate(tallies[i]), tallies[i].padded / (double) tallies[i].positions,
                         ms(r) / ms(tallies[i])));
             }
@@ -112,27 +112,26 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
             o.addProperty("batch_size", recipe.batchSize());
             o.addProperty("steps", steps);
             o.addProperty("warmup", warmup);
-            for (int i = 0; i < ORDERS.length; i++) {
+            for (int i = 0; i < ORDERS.size(); i++) {
                 JsonObject t = json(tallies[i]);
                 t.addProperty("speed_up", ms(r) / ms(tallies[i]));
-                o.add(ORDERS[i][0], t);
+                o.add(ORDERS.get(i).name(), t);
             }
             return JsonOutput.pretty(o);
         });
         return 0;
     }
 
-    /** {@code recipe} with {@code group_by_length} and {@code split_by_length} set. */
-    private static SftConfig with(SftConfig recipe, boolean grouped, boolean split) {
+    /** {@code recipe} with {@code order}'s {@code group_by_length} and {@code split_by_length}. */
+    private static SftConfig with(SftConfig recipe, Order order) {
         JsonObject o = JsonParser.parseString(recipe.toJson()).getAsJsonObject();
-        o.addProperty("group_by_length", grouped);
-        o.addProperty("split_by_length", split);
+        o.addProperty("group_by_length", order.grouped());
+        o.addProperty("split_by_length", order.split());
         return SftConfig.fromJson(o.toString());
     }
 
-    /** Steps of {@code trainer}; a timed step counts the positions its passes compute ({@code config}'s split). */
-    private static void run(SftTrainer trainer, SftConfig config, List<VlmExample> examples, int size, int n,
-                            Tally tally) {
+    /** Steps of {@code trainer}; a timed step counts the positions its passes compute. */
+    private static void run(SftTrainer trainer, List<VlmExample> examples, int size, int n, Tally tally) {
         for (int i = 0; i < n; i++) {
             List<VlmExample> batch = trainer.nextBatch(examples, size);
             long t0 = System.nanoTime();
@@ -141,10 +140,7 @@ final class BenchSftBatchesCommand implements Callable<Integer> {
                 tally.nanos += System.nanoTime() - t0;
                 tally.steps++;
                 tally.positions += batch.stream().mapToLong(VlmExample::positions).sum();
-                tally.padded += config.splitByLength()
-                        ? LengthSplit.padded(LengthSplit.parts(batch, VlmExample::positions, SftConfig.SPLIT_OVERHEAD),
-                                VlmExample::positions)
-                        : (long) batch.size() * batch.stream().mapToInt(VlmExample::positions).max().orElse(0);
+                tally.padded += LengthSplit.padded(trainer.passes(batch), VlmExample::positions);
             }
         }
     }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.r1kit.model.lm.Qwen2Model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,25 +56,20 @@ final class ObjectHeads {
         NDArray sum = null;
         int named = 0;
         for (int b = 0; b < batch.size(); b++) {
-            List<Long> at = new ArrayList<>();
-            List<Long> ids = new ArrayList<>();
-            for (int[] words : List.of(batch.get(b).objectNames(), batch.get(b).objectColours(),
-                    batch.get(b).objectPlaces())) {
-                for (int i = 0; i < words.length; i++) {
-                    if (words[i] >= 0 && words[i] < vocab) {
-                        at.add(1L + (long) ObjectEncoder.TOKENS_PER_OBJECT * i);             // feature token of object i
-                        ids.add((long) words[i]);
-                    }
-                }
-            }
-            if (at.isEmpty()) {
+            int[][] words = batch.get(b).namedWords(vocab);
+            int n = words[0].length;
+            if (n == 0) {
                 continue;
             }
-            int n = at.size();
-            NDArray rows = prefixes.get(b).get(scope.create(at.stream().mapToLong(Long::longValue).toArray()));   // [n, C]
+            long[] at = new long[n];
+            long[] ids = new long[n];
+            for (int k = 0; k < n; k++) {
+                at[k] = 1L + (long) ObjectEncoder.TOKENS_PER_OBJECT * words[0][k];                 // feature token of the object
+                ids[k] = words[1][k];
+            }
+            NDArray rows = prefixes.get(b).get(scope.create(at));                           // [n, C]
             NDArray logProbs = decoder.logits(rows.reshape(1, n, -1)).reshape(n, vocab).logSoftmax(-1); // [n, V]
-            NDArray picked = logProbs.mul(scope.create(ids.stream().mapToLong(Long::longValue).toArray()).oneHot(vocab))
-                    .sum();                                                                   // scalar
+            NDArray picked = logProbs.mul(scope.create(ids).oneHot(vocab)).sum();              // scalar
             sum = sum == null ? picked : sum.add(picked);
             named += n;
         }

@@ -75,16 +75,22 @@ public record VlmExample(SceneFeatures features, int[] prompt, int[] answer, int
 
     /**
      * The object words the object-naming loss scores for this example: its objects' names, colours and places
-     * with an id below {@code vocab} (what {@link VlmOutput#objectNameLoss} averages over).
+     * with an id below {@code vocab}, as two rows of equal length: {@code [0]} the encoded object's index,
+     * {@code [1]} the word's id (what {@link VlmOutput#objectNameLoss} averages over).
      */
-    public int namedWords(int vocab) {
+    public int[][] namedWords(int vocab) {
+        int[] objects = new int[objectNames.length + objectColours.length + objectPlaces.length];
+        int[] ids = new int[objects.length];
         int n = 0;
         for (int[] words : new int[][] {objectNames, objectColours, objectPlaces}) {
-            for (int w : words) {
-                n += w >= 0 && w < vocab ? 1 : 0;
+            for (int i = 0; i < words.length; i++) {
+                if (words[i] >= 0 && words[i] < vocab) {
+                    objects[n] = i;
+                    ids[n++] = words[i];
+                }
             }
         }
-        return n;
+        return new int[][] {Arrays.copyOf(objects, n), Arrays.copyOf(ids, n)};
     }
 
     @Override

@@ -75,18 +75,17 @@ public final class SftTrainer {
      */
     public float step(List<VlmExample> batch) {
         Map<String, NDArray> parameters = model.parameters();
-        List<List<VlmExample>> parts = config.splitByLength()
-                ? LengthSplit.parts(batch, VlmExample::positions, SftConfig.SPLIT_OVERHEAD) : List.of(batch);
+        List<List<VlmExample>> parts = passes(batch);
         int vocab = model.decoder().config().vocabSize();
         double answers = tokens(batch, e -> e.answer().length);
-        double named = tokens(batch, e -> e.namedWords(vocab));
+        double named = tokens(batch, e -> e.namedWords(vocab)[0].length);
         double weight = answerWeight(batch);
         double loss = 0;
         try (NDManager scope = model.newScope()) {
             for (List<VlmExample> part : parts) {
                 double share = part.size() == batch.size() ? 1 : tokens(part, e -> e.answer().length) / answers;
                 double nameShare = part.size() == batch.size() || named == 0 ? 1
-                        : tokens(part, e -> e.namedWords(vocab)) / named;
+                        : tokens(part, e -> e.namedWords(vocab)[0].length) / named;
                 try (NDManager partScope = scope.newSubManager();
                      GradientCollector collector = Engines.pytorch().newGradientCollector()) {
                     VlmOutput out = model.forward(part, partScope);
@@ -103,6 +102,15 @@ public final class SftTrainer {
             steps++;
             return (float) loss;
         }
+    }
+
+    /**
+     * The passes {@link #step} runs {@code batch} as: the whole batch, or with the recipe's {@code split_by_length}
+     * its parts of similar length ({@link LengthSplit}, {@link SftConfig#SPLIT_OVERHEAD} positions per pass).
+     */
+    public List<List<VlmExample>> passes(List<VlmExample> batch) {
+        return config.splitByLength()
+                ? LengthSplit.parts(batch, VlmExample::positions, SftConfig.SPLIT_OVERHEAD) : List.of(batch);
     }
 
     private static double tokens(List<VlmExample> examples, ToIntFunction<VlmExample> count) {
