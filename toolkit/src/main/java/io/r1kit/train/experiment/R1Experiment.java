@@ -9,6 +9,7 @@ import io.r1kit.Provenance;
 import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.tasks.TaskEval;
 import io.r1kit.eval.tasks.TaskReport;
+import io.r1kit.eval.tasks.TaskReportFile;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmAsk;
@@ -33,7 +34,9 @@ import java.util.List;
  *   <li>probe the headroom of its prompts ({@link GrpoProbe}: pass@1 against pass@G), into {@code probe.json};</li>
  *   <li>per seed, train GRPO ({@code grpo-N/}) and, unless turned off, the SFT-continuation control at equal
  *       compute ({@code control-N/}: the same training-loop seconds, {@link ControlRecipe});</li>
- *   <li>evaluate the starting model and every trained one on the same held-out questions ({@link TaskEval});</li>
+ *   <li>evaluate the starting model and every trained one on the same held-out questions ({@link TaskEval}),
+ *       each report kept whole in {@code eval-NAME.json} ({@link TaskReportFile}, keyed by the checkpoint's
+ *       content and the questions), so a model evaluated before is not evaluated again;</li>
  *   <li>write {@code table.md} and {@code experiment.json} ({@link ExperimentTable}), {@code per-task.png}
  *       and {@code reward.png} ({@link ExperimentCharts}).</li>
  * </ol>
@@ -113,14 +116,14 @@ public final class R1Experiment {
                 controls.add(control(recipe, base, seconds(dir), out.resolve("control-" + s), listener));
             }
         }
-        TaskReport sft = evaluate(base, "sft", o.eval(), meteor, listener);
+        TaskReport sft = evaluate(base, "sft", o.eval(), meteor, listener, out);
         List<TaskReport> g = new ArrayList<>();
         for (Path p : grpo) {
-            g.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener));
+            g.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener, out));
         }
         List<TaskReport> c = new ArrayList<>();
         for (Path p : controls) {
-            c.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener));
+            c.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener, out));
         }
         ExperimentTable table = new ExperimentTable(sft, g, c);
         write(out, o, table, grpo);
@@ -152,11 +155,39 @@ public final class R1Experiment {
     }
 
     private static TaskReport evaluate(Path dir, String name, TaskEval.Options o, MeteorResources meteor,
-                                       Listener listener) throws IOException {
+                                       Listener listener, Path out) throws IOException {
+        Path kept = out.resolve("eval-" + name + ".json");
+        String key = contentKey(dir);
+        java.util.Optional<TaskReport> before = TaskReportFile.read(kept, key, o);
+        if (before.isPresent()) {
+            listener.phase(name + " evaluated before (" + kept.getFileName() + "): kept");
+            return before.get();
+        }
         listener.phase("evaluating " + name);
         try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
-            return TaskReport.of(name, TaskEval.run(new VlmAsk(vlm, tokenizer), o, listener.answering(name)), o, meteor);
+            TaskReport r = TaskReport.of(name, TaskEval.run(new VlmAsk(vlm, tokenizer), o, listener.answering(name)),
+                    o, meteor);
+            TaskReportFile.write(r, key, kept);
+            return r;
         }
+    }
+
+    /** SHA-256 over a checkpoint's weights, configuration and tokenizer: what its answers depend on. */
+    static String contentKey(Path dir) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+        for (String f : List.of("model.safetensors", "vlm.json", "config.json", "tokenizer.json")) {
+            Path p = dir.resolve(f);
+            if (Files.isRegularFile(p)) {
+                sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(p));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     private static void write(Path out, Options o, ExperimentTable table, List<Path> grpo) throws IOException {

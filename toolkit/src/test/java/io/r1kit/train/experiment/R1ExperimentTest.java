@@ -94,6 +94,11 @@ class R1ExperimentTest {
                 MeteorResources.builtIn(), listener(phases));
         assertTrue(phases.contains("grpo-1 finished before: kept"), phases.toString());
         assertTrue(phases.contains("control-1 finished before: kept"), phases.toString());
+        // ... and answers no question again: every report is read back whole, intervals included
+        for (String arm : List.of("sft", "grpo-1", "control-1")) {
+            assertTrue(phases.contains(arm + " evaluated before (eval-" + arm + ".json): kept"), phases.toString());
+        }
+        assertFalse(phases.stream().anyMatch(p -> p.startsWith("evaluating")), phases.toString());
         assertEquals(modified, Files.getLastModifiedTime(out.resolve("grpo-1/model.safetensors")).toMillis());
         assertEquals(r.table().toMarkdown(), again.table().toMarkdown());
 
