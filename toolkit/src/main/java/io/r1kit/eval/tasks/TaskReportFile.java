@@ -94,7 +94,7 @@ public final class TaskReportFile {
 
     private static TaskScores scores(Task task, JsonObject j) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        j.getAsJsonObject("metrics").entrySet().forEach(m -> metrics.put(m.getKey(), number(m.getValue())));
+        j.getAsJsonObject("metrics").entrySet().forEach(m -> metrics.put(m.getKey(), m.getValue().getAsDouble()));
         Map<String, double[]> byType = new TreeMap<>();
         j.getAsJsonObject("by_type").entrySet().forEach(t -> {
             JsonArray a = t.getValue().getAsJsonArray();
@@ -107,10 +107,6 @@ public final class TaskReportFile {
         }
         return new TaskScores(task, j.get("cases").getAsInt(), metrics, byType, j.get("headline").getAsString(),
                 List.copyOf(items));
-    }
-
-    private static double number(JsonElement e) {
-        return e.getAsJsonPrimitive().isString() ? Double.parseDouble(e.getAsString()) : e.getAsDouble();
     }
 
     private static JsonObject options(TaskEval.Options o) {
