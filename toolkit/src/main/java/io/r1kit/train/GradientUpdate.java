@@ -8,7 +8,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.optimizer.Optimizer;
 import io.r1kit.model.Engines;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +31,15 @@ public final class GradientUpdate {
     /** Thrown when the gradients hold NaN or infinity: no parameter was changed, the gradients are zeroed. */
     public static final class NonFiniteGradient extends IllegalStateException {
         public NonFiniteGradient(float norm) {
-            super("the gradient norm is " + norm + " (a NaN or infinite loss or weight); no update was made");
+            this(norm, List.of());
+        }
+
+        /** @param where the parameters whose gradients are not finite (a few are named) */
+        public NonFiniteGradient(float norm, List<String> where) {
+            super("the gradient norm is " + norm + " (a NaN or infinite loss or weight); no update was made"
+                    + (where.isEmpty() ? "" : "; not finite in " + where.size() + " parameter" + (where.size() == 1 ? "" : "s")
+                    + ": " + String.join(", ", where.subList(0, Math.min(4, where.size())))
+                    + (where.size() > 4 ? ", ..." : "")));
         }
     }
 
@@ -75,8 +85,15 @@ public final class GradientUpdate {
         }
         float norm = NDArrays.stack(norms).norm().getFloat();      // sqrt of the sum of their squares
         if (!Float.isFinite(norm)) {
+            List<String> where = new ArrayList<>();
+            int i = 0;
+            for (String name : grads.keySet()) {
+                if (!Float.isFinite(norms.get(i++).getFloat())) {
+                    where.add(name);
+                }
+            }
             grads.values().forEach(g -> g.set(new NDIndex("..."), 0f));   // 0 × NaN is NaN: overwrite instead
-            throw new NonFiniteGradient(norm);
+            throw new NonFiniteGradient(norm, where);
         }
         float scale = norm > maxGradNorm ? maxGradNorm / (norm + 1e-6f) : 1f;
         Engines.withoutGradients(() -> {   // weights change in place, whichever thread the step runs on

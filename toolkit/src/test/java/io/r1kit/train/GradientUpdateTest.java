@@ -19,15 +19,23 @@ class GradientUpdateTest {
     void aNanGradientIsRefusedBeforeAnyWeightChangesAndIsCleared() {
         try (NDManager m = Engines.pytorch().newBaseManager()) {
             NDArray w = m.create(new float[] {1, 2, 3});
+            NDArray v = m.create(new float[] {4, 5});
             w.setRequiresGradient(true);
+            v.setRequiresGradient(true);
             try (GradientCollector c = Engines.pytorch().newGradientCollector()) {
-                c.backward(w.mul(m.create(new float[] {1, Float.NaN, 1})).sum());
+                c.backward(w.mul(m.create(new float[] {1, Float.NaN, 1})).sum().add(v.sum()));
             }
             AdamW opt = new AdamW(0.1, 0, m);
+            Map<String, NDArray> parameters = new java.util.LinkedHashMap<>();
+            parameters.put("v", v);
+            parameters.put("w", w);
             GradientUpdate.NonFiniteGradient e = assertThrows(GradientUpdate.NonFiniteGradient.class,
-                    () -> GradientUpdate.apply(Map.of("w", w), opt, 1f, m));
-            assertEquals("the gradient norm is NaN (a NaN or infinite loss or weight); no update was made", e.getMessage());
+                    () -> GradientUpdate.apply(parameters, opt, 1f, m));
+            assertEquals("the gradient norm is NaN (a NaN or infinite loss or weight); no update was made;"
+                    + " not finite in 1 parameter: w", e.getMessage());
             assertArrayEquals(new float[] {1, 2, 3}, w.toFloatArray(), 0f);
+            assertArrayEquals(new float[] {4, 5}, v.toFloatArray(), 0f);
+            assertArrayEquals(new float[] {0, 0}, v.getGradient().toFloatArray(), 0f);
             assertArrayEquals(new float[] {0, 0, 0}, w.getGradient().toFloatArray(), 0f);
             assertEquals(0, opt.steps());
         }

@@ -11,7 +11,10 @@ import io.r1kit.train.RecipeJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static io.r1kit.train.RecipeJson.atLeast;
@@ -78,6 +81,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param initModel         empty to start from random weights; else a shipped model ({@code sft}) or a checkpoint
  *                          folder to continue training from: its weights, its vocabulary (the texts are encoded with
  *                          it) and its architecture (the recipe's architecture keys must equal it)
+ * @param taskRepeats       per task (by command-line name), how many times each of its training examples is in the
+ *                          training data, 1..10 (2: its examples come twice as often); tasks left out: once
  */
 public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed, List<Task> tasks,
                         int hiddenSize, int layers, int heads, int kvHeads, int intermediateSize, int maxObjects,
@@ -87,7 +92,8 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
                         double maxGradNorm, int evalEvery, int heldOutExamples, int evalExamples, boolean keepBest,
                         Dtype dtype, long seed, double objectNameWeight, boolean objectPlaces,
                         boolean objectPointers, AnswerFormat answerFormat, int reasoningSteps, boolean reasoningBoxes,
-                        boolean reasoningLooks, FilterConfig cotFilters, String initModel) {
+                        boolean reasoningLooks, FilterConfig cotFilters, String initModel,
+                        Map<String, Integer> taskRepeats) {
 
     /** Positions of the decoder: scene tokens, prompt and answer must fit. */
     public static final int MAX_POSITIONS = 2048;
@@ -168,10 +174,34 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
             throw new IllegalArgumentException("reasoning_steps " + reasoningSteps
                     + " is outside 0..20: the fact steps of one reasoning, 2 suits the nano model");
         }
+        taskRepeats = checkRepeats(tasks, taskRepeats);
         if (cotFilters == null) {
             throw new IllegalArgumentException("cot_filters is missing: give min_think_words, min_answer_words, "
                     + "min_short_answer_words, min_step_cues and min_consistency");
         }
+    }
+
+    /** How many times each training example of {@code task} is in the data ({@code task_repeats}, else 1). */
+    public int repeats(Task task) {
+        return taskRepeats.getOrDefault(task.slug(), 1);
+    }
+
+    private static Map<String, Integer> checkRepeats(List<Task> tasks, Map<String, Integer> repeats) {
+        if (repeats == null) {
+            return Map.of();
+        }
+        for (var e : repeats.entrySet()) {
+            Task t = Task.fromSlug(e.getKey());   // names the known tasks when the key is none
+            if (!tasks.contains(t)) {
+                throw new IllegalArgumentException("task_repeats names task " + e.getKey() + ", which is not in tasks "
+                        + tasks.stream().map(Task::slug).toList());
+            }
+            if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 10) {
+                throw new IllegalArgumentException("task_repeats of " + e.getKey() + " is " + e.getValue()
+                        + ": give 1..10, the times each of the task's examples is trained on per pass over the data");
+            }
+        }
+        return Collections.unmodifiableMap(new TreeMap<>(repeats));
     }
 
     /**

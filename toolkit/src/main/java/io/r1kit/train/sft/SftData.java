@@ -19,6 +19,7 @@ import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.scene.gen.SceneGenerator;
+import io.r1kit.task.Task;
 import io.r1kit.task.TaskPrompt;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.TrainingRooms;
@@ -63,8 +64,8 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         examples = List.copyOf(examples);
     }
 
-    /** One example as text: the prompt and the target (reply) the model learns to write. */
-    record Text(String prompt, String target) {}
+    /** One example as text: its task, the prompt and the target (reply) the model learns to write. */
+    record Text(Task task, String prompt, String target) {}
 
     /** One room's inputs: its features, each encoded object's colour word, and its examples as text. */
     private record Room(SceneFeatures features, List<String> colours, List<String> places, List<Text> texts, int filtered) {}
@@ -84,18 +85,18 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         }
         WordVocabulary vocabulary = WordVocabulary.build(texts,
                 VocabularyConfig.defaults().withMinCount(config.minWordCount()));
-        return encode(rooms, vocabulary, config);
+        return encode(rooms, vocabulary, config, true);
     }
 
     /** The training rooms' examples encoded with a given vocabulary (a run that continues from a checkpoint). */
     public static SftData training(SftConfig config, WordVocabulary vocabulary, TrainProgress progress) {
         return encode(rooms(config.trainRooms(), config.trainSeed(), config, "training rooms", progress), vocabulary,
-                config);
+                config, true);
     }
 
     /** The examples of rooms {@code seed .. seed + count - 1} with a given vocabulary (held-out data). */
     public static SftData of(int count, long seed, SftConfig config, WordVocabulary vocabulary, TrainProgress progress) {
-        return encode(rooms(count, seed, config, "held-out rooms", progress), vocabulary, config);
+        return encode(rooms(count, seed, config, "held-out rooms", progress), vocabulary, config, false);
     }
 
     /**
@@ -113,9 +114,9 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         for (int i = 0; i < examples.size(); i++) {
             String prompt = Queries.of(examples.get(i), c).prompt();
             if (records == null) {
-                out.add(new Text(prompt, examples.get(i).answer()));
+                out.add(new Text(examples.get(i).task(), prompt, examples.get(i).answer()));
             } else if (records.get(i).passed()) {
-                out.add(new Text(prompt, records.get(i).cot()));
+                out.add(new Text(examples.get(i).task(), prompt, records.get(i).cot()));
             } else {
                 filtered[0]++;
             }
@@ -168,7 +169,8 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
         return out;
     }
 
-    private static SftData encode(List<Room> rooms, WordVocabulary vocabulary, SftConfig config) {
+    /** With {@code training}, each example is in the result as many times as {@code task_repeats} says (once in the hash). */
+    private static SftData encode(List<Room> rooms, WordVocabulary vocabulary, SftConfig config, boolean training) {
         MessageDigest sha = newDigest();
         List<VlmExample> kept = new ArrayList<>();
         int dropped = 0;
@@ -196,7 +198,10 @@ public record SftData(WordVocabulary vocabulary, List<VlmExample> examples, int 
                 sha.update((byte) 0);
                 pointers += c.pointers();
                 unmatched += c.unmatched();
-                kept.add(new VlmExample(r.features(), prompt, c.ids(), names, colours, places));
+                VlmExample e = new VlmExample(r.features(), prompt, c.ids(), names, colours, places);
+                for (int k = training ? config.repeats(t.task()) : 1; k > 0; k--) {
+                    kept.add(e);
+                }
             }
         }
         return new SftData(vocabulary, kept, dropped, HexFormat.of().formatHex(sha.digest()), pointers, unmatched,

@@ -37,7 +37,7 @@ class SftConfigTest {
                         + "max_tokens, min_word_count, steps, batch_size, group_by_length, split_by_length, learning_rate, "
                         + "warmup_steps, "
                         + "final_learning_rate, weight_decay, max_grad_norm, eval_every, held_out_examples, "
-                        + "eval_examples, keep_best, dtype, seed, object_name_weight, object_places, object_pointers, answer_format, reasoning_steps, reasoning_boxes, reasoning_looks, cot_filters, init_model)",
+                        + "eval_examples, keep_best, dtype, seed, object_name_weight, object_places, object_pointers, answer_format, reasoning_steps, reasoning_boxes, reasoning_looks, cot_filters, init_model, task_repeats)",
                 assertThrows(IllegalArgumentException.class, () -> SftConfig.fromJson("{\"step\": 3}")).getMessage());
         assertEquals("held-out seeds 150..159 overlap the training seeds 0..199: set held_out_seed to 200 or more",
                 assertThrows(IllegalArgumentException.class,

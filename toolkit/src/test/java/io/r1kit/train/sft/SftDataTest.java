@@ -245,4 +245,25 @@ class SftDataTest {
         assertEquals(all.sha256(), SftData.training(ONE_ROOM, TrainProgress.none()).sha256());
         assertTrue(ONE_ROOM.tasks().contains(Task.QA));
     }
+
+    @Test
+    void taskRepeatsPutATasksTrainingExamplesInTheDataThatManyTimesAndLeaveTheHeldOutSetAlone() {
+        SftData once = SftData.training(ONE_ROOM, TrainProgress.none());
+        SftConfig twice = with(ONE_ROOM, "task_repeats", "{\"qa\": 2, \"grounding\": 3}");
+        SftData repeated = SftData.training(twice, TrainProgress.none());
+        GeneratedRoom room = TrainingRooms.room(0);
+        List<SftData.Text> texts = SftData.texts(room, 0, ONE_ROOM, new int[1]);
+        long qa = texts.stream().filter(t -> t.task() == Task.QA).count();
+        long grounding = texts.stream().filter(t -> t.task() == Task.GROUNDING).count();
+        assertTrue(qa > 0 && grounding > 0, "the room has QA and grounding examples");
+        assertEquals(once.examples().size() + qa + 2 * grounding, repeated.examples().size());
+        assertEquals(once.sha256(), repeated.sha256(), "the hash names the texts, not how often they are drawn");
+        assertEquals(2, twice.repeats(Task.QA));
+        assertEquals(1, twice.repeats(Task.PLANNING));
+        SftData heldOut = SftData.of(1, 0, twice, once.vocabulary(), TrainProgress.none());
+        assertEquals(once.examples().size(), heldOut.examples().size());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> with(ONE_ROOM, "task_repeats", "{\"qa\": 11}"));
+        assertTrue(e.getMessage().contains("task_repeats of qa is 11"), e.getMessage());
+    }
 }
