@@ -22,9 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +52,30 @@ public final class RecipeJson {
             .create();
 
     private RecipeJson() {}
+
+    /**
+     * A recipe's per-task map ({@code key}: a task's command-line name to a number), checked: each name is one of
+     * {@code tasks} and each value passes {@code valid}, else {@code problem} (name, value) says what to give.
+     *
+     * @return the map unmodifiable and sorted by name; empty for null
+     */
+    public static Map<String, Integer> perTask(String key, List<Task> tasks, Map<String, Integer> values,
+                                               IntPredicate valid, BiFunction<String, Integer, String> problem) {
+        if (values == null) {
+            return Map.of();
+        }
+        for (var e : values.entrySet()) {
+            Task t = Task.fromSlug(e.getKey());   // names the known tasks when the key is none
+            if (!tasks.contains(t)) {
+                throw new IllegalArgumentException(key + " names task " + e.getKey() + ", which is not in tasks "
+                        + tasks.stream().map(Task::slug).toList());
+            }
+            if (e.getValue() == null || !valid.test(e.getValue())) {
+                throw new IllegalArgumentException(problem.apply(e.getKey(), e.getValue()));
+            }
+        }
+        return Collections.unmodifiableMap(new TreeMap<>(values));
+    }
 
     /** {@code recipe} as pretty-printed JSON, every key. */
     public static String toJson(Record recipe) {

@@ -136,7 +136,9 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
             throw new IllegalArgumentException("top_p " + topP + " is outside (0, 1]; 1 keeps every token");
         }
         atLeast("max_completion_length", maxCompletionLength, 1, "a reasoned grounding answer takes about 80 tokens");
-        taskCompletionLengths = checkLengths(tasks, taskCompletionLengths);
+        taskCompletionLengths = RecipeJson.perTask("task_completion_lengths", tasks, taskCompletionLengths, n -> n >= 1,
+                (task, n) -> "task_completion_lengths of " + task + " must be >= 1, got " + n
+                        + "; a dense caption of a room takes up to 800 tokens");
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
@@ -159,24 +161,6 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                 numGenerations, promptsPerStep, steps, saveSteps, numIterations, perDeviceTrainBatchSize, learningRate,
                 weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, maskTruncatedCompletions,
                 dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, dtype, seed);
-    }
-
-    private static Map<String, Integer> checkLengths(List<Task> tasks, Map<String, Integer> lengths) {
-        if (lengths == null) {
-            return Map.of();
-        }
-        for (var e : lengths.entrySet()) {
-            Task t = Task.fromSlug(e.getKey());   // names the known tasks when the key is none
-            if (!tasks.contains(t)) {
-                throw new IllegalArgumentException("task_completion_lengths names task " + e.getKey()
-                        + ", which is not in tasks " + tasks.stream().map(Task::slug).toList());
-            }
-            if (e.getValue() == null || e.getValue() < 1) {
-                throw new IllegalArgumentException("task_completion_lengths of " + e.getKey() + " must be >= 1, got "
-                        + e.getValue() + "; a dense caption of a room takes up to 800 tokens");
-            }
-        }
-        return Collections.unmodifiableMap(new TreeMap<>(lengths));
     }
 
     /** How rewards are scaled into advantages. */

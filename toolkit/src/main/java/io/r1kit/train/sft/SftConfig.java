@@ -11,10 +11,8 @@ import io.r1kit.train.RecipeJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static io.r1kit.train.RecipeJson.atLeast;
@@ -174,7 +172,9 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
             throw new IllegalArgumentException("reasoning_steps " + reasoningSteps
                     + " is outside 0..20: the fact steps of one reasoning, 2 suits the nano model");
         }
-        taskRepeats = checkRepeats(tasks, taskRepeats);
+        taskRepeats = RecipeJson.perTask("task_repeats", tasks, taskRepeats, n -> n >= 1 && n <= 10,
+                (task, n) -> "task_repeats of " + task + " is " + n
+                        + ": give 1..10, the times each of the task's examples is trained on per pass over the data");
         if (cotFilters == null) {
             throw new IllegalArgumentException("cot_filters is missing: give min_think_words, min_answer_words, "
                     + "min_short_answer_words, min_step_cues and min_consistency");
@@ -184,24 +184,6 @@ public record SftConfig(int trainRooms, long trainSeed, int heldOutRooms, long h
     /** How many times each training example of {@code task} is in the data ({@code task_repeats}, else 1). */
     public int repeats(Task task) {
         return taskRepeats.getOrDefault(task.slug(), 1);
-    }
-
-    private static Map<String, Integer> checkRepeats(List<Task> tasks, Map<String, Integer> repeats) {
-        if (repeats == null) {
-            return Map.of();
-        }
-        for (var e : repeats.entrySet()) {
-            Task t = Task.fromSlug(e.getKey());   // names the known tasks when the key is none
-            if (!tasks.contains(t)) {
-                throw new IllegalArgumentException("task_repeats names task " + e.getKey() + ", which is not in tasks "
-                        + tasks.stream().map(Task::slug).toList());
-            }
-            if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 10) {
-                throw new IllegalArgumentException("task_repeats of " + e.getKey() + " is " + e.getValue()
-                        + ": give 1..10, the times each of the task's examples is trained on per pass over the data");
-            }
-        }
-        return Collections.unmodifiableMap(new TreeMap<>(repeats));
     }
 
     /**
