@@ -30,10 +30,6 @@ public final class GradientUpdate {
 
     /** Thrown when the gradients hold NaN or infinity: no parameter was changed, the gradients are zeroed. */
     public static final class NonFiniteGradient extends IllegalStateException {
-        public NonFiniteGradient(float norm) {
-            this(norm, List.of());
-        }
-
         /** @param where the parameters whose gradients are not finite (a few are named) */
         public NonFiniteGradient(float norm, List<String> where) {
             super("the gradient norm is " + norm + " (a NaN or infinite loss or weight); no update was made"
@@ -83,13 +79,15 @@ public final class GradientUpdate {
             grads.put(e.getKey(), g);
             norms.add(g.norm());                                   // L2 norm of one parameter's gradient
         }
-        float norm = NDArrays.stack(norms).norm().getFloat();      // sqrt of the sum of their squares
+        NDArray each = NDArrays.stack(norms);                      // [P] one norm per parameter
+        float norm = each.norm().getFloat();                       // sqrt of the sum of their squares
         if (!Float.isFinite(norm)) {
+            float[] per = each.toFloatArray();
+            List<String> names = new ArrayList<>(grads.keySet());
             List<String> where = new ArrayList<>();
-            int i = 0;
-            for (String name : grads.keySet()) {
-                if (!Float.isFinite(norms.get(i++).getFloat())) {
-                    where.add(name);
+            for (int i = 0; i < per.length; i++) {
+                if (!Float.isFinite(per[i])) {
+                    where.add(names.get(i));
                 }
             }
             grads.values().forEach(g -> g.set(new NDIndex("..."), 0f));   // 0 × NaN is NaN: overwrite instead
