@@ -12,6 +12,7 @@ import io.r1kit.model.lm.Qwen2Model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -99,6 +100,16 @@ public final class Generator {
      */
     public List<Generation> generate(List<int[]> prompts, List<NDArray> prefixes, List<NDArray> pointers,
                                      GenerationConfig config, TokenDecoder decoder, TokenListener listener) {
+        return generate(prompts, prefixes, pointers, config, decoder, listener, null);
+    }
+
+    /**
+     * {@link #generate(List, List, List, GenerationConfig, TokenDecoder, TokenListener)} with {@code rule}
+     * (may be null) applied to each row's scores before its token is chosen.
+     */
+    public List<Generation> generate(List<int[]> prompts, List<NDArray> prefixes, List<NDArray> pointers,
+                                     GenerationConfig config, TokenDecoder decoder, TokenListener listener,
+                                     LogitsRule rule) {
         if (pointers != null && pointers.size() != prompts.size()) {
             throw new IllegalArgumentException(pointers.size() + " pointer entries for " + prompts.size()
                     + " prompts: give one per row (null for a row without)");
@@ -136,6 +147,9 @@ public final class Generator {
                     }
                     List<Integer> generated = tokens.get(b);
                     int[] promptIds = prompts.get(b);
+                    if (rule != null) {
+                        rule.apply(b, Collections.unmodifiableList(generated), logits[b]);
+                    }
                     TokenChooser.Choice choice = TokenChooser.choose(logits[b], () -> history(promptIds, generated),
                             config, random);
                     int token = choice.token();

@@ -9,6 +9,7 @@ import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.Generator;
+import io.r1kit.model.generate.LogitsRule;
 import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.generate.TokenListener;
 import io.r1kit.model.lm.Qwen2Checkpoint;
@@ -243,6 +244,12 @@ public final class Vlm3d implements AutoCloseable {
      */
     public List<Generation> generate(List<SceneFeatures> scenes, List<int[]> prompts, GenerationConfig generation,
                                      TokenDecoder tokens, TokenListener listener) {
+        return generate(scenes, prompts, generation, tokens, listener, null);
+    }
+
+    /** {@link #generate(List, List, GenerationConfig, TokenDecoder, TokenListener)} under {@code rule} (may be null). */
+    public List<Generation> generate(List<SceneFeatures> scenes, List<int[]> prompts, GenerationConfig generation,
+                                     TokenDecoder tokens, TokenListener listener, LogitsRule rule) {
         if (scenes.size() != prompts.size() || scenes.isEmpty()) {
             throw new IllegalArgumentException(scenes.size() + " scenes and " + prompts.size()
                     + " prompts: give one scene per prompt, at least one");
@@ -267,7 +274,7 @@ public final class Vlm3d implements AutoCloseable {
                 }
                 text = pointers.get(0) == null ? tokens : PointerText.of(config).decoder(tokens, scenes.get(0));
             }
-            return new Generator(decoder).generate(prompts, prefixes, pointers, generation, text, listener);
+            return new Generator(decoder).generate(prompts, prefixes, pointers, generation, text, listener, rule);
         }
     }
 

@@ -134,13 +134,20 @@ public final class VlmAsk {
         return out;
     }
 
-    /** One batch of at most {@value #BATCH} queries, decoded together. */
+    /**
+     * One batch of at most {@value #BATCH} queries, decoded together; dense captions under
+     * {@link DistinctPointers} (each object named once per section).
+     */
     private List<TaskAnswer> batch(List<Input> ins, List<TaskQuery> qs, TokenListener listener) {
         int longest = qs.stream().mapToInt(q -> PromptFormat.maxNewTokens(q.task())).max().orElseThrow();
         GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(longest).stopTokenIds(end).build();
         List<int[]> prompts = qs.stream().map(q -> tokenizer.encode(PromptFormat.of(model.config(), q))).toList();
+        boolean[] dense = new boolean[qs.size()];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = qs.get(i).task() == Task.DENSE_CAPTION;
+        }
         List<Generation> gens = model.generate(ins.stream().map(Input::features).toList(), prompts, greedy, null,
-                listener);
+                listener, model.config().objectPointers() ? DistinctPointers.of(model.config(), dense) : null);
         List<TaskAnswer> out = new ArrayList<>(qs.size());
         for (int i = 0; i < qs.size(); i++) {
             int[] ids = gens.get(i).tokens();
