@@ -22,104 +22,17 @@ public final class CiderD {
     /** Corpus CIDEr-D and the score of each sample. */
     public static MetricScore score(CaptionCorpus corpus) {
         int size = corpus.size();
-        int n = NGrams.MAX_N;
-        NGrams index = new NGrams();
-        NGrams.Counts[] cands = new NGrams.Counts[size];
-        NGrams.Counts[][] refs = new NGrams.Counts[size][];
+        String[][][] refs = new String[size][][];
         for (int i = 0; i < size; i++) {
-            cands[i] = index.count(corpus.candidateTokens(i));
-            String[][] r = corpus.referenceTokens(i);
-            refs[i] = new NGrams.Counts[r.length];
-            for (int j = 0; j < r.length; j++) {
-                refs[i][j] = index.count(r[j]);
-            }
+            refs[i] = corpus.referenceTokens(i);
         }
-        // Document frequency: in how many samples' reference sets each n-gram occurs (once per sample).
-        int[] df = new int[index.size()];
-        int[] seenIn = new int[index.size()];
-        java.util.Arrays.fill(seenIn, -1);
-        for (int i = 0; i < size; i++) {
-            for (NGrams.Counts r : refs[i]) {
-                for (int[] ids : r.ids()) {
-                    for (int id : ids) {
-                        if (seenIn[id] != i) {
-                            seenIn[id] = i;
-                            df[id]++;
-                        }
-                    }
-                }
-            }
-        }
-        double logN = Math.log(size);
+        CiderIdf idf = new CiderIdf(refs);
         double[] scores = new double[size];
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            Vec cand = new Vec(cands[i], df, logN);
-            double[] acc = new double[n];
-            for (NGrams.Counts rc : refs[i]) {
-                Vec ref = new Vec(rc, df, logN);
-                double delta = cand.length - ref.length;
-                double penalty = Math.exp(-(delta * delta) / (2 * SIGMA * SIGMA));
-                for (int k = 0; k < n; k++) {
-                    double dot = clippedDot(cand.ids[k], cand.weights[k], ref.ids[k], ref.weights[k]);
-                    if (cand.norm[k] != 0 && ref.norm[k] != 0) {
-                        dot /= cand.norm[k] * ref.norm[k];
-                    }
-                    acc[k] += dot * penalty;
-                }
-            }
-            double mean = 0;
-            for (double a : acc) {
-                mean += a;
-            }
-            scores[i] = mean / n / refs[i].length * 10.0;
+            scores[i] = idf.score(corpus.candidateTokens(i), refs[i]);
             sum += scores[i];
         }
         return new MetricScore("CIDEr", sum / size, scores);
-    }
-
-    /** {@code sum min(c, r) * r} over shared ids (clipping, the "D" in CIDEr-D); ids ascending. */
-    private static double clippedDot(int[] ci, double[] cw, int[] ri, double[] rw) {
-        double dot = 0;
-        int a = 0;
-        int b = 0;
-        while (a < ci.length && b < ri.length) {
-            if (ci[a] < ri[b]) {
-                a++;
-            } else if (ci[a] > ri[b]) {
-                b++;
-            } else {
-                dot += Math.min(cw[a], rw[b]) * rw[b];
-                a++;
-                b++;
-            }
-        }
-        return dot;
-    }
-
-    /** TF-IDF weights per n (aligned with the ascending ids), their norms, the bigram count as length. */
-    private static final class Vec {
-        final int[][] ids;
-        final double[][] weights;
-        final double[] norm;
-        final int length;
-
-        Vec(NGrams.Counts counts, int[] df, double logN) {
-            ids = counts.ids();
-            weights = new double[ids.length][];
-            norm = new double[ids.length];
-            for (int k = 0; k < ids.length; k++) {
-                int[] c = counts.counts()[k];
-                weights[k] = new double[c.length];
-                double sq = 0;
-                for (int g = 0; g < c.length; g++) {
-                    double w = c[g] * (logN - Math.log(Math.max(1.0, df[ids[k][g]])));
-                    weights[k][g] = w;
-                    sq += w * w;
-                }
-                norm[k] = Math.sqrt(sq);
-            }
-            length = counts.total(2);
-        }
     }
 }

@@ -52,6 +52,7 @@ public record RewardBreakdown(String output, Optional<String> think, String answ
                 case "answer" -> "exact match with \"" + Excerpt.words(target.reference(), 60) + "\" after normalising";
                 case "facts" -> "share of the reference's facts stated without contradiction";
                 case "captions" -> "captioned boxes matched one to one to the objects at IoU 0.5, by label and colour";
+                case "cider" -> "CIDEr-D / 10 against \"" + Excerpt.words(target.reference(), 60) + "\"";
                 default -> "";
             });
         }

@@ -100,8 +100,8 @@ public record TaskScores(Task task, int cases, Map<String, Double> metrics, Map<
         Map<String, List<String>> predictions = new LinkedHashMap<>();
         Map<String, List<String>> references = new LinkedHashMap<>();
         for (int i = 0; i < cases.size(); i++) {
-            predictions.put(String.valueOf(i), List.of(words(cases.get(i).answer().answer())));
-            references.put(String.valueOf(i), List.of(words(cases.get(i).example().answer())));
+            predictions.put(String.valueOf(i), List.of(captionText(cases.get(i).answer().answer())));
+            references.put(String.valueOf(i), List.of(captionText(cases.get(i).example().answer())));
         }
         MetricScore cider = TextMetric.CIDER.score(predictions, references, meteor).get(0);
         m.put("cider", cider.score());
@@ -156,7 +156,7 @@ public record TaskScores(Task task, int cases, Map<String, Double> metrics, Map<
                     }
                 }
                 String id = c.example().sceneId() + "/" + ids.get(k);
-                predictions.put(id, List.of(best == null || best.caption().isBlank() ? "nothing" : words(best.caption())));
+                predictions.put(id, List.of(best == null || best.caption().isBlank() ? "nothing" : captionText(best.caption())));
                 references.put(id, List.of(k < truth.size() ? truth.get(k).caption() : ""));
                 ious.put(id, bestIou);
                 rooms.add(c.room());
@@ -180,8 +180,11 @@ public record TaskScores(Task task, int cases, Map<String, Double> metrics, Map<
         per.put("cider@0.5", items);
     }
 
-    /** An answer as caption text: boxes left out (a box's numbers are no words of a caption). */
-    private static String words(String answer) {
+    /**
+     * The text a caption is scored on: {@code <obj>} tags dropped, white space folded; "nothing" when no
+     * word is left (the scorers need one).
+     */
+    public static String captionText(String answer) {
         String s = answer.replaceAll("<obj>.*?</obj>", " ").replaceAll("\\s+", " ").strip();
         return s.isEmpty() ? "nothing" : s;
     }

@@ -4,6 +4,8 @@ import io.r1kit.cot.tasks.Example;
 import io.r1kit.cot.tasks.InstructionGenerator;
 import io.r1kit.cot.tasks.Queries;
 import io.r1kit.cot.tasks.SceneContext;
+import io.r1kit.eval.CiderIdf;
+import io.r1kit.eval.tasks.TaskScores;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.PromptFormat;
 import io.r1kit.model.vlm.SceneFeatures;
@@ -19,15 +21,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The prompts of a GRPO recipe: the data engine's questions about generated rooms (regenerated from their
  * seeds), each with its target as {@link ExampleTargets#of} decides it (a grounding question's is the
  * described object's box over the scene bounds; a caption or QA question's the reference answer) and the
- * recipe's rewards for its task ({@link GrpoRewards#set(List, Example, io.r1kit.scene.gen.SceneGraph)}: the
- * facts reward checks against the example and its room's scene graph); an example none of whose rewards
+ * recipe's rewards for its task ({@link GrpoRewards#set(List, Example, io.r1kit.scene.gen.SceneGraph, CiderIdf)}:
+ * the facts reward checks against the example and its room's scene graph, the cider reward scores under the
+ * document frequencies of the task's reference answers in these prompts); an example none of whose rewards
  * applies is left out.
  *
  * <pre>{@code
@@ -57,6 +62,7 @@ public record GrpoData(List<GrpoPrompt> prompts, int unscored, String sha256) {
         for (Task t : config.tasks()) {
             config.rewardNames(t).forEach(rewards::checkKnown);
         }
+        Map<Task, CiderIdf> idf = ciderIdf(rooms, seed, config, model);
         int unscored = 0;
         for (int i = 0; i < rooms; i++) {
             GeneratedRoom room = TrainingRooms.room(seed + i);
@@ -64,7 +70,7 @@ public record GrpoData(List<GrpoPrompt> prompts, int unscored, String sha256) {
             SceneContext c = InstructionGenerator.context(room, seed + i);
             for (Example e : TrainingRooms.examples(room, seed + i, config.tasks(), model.maxObjects())) {
                 RewardTarget target = ExampleTargets.of(e, room.scene());
-                RewardSet set = rewards.set(config.rewardNames(e.task()), e, room.graph());
+                RewardSet set = rewards.set(config.rewardNames(e.task()), e, room.graph(), idf.get(e.task()));
                 if (set.rewards().stream().noneMatch(r -> r.applies(target))) {
                     unscored++;        // e.g. "facts" alone and a reference that states no fact
                     continue;
@@ -79,6 +85,30 @@ public record GrpoData(List<GrpoPrompt> prompts, int unscored, String sha256) {
             progress.rooms("prompt rooms " + seed + "..", i + 1, rooms);
         }
         return new GrpoData(out, unscored, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * Per task whose rewards name {@code "cider"}: the document frequencies of its reference answers, one
+     * set per prompt, as the evaluation takes them from its questions.
+     */
+    private static Map<Task, CiderIdf> ciderIdf(int rooms, long seed, GrpoConfig config, VlmConfig model) {
+        Map<Task, List<List<String>>> refs = new EnumMap<>(Task.class);
+        config.tasks().stream().filter(t -> config.rewardNames(t).contains("cider"))
+                .forEach(t -> refs.put(t, new ArrayList<>()));
+        for (int i = 0; i < rooms && !refs.isEmpty(); i++) {
+            for (Example e : TrainingRooms.examples(TrainingRooms.room(seed + i), seed + i, config.tasks(), model.maxObjects())) {
+                if (refs.containsKey(e.task())) {
+                    refs.get(e.task()).add(List.of(TaskScores.captionText(e.answer())));
+                }
+            }
+        }
+        Map<Task, CiderIdf> out = new EnumMap<>(Task.class);
+        refs.forEach((t, r) -> {
+            if (!r.isEmpty()) {
+                out.put(t, CiderIdf.of(r));
+            }
+        });
+        return out;
     }
 
     private static MessageDigest digest() {

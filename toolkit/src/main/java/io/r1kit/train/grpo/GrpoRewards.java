@@ -3,6 +3,7 @@ package io.r1kit.train.grpo;
 import io.r1kit.Excerpt;
 import io.r1kit.cot.filter.Levenshtein;
 import io.r1kit.cot.tasks.Example;
+import io.r1kit.eval.CiderIdf;
 import io.r1kit.reward.AnswerReward;
 import io.r1kit.reward.FormatReward;
 import io.r1kit.reward.MiniLmEmbedder;
@@ -24,9 +25,10 @@ import java.util.Objects;
  * The rewards of one GRPO run, by the names a recipe uses ({@link Reward#name()}): the paper's three,
  * {@code "format"} ({@link FormatReward}), {@code "perception"} ({@link PerceptionReward}, 3D IoU of the
  * answered box) and {@code "semantic"} ({@link SemanticReward}, cosine of sentence embeddings of answer and
- * reference); three verifiable ones, {@code "answer"} ({@link AnswerReward}, exact match of a QA or dialogue
- * answer), {@code "facts"} ({@link FactReward}, fact accuracy against the room's scene graph) and
- * {@code "captions"} ({@link CaptionMatchReward}, a room's captioned boxes matched to its objects); and any
+ * reference); four verifiable ones, {@code "answer"} ({@link AnswerReward}, exact match of a QA or dialogue
+ * answer), {@code "facts"} ({@link FactReward}, fact accuracy against the room's scene graph),
+ * {@code "captions"} ({@link CaptionMatchReward}, a room's captioned boxes matched to its objects) and
+ * {@code "cider"} ({@link CiderReward}, CIDEr-D of the answer against the reference); and any
  * reward a user writes in Java and {@link #register registers} under its own name.
  * Which task each built-in may score follows {@link RewardTargets}' table ({@link #unfit}).
  *
@@ -43,7 +45,8 @@ import java.util.Objects;
 public final class GrpoRewards {
 
     /** Every built-in name a recipe may use. */
-    public static final List<String> NAMES = List.of("format", "perception", "semantic", "answer", "facts", "captions");
+    public static final List<String> NAMES = List.of("format", "perception", "semantic", "answer", "facts", "captions",
+            "cider");
 
     private final TextEmbedder embedder;
     private final Map<String, Reward> custom = new LinkedHashMap<>();
@@ -89,8 +92,8 @@ public final class GrpoRewards {
             case "format" -> new FormatReward();
             case "perception" -> new PerceptionReward();
             case "answer" -> new AnswerReward();
-            case "facts", "captions" -> throw new IllegalArgumentException("the " + name + " reward is made per "
-                    + "prompt: use set(names, example, graph)");
+            case "facts", "captions", "cider" -> throw new IllegalArgumentException("the " + name + " reward is made per "
+                    + "prompt: use set(names, example, graph" + ("cider".equals(name) ? ", idf)" : ")"));
             default -> {
                 if (semantic == null) {
                     semantic = new SemanticReward(embedder);
@@ -100,19 +103,30 @@ public final class GrpoRewards {
         };
     }
 
-    /** The rewards named, summed; none may be {@code "facts"} or {@code "captions"}. */
+    /** The rewards named, summed; none may be {@code "facts"}, {@code "captions"} or {@code "cider"}. */
     public RewardSet set(List<String> names) {
         return new RewardSet(names.stream().map(this::of).toList());
     }
 
     /**
      * The rewards named for one prompt: {@code "facts"} and {@code "captions"} check against {@code example}
-     * and {@code graph}.
+     * and {@code graph}; none may be {@code "cider"}.
      */
     public RewardSet set(List<String> names, Example example, SceneGraph graph) {
+        return set(names, example, graph, null);
+    }
+
+    /**
+     * The rewards named for one prompt, {@code "cider"} scored under the document frequencies {@code idf}
+     * (those of the prompts' reference answers of the example's task; null when the names hold no
+     * {@code "cider"}).
+     */
+    public RewardSet set(List<String> names, Example example, SceneGraph graph, CiderIdf idf) {
         return new RewardSet(names.stream().map(n -> switch (n) {
             case "facts" -> new FactReward(example, graph);
             case "captions" -> new CaptionMatchReward(example, graph);
+            case "cider" -> new CiderReward(example.task(), Objects.requireNonNull(idf,
+                    "the cider reward needs the document frequencies of the prompts' references"));
             default -> of(n);
         }).toList());
     }
@@ -169,6 +183,10 @@ public final class GrpoRewards {
         }
         if (name.equals("facts") && task == Task.GROUNDING) {
             return "the facts reward checks what an answer states, and a grounding answer is a box";
+        }
+        if (name.equals("cider") && (task == Task.GROUNDING || task == Task.DENSE_CAPTION)) {
+            return "the cider reward scores one answer's words against its reference; " + (task == Task.GROUNDING
+                    ? "a grounding answer is a box" : "a dense caption is a room's boxes: use \"captions\"");
         }
         return null;
     }

@@ -71,9 +71,9 @@ class GrpoConfigTest {
         assertEquals("rewards of qa names a reward twice: [format, semantic, format]",
                 error("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"format\", \"semantic\", \"format\"]}}"));
         assertEquals("rewards has none for task qa: add \"qa\": [...] with some of [format, perception, semantic,"
-                + " answer, facts, captions]",
+                + " answer, facts, captions, cider]",
                 error("{\"tasks\": [\"grounding\", \"qa\"]}"));
-        assertEquals("unknown reward \"semantics\" (built in: format, perception, semantic, answer, facts, captions); did you mean"
+        assertEquals("unknown reward \"semantics\" (built in: format, perception, semantic, answer, facts, captions, cider); did you mean"
                 + " \"semantic\"?",
                 error("{\"rewards\": {\"grounding\": [\"semantics\"]}}"));
         assertEquals("rewards names task qa, which is not in tasks [grounding]: add it to tasks or remove its rewards",

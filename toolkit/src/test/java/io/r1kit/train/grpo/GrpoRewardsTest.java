@@ -60,12 +60,14 @@ class GrpoRewardsTest {
         RewardSet caption = run.set(List.of("semantic"));
         assertSame(semantic, qa.rewards().get(1));
         assertSame(semantic, caption.rewards().get(0));
-        assertEquals(List.of("format", "perception", "semantic", "answer", "facts", "captions"), GrpoRewards.NAMES);
-        assertEquals("unknown reward \"iou\" (known: format, perception, semantic, answer, facts, captions)",
+        assertEquals(List.of("format", "perception", "semantic", "answer", "facts", "captions", "cider"), GrpoRewards.NAMES);
+        assertEquals("unknown reward \"iou\" (known: format, perception, semantic, answer, facts, captions, cider)",
                 assertThrows(IllegalArgumentException.class, () -> run.of("iou"))
                         .getMessage());
         assertEquals("the facts reward is made per prompt: use set(names, example, graph)",
                 assertThrows(IllegalArgumentException.class, () -> run.of("facts")).getMessage());
+        assertEquals("the cider reward is made per prompt: use set(names, example, graph, idf)",
+                assertThrows(IllegalArgumentException.class, () -> run.of("cider")).getMessage());
     }
 
     @Test
@@ -76,11 +78,12 @@ class GrpoRewardsTest {
         assertSame(share, run.of("share"));
         assertSame(share, run.set(List.of("format", "share")).rewards().get(1));
         run.checkKnown("share");
-        assertEquals("unknown reward \"shares\" (built in: format, perception, semantic, answer, facts, captions; registered: share;"
+        assertEquals("unknown reward \"shares\" (built in: format, perception, semantic, answer, facts, captions, cider;"
+                        + " registered: share;"
                         + " register your own with GrpoRewards.register)",
                 assertThrows(IllegalArgumentException.class, () -> run.checkKnown("shares")).getMessage());
         assertEquals("a reward named \"share\" cannot be registered: the name must be new (built in: format, perception,"
-                        + " semantic, answer, facts, captions; registered: [share])",
+                        + " semantic, answer, facts, captions, cider; registered: [share])",
                 assertThrows(IllegalArgumentException.class, () -> run.register(share)).getMessage());
         // a recipe may name a user's reward; a slip of a built-in name is refused when the recipe is read
         GrpoConfig mine = GrpoConfig.fromJson("{\"tasks\": [\"qa\"], \"rewards\": {\"qa\": [\"share\", \"answer\"]}}");
@@ -100,6 +103,8 @@ class GrpoRewardsTest {
             // answer: a short answer to match exactly; facts: an answer that states something
             assertEquals(t == Task.QA || t == Task.DIALOGUE, GrpoRewards.unfit("answer", t) == null, t.slug());
             assertEquals(t != Task.GROUNDING, GrpoRewards.unfit("facts", t) == null, t.slug());
+            // cider: one answer's words against its reference; not a box, not a room's boxes
+            assertEquals(t != Task.GROUNDING && t != Task.DENSE_CAPTION, GrpoRewards.unfit("cider", t) == null, t.slug());
             assertNull(GrpoRewards.unfit("my-reward", t));
         }
         assertNull(GrpoRewards.incomplete(List.of("perception", "semantic"), Task.REASONING));
