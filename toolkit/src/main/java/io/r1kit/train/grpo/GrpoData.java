@@ -14,6 +14,7 @@ import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTarget;
 import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.task.Task;
+import io.r1kit.task.TaskAnswer;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.TrainingRooms;
 
@@ -89,15 +90,22 @@ public record GrpoData(List<GrpoPrompt> prompts, int unscored, String sha256) {
 
     /**
      * Per task whose rewards name {@code "cider"}: the document frequencies of its reference answers, one
-     * set per prompt, as the evaluation takes them from its questions.
+     * set per prompt (per object of a dense caption), as the evaluation takes them from its questions.
      */
     private static Map<Task, CiderIdf> ciderIdf(int rooms, long seed, GrpoConfig config, VlmConfig model) {
         Map<Task, List<List<String>>> refs = new EnumMap<>(Task.class);
         config.tasks().stream().filter(t -> config.rewardNames(t).contains("cider"))
                 .forEach(t -> refs.put(t, new ArrayList<>()));
         for (int i = 0; i < rooms && !refs.isEmpty(); i++) {
-            for (Example e : TrainingRooms.examples(TrainingRooms.room(seed + i), seed + i, config.tasks(), model.maxObjects())) {
-                if (refs.containsKey(e.task())) {
+            GeneratedRoom room = TrainingRooms.room(seed + i);
+            for (Example e : TrainingRooms.examples(room, seed + i, config.tasks(), model.maxObjects())) {
+                if (!refs.containsKey(e.task())) {
+                    continue;
+                }
+                if (e.task() == Task.DENSE_CAPTION) {       // one set per object, as CIDEr@0.5 counts them
+                    TaskAnswer.read(Task.DENSE_CAPTION, e.answer(), room.scene().bounds()).captions()
+                            .forEach(c -> refs.get(e.task()).add(List.of(c.caption())));
+                } else {
                     refs.get(e.task()).add(List.of(TaskScores.captionText(e.answer())));
                 }
             }

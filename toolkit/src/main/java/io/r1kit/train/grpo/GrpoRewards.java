@@ -28,7 +28,7 @@ import java.util.Objects;
  * reference); four verifiable ones, {@code "answer"} ({@link AnswerReward}, exact match of a QA or dialogue
  * answer), {@code "facts"} ({@link FactReward}, fact accuracy against the room's scene graph),
  * {@code "captions"} ({@link CaptionMatchReward}, a room's captioned boxes matched to its objects) and
- * {@code "cider"} ({@link CiderReward}, CIDEr-D of the answer against the reference); and any
+ * {@code "cider"} ({@link CiderReward}, CIDEr-D of the answer against the reference, or a room's CIDEr@0.5); and any
  * reward a user writes in Java and {@link #register registers} under its own name.
  * Which task each built-in may score follows {@link RewardTargets}' table ({@link #unfit}).
  *
@@ -125,8 +125,11 @@ public final class GrpoRewards {
         return new RewardSet(names.stream().map(n -> switch (n) {
             case "facts" -> new FactReward(example, graph);
             case "captions" -> new CaptionMatchReward(example, graph);
-            case "cider" -> new CiderReward(example.task(), Objects.requireNonNull(idf,
-                    "the cider reward needs the document frequencies of the prompts' references"));
+            case "cider" -> {
+                Objects.requireNonNull(idf, "the cider reward needs the document frequencies of the prompts' references");
+                yield example.task() == Task.DENSE_CAPTION ? CiderReward.dense(example, graph, idf)
+                        : new CiderReward(example.task(), idf);
+            }
             default -> of(n);
         }).toList());
     }
@@ -184,9 +187,8 @@ public final class GrpoRewards {
         if (name.equals("facts") && task == Task.GROUNDING) {
             return "the facts reward checks what an answer states, and a grounding answer is a box";
         }
-        if (name.equals("cider") && (task == Task.GROUNDING || task == Task.DENSE_CAPTION)) {
-            return "the cider reward scores one answer's words against its reference; " + (task == Task.GROUNDING
-                    ? "a grounding answer is a box" : "a dense caption is a room's boxes: use \"captions\"");
+        if (name.equals("cider") && task == Task.GROUNDING) {
+            return "the cider reward scores an answer's words against its reference, and a grounding answer is a box";
         }
         return null;
     }

@@ -6,7 +6,9 @@ import io.r1kit.eval.tasks.TaskScores;
 import io.r1kit.model.text.TextTokenizer;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.reward.RewardTarget;
+import io.r1kit.scene.gen.GeneratedRoom;
 import io.r1kit.task.Task;
+import io.r1kit.task.TaskAnswer;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.TrainingRooms;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,35 @@ class CiderRewardTest {
         assertFalse(r.applies(RewardTarget.ofBox(null, null)));
         assertThrows(IllegalArgumentException.class, () -> r.score(reply("a chair"), RewardTarget.ofBox(null, null)));
         assertThrows(IllegalArgumentException.class, () -> new CiderReward(Task.GROUNDING, idf));
+        assertThrows(IllegalArgumentException.class, () -> new CiderReward(Task.DENSE_CAPTION, idf));
+    }
+
+    @Test
+    void aDenseCaptionIsScoredAsCiderAtHalfOverlapIs() {
+        GeneratedRoom room = TrainingRooms.room(200_000);
+        Example e = TrainingRooms.examples(room, 200_000, List.of(Task.DENSE_CAPTION), 32).get(0);
+        RewardTarget t = ExampleTargets.of(e, room.scene());
+        List<TaskAnswer.BoxCaption> truth = TaskAnswer.read(Task.DENSE_CAPTION, e.answer(), t.bounds()).captions();
+        assertTrue(truth.size() > 5, truth.size() + " captions");
+        CiderIdf idf = CiderIdf.of(truth.stream().map(c -> List.of(c.caption())).toList());
+        CiderReward r = CiderReward.dense(e, room.graph(), idf);
+        double own = r.score(e.answer(), t);
+        double expected = 0;
+        for (TaskAnswer.BoxCaption c : truth) {
+            expected += idf.score(c.caption(), List.of(c.caption()));
+        }
+        assertEquals(expected / truth.size() / 10, own, 1e-9);
+        assertTrue(own > 0.5, String.valueOf(own));
+        // the same captions with every box moved off its object earn nothing; half the objects, about half
+        String moved = e.answer().replaceAll("<obj>\\s*\\d+,\\s*\\d+,", "<obj>0, 0,");
+        assertEquals(0.0, r.score(moved, t), 1e-12, moved);
+        String[] parts = e.answer().split("(?=<obj>)");
+        String half = String.join("", java.util.Arrays.copyOf(parts, 1 + (parts.length - 1) / 2));
+        double halfScore = r.score(half, t);
+        assertTrue(halfScore > 0.2 * own && halfScore < 0.8 * own, halfScore + " of " + own);
+        assertFalse(r.applies(RewardTarget.ofReference(e.answer())));   // no bounds to read the boxes over
+        assertThrows(IllegalArgumentException.class, () -> CiderReward.dense(
+                TrainingRooms.examples(room, 200_000, List.of(Task.QA), 32).get(0), room.graph(), idf));
     }
 
     @Test

@@ -103,8 +103,8 @@ class GrpoRewardsTest {
             // answer: a short answer to match exactly; facts: an answer that states something
             assertEquals(t == Task.QA || t == Task.DIALOGUE, GrpoRewards.unfit("answer", t) == null, t.slug());
             assertEquals(t != Task.GROUNDING, GrpoRewards.unfit("facts", t) == null, t.slug());
-            // cider: one answer's words against its reference; not a box, not a room's boxes
-            assertEquals(t != Task.GROUNDING && t != Task.DENSE_CAPTION, GrpoRewards.unfit("cider", t) == null, t.slug());
+            // cider: an answer's words (or a room's captions) against the reference; not a box
+            assertEquals(t != Task.GROUNDING, GrpoRewards.unfit("cider", t) == null, t.slug());
             assertNull(GrpoRewards.unfit("my-reward", t));
         }
         assertNull(GrpoRewards.incomplete(List.of("perception", "semantic"), Task.REASONING));
