@@ -146,15 +146,9 @@ public record TaskScores(Task task, int cases, Map<String, Double> metrics, Map<
             List<Integer> ids = c.example().targets();
             for (int k = 0; k < ids.size(); k++) {
                 Box3 box = c.scene().object(ids.get(k)).orElseThrow().box();
-                TaskAnswer.BoxCaption best = null;
-                double bestIou = 0;
-                for (TaskAnswer.BoxCaption p : c.answer().captions()) {
-                    double iou = p.box().iou(box);
-                    if (iou > bestIou) {
-                        best = p;
-                        bestIou = iou;
-                    }
-                }
+                Overlap o = bestOverlap(c.answer().captions(), box);
+                TaskAnswer.BoxCaption best = o.caption();
+                double bestIou = o.iou();
                 String id = c.example().sceneId() + "/" + ids.get(k);
                 predictions.put(id, List.of(best == null || best.caption().isBlank() ? "nothing" : captionText(best.caption())));
                 references.put(id, List.of(k < truth.size() ? truth.get(k).caption() : ""));
@@ -178,6 +172,23 @@ public record TaskScores(Task task, int cases, Map<String, Double> metrics, Map<
             items.add(new Bootstrap.Item(rooms.get(i), v[i], 1));
         }
         per.put("cider@0.5", items);
+    }
+
+    /** A dense caption's entry that overlaps an object most, and that 3D IoU; a null caption and 0 when none does. */
+    public record Overlap(TaskAnswer.BoxCaption caption, double iou) {}
+
+    /** Of {@code captions}, the one whose box overlaps {@code box} most (the first of equals), as Scan2Cap matches. */
+    public static Overlap bestOverlap(List<TaskAnswer.BoxCaption> captions, Box3 box) {
+        TaskAnswer.BoxCaption best = null;
+        double bestIou = 0;
+        for (TaskAnswer.BoxCaption p : captions) {
+            double iou = p.box().iou(box);
+            if (iou > bestIou) {
+                best = p;
+                bestIou = iou;
+            }
+        }
+        return new Overlap(best, bestIou);
     }
 
     /**

@@ -93,17 +93,10 @@ public final class CiderReward implements Reward {
         }
         double sum = 0;
         for (int k = 0; k < objects.size() && k < truth.size(); k++) {
-            TaskAnswer.BoxCaption best = null;
-            double bestIou = 0;
-            for (TaskAnswer.BoxCaption c : given) {
-                double iou = c.box().iou(objects.get(k));
-                if (iou > bestIou) {
-                    best = c;
-                    bestIou = iou;
-                }
-            }
-            if (best != null && bestIou >= MIN_IOU) {
-                String caption = best.caption().isBlank() ? "nothing" : TaskScores.captionText(best.caption());
+            TaskScores.Overlap best = TaskScores.bestOverlap(given, objects.get(k));
+            if (best.caption() != null && best.iou() >= MIN_IOU) {
+                String caption = best.caption().caption().isBlank() ? "nothing"
+                        : TaskScores.captionText(best.caption().caption());
                 sum += idf.score(caption, List.of(truth.get(k).caption()));
             }
         }
