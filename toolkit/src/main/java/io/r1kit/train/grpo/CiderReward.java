@@ -86,11 +86,11 @@ public final class CiderReward implements Reward {
             String answer = TaskScores.captionText(TaskAnswer.read(task, output, target.bounds()).answer());
             return idf.score(answer, List.of(TaskScores.captionText(target.reference()))) / 10.0;
         }
-        List<TaskAnswer.BoxCaption> truth = TaskAnswer.read(task, target.reference(), target.bounds()).captions();
-        List<TaskAnswer.BoxCaption> given = TaskAnswer.read(task, output, target.bounds()).captions();
         if (objects.isEmpty()) {
             return 0;
         }
+        List<TaskAnswer.BoxCaption> truth = TaskAnswer.read(task, target.reference(), target.bounds()).captions();
+        List<TaskAnswer.BoxCaption> given = TaskAnswer.read(task, output, target.bounds()).captions();
         double sum = 0;
         for (int k = 0; k < objects.size() && k < truth.size(); k++) {
             TaskScores.Overlap best = TaskScores.bestOverlap(given, objects.get(k));

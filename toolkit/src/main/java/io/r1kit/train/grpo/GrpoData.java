@@ -13,6 +13,7 @@ import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.reward.RewardSet;
 import io.r1kit.reward.RewardTarget;
 import io.r1kit.scene.gen.GeneratedRoom;
+import io.r1kit.scene.gen.SceneGraph;
 import io.r1kit.task.Task;
 import io.r1kit.task.TaskAnswer;
 import io.r1kit.train.TrainProgress;
@@ -63,61 +64,55 @@ public record GrpoData(List<GrpoPrompt> prompts, int unscored, String sha256) {
         for (Task t : config.tasks()) {
             config.rewardNames(t).forEach(rewards::checkKnown);
         }
-        Map<Task, CiderIdf> idf = ciderIdf(rooms, seed, config, model);
-        int unscored = 0;
+        List<Pending> pending = new ArrayList<>();
+        Map<Task, List<List<String>>> ciderRefs = new EnumMap<>(Task.class);
+        config.tasks().stream().filter(t -> config.rewardNames(t).contains("cider"))
+                .forEach(t -> ciderRefs.put(t, new ArrayList<>()));
         for (int i = 0; i < rooms; i++) {
             GeneratedRoom room = TrainingRooms.room(seed + i);
             SceneFeatures features = SceneFeatures.extract(room.scene(), model);
             SceneContext c = InstructionGenerator.context(room, seed + i);
             for (Example e : TrainingRooms.examples(room, seed + i, config.tasks(), model.maxObjects())) {
-                RewardTarget target = ExampleTargets.of(e, room.scene());
-                RewardSet set = rewards.set(config.rewardNames(e.task()), e, room.graph(), idf.get(e.task()));
-                if (set.rewards().stream().noneMatch(r -> r.applies(target))) {
-                    unscored++;        // e.g. "facts" alone and a reference that states no fact
-                    continue;
+                pending.add(new Pending(features, c, e, ExampleTargets.of(e, room.scene()), room.graph()));
+                List<List<String>> refs = ciderRefs.get(e.task());
+                if (refs != null && e.task() == Task.DENSE_CAPTION) {  // one set per object, as CIDEr@0.5 counts them
+                    TaskAnswer.read(Task.DENSE_CAPTION, e.answer(), room.scene().bounds()).captions()
+                            .forEach(caption -> refs.add(List.of(caption.caption())));
+                } else if (refs != null) {
+                    refs.add(List.of(TaskScores.captionText(e.answer())));
                 }
-                out.add(new GrpoPrompt(features, tokenizer.encode(PromptFormat.of(model, Queries.of(e, c))), target,
-                        set, e.task()));
-                sha.update(e.question().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(e.answer().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
             }
             progress.rooms("prompt rooms " + seed + "..", i + 1, rooms);
+        }
+        // the cider reward's document frequencies: the task's reference answers in these prompts, as the
+        // evaluation takes them from its questions
+        Map<Task, CiderIdf> idf = new EnumMap<>(Task.class);
+        ciderRefs.forEach((t, refs) -> {
+            if (!refs.isEmpty()) {
+                idf.put(t, CiderIdf.of(refs));
+            }
+        });
+        int unscored = 0;
+        for (Pending p : pending) {
+            Example e = p.example();
+            RewardSet set = rewards.set(config.rewardNames(e.task()), e, p.graph(), idf.get(e.task()));
+            if (set.rewards().stream().noneMatch(r -> r.applies(p.target()))) {
+                unscored++;        // e.g. "facts" alone and a reference that states no fact
+                continue;
+            }
+            out.add(new GrpoPrompt(p.features(), tokenizer.encode(PromptFormat.of(model, Queries.of(e, p.context()))),
+                    p.target(), set, e.task()));
+            sha.update(e.question().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(e.answer().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
         return new GrpoData(out, unscored, HexFormat.of().formatHex(sha.digest()));
     }
 
-    /**
-     * Per task whose rewards name {@code "cider"}: the document frequencies of its reference answers, one
-     * set per prompt (per object of a dense caption), as the evaluation takes them from its questions.
-     */
-    private static Map<Task, CiderIdf> ciderIdf(int rooms, long seed, GrpoConfig config, VlmConfig model) {
-        Map<Task, List<List<String>>> refs = new EnumMap<>(Task.class);
-        config.tasks().stream().filter(t -> config.rewardNames(t).contains("cider"))
-                .forEach(t -> refs.put(t, new ArrayList<>()));
-        for (int i = 0; i < rooms && !refs.isEmpty(); i++) {
-            GeneratedRoom room = TrainingRooms.room(seed + i);
-            for (Example e : TrainingRooms.examples(room, seed + i, config.tasks(), model.maxObjects())) {
-                if (!refs.containsKey(e.task())) {
-                    continue;
-                }
-                if (e.task() == Task.DENSE_CAPTION) {       // one set per object, as CIDEr@0.5 counts them
-                    TaskAnswer.read(Task.DENSE_CAPTION, e.answer(), room.scene().bounds()).captions()
-                            .forEach(c -> refs.get(e.task()).add(List.of(c.caption())));
-                } else {
-                    refs.get(e.task()).add(List.of(TaskScores.captionText(e.answer())));
-                }
-            }
-        }
-        Map<Task, CiderIdf> out = new EnumMap<>(Task.class);
-        refs.forEach((t, r) -> {
-            if (!r.isEmpty()) {
-                out.put(t, CiderIdf.of(r));
-            }
-        });
-        return out;
-    }
+    /** An example of a room, its features and target, waiting for the rewards the whole data set decides. */
+    private record Pending(SceneFeatures features, SceneContext context, Example example, RewardTarget target,
+                           SceneGraph graph) {}
 
     private static MessageDigest digest() {
         try {
