@@ -18,7 +18,10 @@ speed over transformers' (above 1: r1kit is faster). --before LAUNCHER adds anot
 environment/r1kit) to the same rounds, for a before/after comparison. With --rounds R the sides alternate order each
 round and the table shows the median over rounds. --clock cpu ranks by CPU time instead: on a machine
 shared with other work, with --threads 1, it counts the work each side does rather than its share of the
-cores. Needs torch and transformers from PyPI.
+cores. --device cuda runs both sides on the GPU (r1kit with --device gpu; each figure ends with a read of
+its result, so queued GPU work is inside the time); --dtype float16 samples in half precision on both sides
+(the weights loaded again and cast), while training steps run in float32 on both (r1kit cannot train a
+half-precision graph: DJL 0.36's cast runs without gradients). Needs torch and transformers from PyPI.
 """
 import argparse
 import json
@@ -55,8 +58,9 @@ def save_random(name, path):
 def hf_side(args):
     """Times transformers eager in this process; prints the same JSON as `r1kit model bench-steps`."""
     torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
     model = Qwen2ForCausalLM.from_pretrained(args.dir, dtype=torch.float32, attn_implementation="eager")
-    model.generation_config.eos_token_id = None
+    model = model.to(device)
     vocab = model.config.vocab_size
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4, weight_decay=0.01)
     result = {"train": [], "batch": args.batch, "new_tokens": args.new_tokens}
@@ -65,9 +69,9 @@ def hf_side(args):
         gen = torch.Generator().manual_seed(t)
         times, cpu = [], []
         for _ in range(args.iterations):
-            ids = torch.randint(0, vocab, (args.batch, t + 1), generator=gen)
+            ids = torch.randint(0, vocab, (args.batch, t + 1), generator=gen).to(device)
             start, start_cpu = time.perf_counter(), time.process_time()
-            logits = model(input_ids=ids[:, :-1]).logits
+            logits = model(input_ids=ids[:, :-1]).logits.float()
             loss = -torch.log_softmax(logits, -1).gather(2, ids[:, 1:, None]).mean()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -77,9 +81,11 @@ def hf_side(args):
             times.append((time.perf_counter() - start) * 1e3)
             cpu.append((time.process_time() - start_cpu) * 1e3)
         result["train"].append({"seq": t, "ms": times, "cpu_ms": cpu})
-    model.eval()
+    model = Qwen2ForCausalLM.from_pretrained(args.dir, dtype=torch.float32, attn_implementation="eager")
+    model = model.to(device=device, dtype=getattr(torch, args.dtype)).eval()
+    model.generation_config.eos_token_id = None
     gen = torch.Generator().manual_seed(1)
-    prompt = torch.randint(0, vocab, (1, args.prompt), generator=gen).repeat(args.batch, 1)
+    prompt = torch.randint(0, vocab, (1, args.prompt), generator=gen).repeat(args.batch, 1).to(device)
     times, cpu = [], []
     with torch.no_grad():
         for i in range(args.iterations):
@@ -89,6 +95,7 @@ def hf_side(args):
                                  max_new_tokens=args.new_tokens, pad_token_id=0, output_scores=True,
                                  return_dict_in_generate=True)
             log_probs = model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
+            log_probs.sum().item()  # the call is over once its result is read
             times.append((time.perf_counter() - start) * 1e3)
             cpu.append((time.process_time() - start_cpu) * 1e3)
             assert log_probs.shape == (args.batch, args.new_tokens)
@@ -100,13 +107,18 @@ def hf_side(args):
 def run_side(side, path, args):
     common = ["--batch", str(args.batch), "--seq", ",".join(map(str, args.seq)), "--prompt", str(args.prompt),
               "--new-tokens", str(args.new_tokens), "--iterations", str(args.iterations),
-              "--threads", str(args.threads)]
+              "--threads", str(args.threads), "--dtype", args.dtype]
     if side == "hf":
+        common += ["--device", args.device]
         command = [sys.executable, os.path.abspath(__file__), "--side", "hf", "--dir", path] + common
     else:
         launcher = args.before if side == "before" else os.path.join(ROOT, "environment", "r1kit")
-        command = [launcher, "model", "bench-steps", path, "--json"] + common
-    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        command = [launcher, "model", "bench-steps", path, "--json", "--device",
+                   "gpu" if args.device.startswith("cuda") else "cpu"] + common
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit("bench_steps.py: %s side failed (exit %d): %s" % (side, done.returncode, done.stderr.strip()[-2000:]))
+    return json.loads(done.stdout)
 
 
 def figures(result, args):
@@ -139,6 +151,9 @@ def main():
     parser.add_argument("--before", help="the r1kit launcher of another build, timed in the same rounds")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="wall-clock time, or CPU time of each side's process (less disturbed on a busy machine)")
+    parser.add_argument("--device", default="cpu", help="cpu or cuda: where both sides run")
+    parser.add_argument("--dtype", choices=["float32", "float16"], default="float32",
+                        help="compute type of the sampling calls on both sides (training runs in float32)")
     parser.add_argument("--quick", action="store_true", help="T=64 only, 6 iterations, 3 warm-up")
     args = parser.parse_args()
     if args.quick:
@@ -181,8 +196,9 @@ def main():
             print("| %s | %s | %s |" % (model, figure, " | ".join(cells)))
     print("%s; train: ms/step; sample: new tokens/s; ratio = r1kit's speed over transformers'; batch %d, "
           "sampling prompt %d + %d new tokens; %d threads each; %d iterations per figure, medians of %d round(s); "
-          "torch %s" % ("CPU time" if args.clock == "cpu" else "wall clock", args.batch, args.prompt,
-                        args.new_tokens, args.threads, args.iterations, args.rounds, torch.__version__))
+          "%s, %s; torch %s" % ("CPU time" if args.clock == "cpu" else "wall clock", args.batch, args.prompt,
+                                args.new_tokens, args.threads, args.iterations, args.rounds, args.device,
+                                args.dtype, torch.__version__))
 
 
 if __name__ == "__main__":

@@ -43,7 +43,11 @@ import java.util.concurrent.Callable;
  * temperature 1 (no top-k, no top-p, no stop token) for {@code --batch} copies of one prompt and keeps
  * the log-probability of each drawn token, as a GRPO group does. Ids are seeded and uniform over the
  * vocabulary. Each iteration is timed on the wall clock ({@code ms}) and in CPU time of the whole process
- * ({@code cpu_ms}), which a busy machine disturbs less.
+ * ({@code cpu_ms}), which a busy machine disturbs less. {@code --device} chooses where the model runs; on a GPU
+ * each figure ends with a read of its result, so the work queued on the device is inside the time.
+ * {@code --dtype} is the compute type of the sampling calls (the weights loaded again from {@code DIR} in it);
+ * training steps always run in float32, since DJL 0.36's type cast runs without gradients, so no
+ * half-precision graph can be trained through it.
  */
 @Command(name = "bench-steps", mixinStandardHelpOptions = true,
         description = "Time training steps and sampling calls of a checkpoint (every iteration, warm-up included).")
@@ -73,6 +77,14 @@ final class ModelStepsBenchCommand implements Callable<Integer> {
     ThreadsOption threadsOption;
 
     @Mixin
+    DeviceOption deviceOption;
+
+    @Option(names = "--dtype", defaultValue = "float32", paramLabel = "float32|float16",
+            description = "compute type of the sampling calls: float32 or float16; training steps run in float32"
+                    + " (default ${DEFAULT-VALUE})")
+    String dtypeName;
+
+    @Mixin
     JsonOutput output;
 
     @Override
@@ -82,7 +94,12 @@ final class ModelStepsBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch, --prompt, --new-tokens and --iterations must be >= 1 and"
                     + " each --seq >= 2");
         }
+        ComputeDtype dtype = ComputeDtype.parse(dtypeName);
+        if (dtype != ComputeDtype.FLOAT32 && dtype != ComputeDtype.FLOAT16) {
+            throw new IllegalArgumentException("--dtype " + dtypeName + ": bench-steps runs float32 or float16");
+        }
         threadsOption.apply();
+        deviceOption.apply();
         JsonObject result = new JsonObject();
         try (Qwen2Model model = Qwen2Checkpoint.load(dir, Engines.defaultDevice(), ComputeDtype.FLOAT32)) {
             JsonArray train = new JsonArray();
@@ -96,17 +113,20 @@ final class ModelStepsBenchCommand implements Callable<Integer> {
                 o.add("cpu_ms", times(ms[1]));
                 train.add(o);
             }
-            model.setTrainable(false);
             result.add("train", train);
+            result.addProperty("parameters", model.parameterCount());
+        }
+        try (Qwen2Model model = Qwen2Checkpoint.load(dir, Engines.defaultDevice(), dtype)) {
             double[][] sample = samplingCalls(model);
             result.add("sample_ms", times(sample[0]));
             result.add("sample_cpu_ms", times(sample[1]));
-            result.addProperty("parameters", model.parameterCount());
         }
         result.addProperty("batch", batch);
         result.addProperty("prompt", prompt);
         result.addProperty("new_tokens", newTokens);
         result.addProperty("threads", threadsOption.threads);
+        result.addProperty("device", Engines.defaultDevice().toString());
+        result.addProperty("dtype", dtype.label());
         PrintWriter out = output.out();
         out.println(output.json() ? new Gson().toJson(result) : text(result));
         out.flush();

@@ -5,6 +5,7 @@ import io.r1kit.train.TextProgress;
 import io.r1kit.train.grpo.GrpoConfig;
 import io.r1kit.train.grpo.GrpoRewards;
 import io.r1kit.train.grpo.GrpoRun;
+import io.r1kit.train.TrainingCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,7 +75,7 @@ final class TrainGrpoCommand implements Callable<Integer> {
                         r.last().metric("reward_std"), r.last().metric("frac_reward_zero_std"), r.last().kl(),
                         r.last().metric("entropy"), r.last().metric("clip_ratio/region_mean"))
                 + "data     sha256 " + r.dataSha256() + "\n"
-                + "curve    " + r.out().resolve("reward.png");
+                + "curve    " + TrainingCurve.saved(r.out(), "reward");
     }
 
     static JsonObject toJson(GrpoRun.Result r) {

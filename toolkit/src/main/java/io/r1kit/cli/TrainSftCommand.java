@@ -5,6 +5,7 @@ import io.r1kit.eval.MeteorResources;
 import io.r1kit.train.TextProgress;
 import io.r1kit.train.sft.SftConfig;
 import io.r1kit.train.sft.SftRun;
+import io.r1kit.train.TrainingCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ final class TrainSftCommand implements Callable<Integer> {
         sb.append("data     sha256 ").append(r.dataSha256()).append('\n');
         sb.append(String.format(Locale.ROOT, "boxes    %d answer boxes as object pointers, %d of no encoded object%n",
                 r.pointerBoxes(), r.unmatchedBoxes()));
-        sb.append("curve    ").append(r.out().resolve("loss.png"));
+        sb.append("curve    ").append(TrainingCurve.saved(r.out(), "loss"));
         if (r.report() != null) {
             sb.append('\n').append(r.report().toText());
         }

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param method  {@code sft} or {@code grpo}
  * @param out     the checkpoint folder
  * @param summary what the run measured, in display order
- * @param curve   the saved curve ({@code loss.png} or {@code reward.png})
+ * @param curve   the saved curve ({@code loss.png} or {@code reward.png}); null where none could be drawn
  */
 public record R1Training(String method, Path out, Map<String, String> summary, BufferedImage curve)
         implements HtmlRenderable {
@@ -73,8 +74,9 @@ public record R1Training(String method, Path out, Map<String, String> summary, B
 
     @Override
     public String toHtml() {
-        return "<div style=\"display:flex;gap:1em;align-items:flex-start\"><div>" + table().toHtml()
-                + "</div><img alt=\"" + method + " curve\" width=\"520\" src=\"" + Html.pngDataUri(curve) + "\"></div>";
+        return "<div style=\"display:flex;gap:1em;align-items:flex-start\"><div>" + table().toHtml() + "</div>"
+                + (curve == null ? "" : "<img alt=\"" + method + " curve\" width=\"520\" src=\"" + Html.pngDataUri(curve)
+                        + "\">") + "</div>";
     }
 
     @Override
@@ -85,6 +87,9 @@ public record R1Training(String method, Path out, Map<String, String> summary, B
     }
 
     private static BufferedImage read(Path png) {
+        if (!Files.exists(png)) {
+            return null;   // the runtime could not draw it (TrainingCurve.write)
+        }
         try {
             BufferedImage image = ImageIO.read(png.toFile());
             if (image == null) {

@@ -32,6 +32,7 @@ public final class Engines {
      */
     public static synchronized Engine pytorch() {
         Offline.apply();
+        CudaRuntime.exposeForJna(System.getenv("PYTORCH_LIBRARY_PATH"));
         try {
             return Engine.getEngine(ENGINE);
         } catch (RuntimeException | UnsatisfiedLinkError e) {

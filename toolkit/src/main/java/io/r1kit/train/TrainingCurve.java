@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the curves of a training run share: a noisy per-step series drawn faint under its running mean,
@@ -19,6 +21,7 @@ import java.util.List;
 public final class TrainingCurve {
 
     private static final Color FAINT = new Color(150, 180, 230);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TrainingCurve() {}
 
@@ -41,12 +44,43 @@ public final class TrainingCurve {
         c.addSeries(mean, x, runningMean(y, window)).setMarker(SeriesMarkers.NONE);
     }
 
-    /** Writes {@code NAME.csv} and {@code NAME.png} into {@code dir}; returns both paths. */
-    public static List<Path> write(Path dir, String name, String csv, BufferedImage chart) throws IOException {
+    /**
+     * Writes {@code NAME.csv}, then {@code NAME.png} when this Java runtime can draw; returns the files written.
+     * A runtime without its font libraries (a trimmed JRE, a minimal container: AWT's font manager needs the
+     * system's {@code libharfbuzz} and {@code libfreetype}) cannot draw text, so there the picture is left out
+     * with one warning line on standard error, and the CSV still holds every figure.
+     */
+    public static List<Path> write(Path dir, String name, String csv, Supplier<BufferedImage> chart) throws IOException {
         Path csvFile = dir.resolve(name + ".csv");
-        Path png = dir.resolve(name + ".png");
         Files.writeString(csvFile, csv);
-        javax.imageio.ImageIO.write(chart, "png", png.toFile());
+        Optional<BufferedImage> image = draw(chart, name + ".png");
+        if (image.isEmpty()) {
+            return List.of(csvFile);
+        }
+        Path png = dir.resolve(name + ".png");
+        javax.imageio.ImageIO.write(image.get(), "png", png.toFile());
         return List.of(csvFile, png);
+    }
+
+    /** The picture {@link #write} left in {@code dir} ({@code NAME.png}), else its CSV. */
+    public static Path saved(Path dir, String name) {
+        Path png = dir.resolve(name + ".png");
+        return Files.exists(png) ? png : dir.resolve(name + ".csv");
+    }
+
+    /**
+     * The chart, or empty when this Java runtime cannot draw (the first such failure is reported once on
+     * standard error, naming {@code what} and the missing piece).
+     */
+    public static Optional<BufferedImage> draw(Supplier<BufferedImage> chart, String what) {
+        try {
+            return Optional.of(chart.get());
+        } catch (LinkageError | InternalError | java.awt.AWTError | java.awt.HeadlessException e) {
+            if (!WARNED.getAndSet(true)) {
+                System.err.println("r1kit: " + what + " not drawn: this Java runtime cannot draw charts ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the figures are in the CSV beside it");
+            }
+            return Optional.empty();
+        }
     }
 }

@@ -84,6 +84,6 @@ public final class RewardCurve {
 
     /** Writes {@code reward.csv} and {@code reward.png} into {@code dir}; returns both paths. */
     public List<Path> write(Path dir) throws IOException {
-        return TrainingCurve.write(dir, "reward", csv(), chart());
+        return TrainingCurve.write(dir, "reward", csv(), this::chart);
     }
 }

@@ -75,6 +75,6 @@ public final class LossCurve {
 
     /** Writes {@code loss.csv} and {@code loss.png} into {@code dir}; returns both paths. */
     public List<Path> write(Path dir) throws IOException {
-        return TrainingCurve.write(dir, "loss", csv(), chart());
+        return TrainingCurve.write(dir, "loss", csv(), this::chart);
     }
 }
