@@ -22,4 +22,32 @@ public interface LogitsRule {
      * @param scores    the row's next-token logits, words then the row's pointer entries ({@code V + N})
      */
     void apply(int row, List<Integer> generated, float[] scores);
+
+    /**
+     * The choices this rule rules out for {@code row} after {@code generated}, among {@code width} scores: the
+     * positions {@link #apply} sets to negative infinity, replayed so that training can take log-probabilities
+     * under the same rule as the sampler.
+     *
+     * @throws IllegalStateException when the rule changes a score in any other way (such a rule cannot be replayed)
+     */
+    default int[] ruledOut(int row, List<Integer> generated, int width) {
+        float[] scores = new float[width];
+        apply(row, generated, scores);
+        int n = 0;
+        for (float v : scores) {
+            if (v == Float.NEGATIVE_INFINITY) {
+                n++;
+            } else if (v != 0f) {
+                throw new IllegalStateException("this rule changes scores other than by ruling tokens out:"
+                        + " training cannot replay it");
+            }
+        }
+        int[] out = new int[n];
+        for (int i = 0, k = 0; i < width; i++) {
+            if (scores[i] == Float.NEGATIVE_INFINITY) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
 }

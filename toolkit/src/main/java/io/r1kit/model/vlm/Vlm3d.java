@@ -167,6 +167,16 @@ public final class Vlm3d implements AutoCloseable {
      * entropy of that distribution, detached.
      */
     public VlmOutput forward(List<VlmExample> batch, NDManager scope, double temperature, boolean entropy) {
+        return forward(batch, scope, temperature, entropy, null);
+    }
+
+    /**
+     * {@link #forward(List, NDManager, double, boolean)} with the answer tokens' log-probabilities taken under
+     * {@code rule} (null for none) on the rows it marks: those of the distribution a sampler draws from when the
+     * rule edits its scores, as {@link RuledLogProbs} replays it. The entropies stay the model's own.
+     */
+    public VlmOutput forward(List<VlmExample> batch, NDManager scope, double temperature, boolean entropy,
+                             LogitsRule rule) {
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
         }
@@ -184,6 +194,9 @@ public final class Vlm3d implements AutoCloseable {
         NDArray picked = logProbs
                 .gather(scope.create(packed.targets(), new Shape(rows, longest, 1)), 2)
                 .reshape(rows, longest);                                                     // [B, L]
+        if (rule != null) {
+            picked = picked.sub(RuledLogProbs.correction(logProbs, batch, packed.answerFrom(), config, rule, scope));
+        }
         // answer-aligned view of the same log-probs: row b's answer token j sits at column j, so GRPO
         // (3D-R1 Sec. 3.2) can weight each completion token while the gradient still reaches every parameter
         NDArray tokenLogProbs = picked.gather(packed.answerPositions(scope), 1);             // [B, A]

@@ -68,6 +68,9 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param maxCompletionLength tokens per sampled output at most (and the length {@code dr_grpo} divides by)
  * @param taskCompletionLengths per task (by command-line name), its own limit instead of
  *                        {@code max_completion_length}, sampled in its own batch ({@link LengthBatches})
+ * @param denseDistinctPointers dense captions are sampled as {@code ask} and the evaluation decode them, each
+ *                        object named once per section ({@link io.r1kit.model.vlm.DistinctPointers}), and their
+ *                        log-probabilities (policy, old, reference) are those of that ruled distribution
  * @param dtype           how the trained weights are stored; F32 keeps small updates that F16 would round away
  * @param seed            seed of the prompt order and the sampling
  */
@@ -77,7 +80,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          int perDeviceTrainBatchSize, double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
                          double epsilonHigh, String lossType, String scaleRewards, boolean maskTruncatedCompletions,
                          boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
-                         Map<String, Integer> taskCompletionLengths, Dtype dtype, long seed) {
+                         Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, Dtype dtype,
+                         long seed) {
 
     /** The {@link #model} value naming the checkpoint shipped in the jar. */
     public static final String EMBEDDED = "embedded";
@@ -160,7 +164,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         return new GrpoConfig(model, trainRooms, trainSeed, heldOutRooms, heldOutSeed, tasks, rewards, Map.of(), evalPrompts,
                 numGenerations, promptsPerStep, steps, saveSteps, numIterations, perDeviceTrainBatchSize, learningRate,
                 weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, maskTruncatedCompletions,
-                dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, dtype, seed);
+                dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
+                dtype, seed);
     }
 
     /** How rewards are scaled into advantages. */

@@ -97,7 +97,9 @@ public final class GrpoEval {
         List<String> answers = new ArrayList<>();
         for (int from = 0; from < prompts.size(); from += BATCH) {
             List<GrpoPrompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
-            List<Generation> out = LengthBatches.generate(model, chunk, limit, greedy);
+            // dense captions as ask and the evaluation decode them: each object named once per section
+            List<Generation> out = LengthBatches.generate(model, chunk, limit, greedy,
+                    p -> p.task() == Task.DENSE_CAPTION);
             for (int i = 0; i < out.size(); i++) {
                 answers.add(text.decode(model.readable(out.get(i).tokens(), chunk.get(i).features())));
             }

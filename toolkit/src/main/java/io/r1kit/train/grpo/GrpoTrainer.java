@@ -6,18 +6,24 @@ import ai.djl.training.GradientCollector;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
+import io.r1kit.model.generate.LogitsRule;
 import io.r1kit.model.generate.TokenDecoder;
+import io.r1kit.model.vlm.DistinctPointers;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
 import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.reward.RewardScore;
+import io.r1kit.task.Task;
 import io.r1kit.train.AdamW;
 import io.r1kit.train.GradientUpdate;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -100,10 +106,14 @@ public final class GrpoTrainer {
         if (!rollout.prompts().isEmpty()) {
             double[] advantages = GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling());
             List<VlmExample> batch = new ArrayList<>(rollout.outputs().size());
+            Set<VlmExample> ruled = Collections.newSetFromMap(new IdentityHashMap<>());   // sampled under the rule
             float[] keep = new float[rollout.outputs().size()];
             for (int i = 0; i < rollout.outputs().size(); i++) {
                 GrpoPrompt p = rollout.prompts().get(i / g);
                 batch.add(new VlmExample(p.features(), p.prompt(), rollout.outputs().get(i)));
+                if (distinct(p)) {
+                    ruled.add(batch.get(i));
+                }
                 keep[i] = config.maskTruncatedCompletions() && rollout.truncated()[i] ? 0 : 1;
             }
             UpdatePasses passes = UpdatePasses.of(batch, keep, advantages, config.perDeviceTrainBatchSize());
@@ -112,13 +122,15 @@ public final class GrpoTrainer {
                 List<NDArray> old = new ArrayList<>();     // per pass [n, a]: the sampling policy's, at μ > 1
                 List<NDArray> ref = new ArrayList<>();     // per pass [n, a]: the reference model's
                 for (UpdatePasses.Pass pass : passes.passes()) {
-                    old.add(config.numIterations() > 1 ? logProbs(policy, pass.batch(), scope, t) : null);
-                    ref.add(reference == null ? null : logProbs(reference, pass.batch(), scope, t));
+                    LogitsRule rule = rule(pass.batch(), ruled);
+                    old.add(config.numIterations() > 1 ? logProbs(policy, pass.batch(), scope, t, rule) : null);
+                    ref.add(reference == null ? null : logProbs(reference, pass.batch(), scope, t, rule));
                 }
                 for (int u = 0; u < config.numIterations(); u++) {
                     UpdatePasses.Sum sum = new UpdatePasses.Sum();
                     for (int k = 0; k < passes.passes().size(); k++) {
-                        sum.add(update(passes.passes().get(k), passes.whole(), old.get(k), ref.get(k), scope));
+                        UpdatePasses.Pass pass = passes.passes().get(k);
+                        sum.add(update(pass, passes.whole(), old.get(k), ref.get(k), rule(pass.batch(), ruled), scope));
                     }
                     float norm = GradientUpdate.apply(policy.parameters(), optimizer, (float) config.maxGradNorm(), scope);
                     metrics.addUpdate(sum.result(), sum.entropy(), norm, reference != null);
@@ -166,7 +178,7 @@ public final class GrpoTrainer {
             }
         }
         return LengthBatches.generate(policy, rows, config::completionLength,
-                n -> sampling.toBuilder().maxNewTokens(n).build());
+                n -> sampling.toBuilder().maxNewTokens(n).build(), this::distinct);
     }
 
     /** Each output's rewards against its prompt's target; {@code outputs} in {@link #sample}'s order. */
@@ -191,7 +203,29 @@ public final class GrpoTrainer {
 
     /** Per-token log-probabilities {@code [N, A]} of the outputs under {@code model} at {@code temperature}, detached. */
     public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope, double temperature) {
-        return model.forward(batch, scope, temperature, false).answerLogProbs().stopGradient();
+        return logProbs(model, batch, scope, temperature, null);
+    }
+
+    /** As {@link #logProbs(Vlm3d, List, NDManager, double)}, under {@code rule} (null for none). */
+    public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope, double temperature,
+                                   LogitsRule rule) {
+        return model.forward(batch, scope, temperature, false, rule).answerLogProbs().stopGradient();
+    }
+
+    /** Whether {@code p}'s outputs are sampled and scored under {@link DistinctPointers} (the recipe's dense captions). */
+    private boolean distinct(GrpoPrompt p) {
+        return config.denseDistinctPointers() && p.task() == Task.DENSE_CAPTION;
+    }
+
+    /** The rule over {@code batch}'s rows that were sampled under it, or null when none was. */
+    private LogitsRule rule(List<VlmExample> batch, Set<VlmExample> ruled) {
+        boolean[] rows = new boolean[batch.size()];
+        boolean any = false;
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = ruled.contains(batch.get(i));
+            any |= rows[i];
+        }
+        return any ? DistinctPointers.of(policy.config(), rows) : null;
     }
 
     /**
@@ -205,9 +239,15 @@ public final class GrpoTrainer {
      */
     public UpdatePasses.Done update(UpdatePasses.Pass pass, GrpoLoss.Whole whole, NDArray old, NDArray ref,
                                     NDManager parent) {
+        return update(pass, whole, old, ref, null, parent);
+    }
+
+    /** As {@link #update(UpdatePasses.Pass, GrpoLoss.Whole, NDArray, NDArray, NDManager)}, under {@code rule}. */
+    public UpdatePasses.Done update(UpdatePasses.Pass pass, GrpoLoss.Whole whole, NDArray old, NDArray ref,
+                                    LogitsRule rule, NDManager parent) {
         try (NDManager scope = parent.newSubManager();
              GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-            VlmOutput out = policy.forward(pass.batch(), scope, config.temperature(), true);
+            VlmOutput out = policy.forward(pass.batch(), scope, config.temperature(), true, rule);
             NDArray mask = out.answerMask().mul(scope.create(pass.keep()).expandDims(1));             // [n, a]
             NDArray lp = out.answerLogProbs();
             GrpoLoss.Result r = GrpoLoss.compute(lp, old == null ? lp.stopGradient() : old, ref,

@@ -2,6 +2,7 @@ package io.r1kit.train.grpo;
 
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
+import io.r1kit.model.vlm.DistinctPointers;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.task.Task;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -36,6 +38,15 @@ public final class LengthBatches {
      */
     public static List<Generation> generate(Vlm3d model, List<GrpoPrompt> rows, ToIntFunction<Task> limit,
                                             IntFunction<GenerationConfig> settings) {
+        return generate(model, rows, limit, settings, p -> false);
+    }
+
+    /**
+     * As {@link #generate(Vlm3d, List, ToIntFunction, IntFunction)}, the rows {@code distinct} picks decoded with
+     * each object named once per section ({@link DistinctPointers}), as {@code ask} decodes dense captions.
+     */
+    public static List<Generation> generate(Vlm3d model, List<GrpoPrompt> rows, ToIntFunction<Task> limit,
+                                            IntFunction<GenerationConfig> settings, Predicate<GrpoPrompt> distinct) {
         Map<Integer, List<Integer>> byLimit = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
             byLimit.computeIfAbsent(limit.applyAsInt(rows.get(i).task()), k -> new ArrayList<>()).add(i);
@@ -43,8 +54,15 @@ public final class LengthBatches {
         Generation[] out = new Generation[rows.size()];
         for (Map.Entry<Integer, List<Integer>> e : byLimit.entrySet()) {
             List<GrpoPrompt> batch = e.getValue().stream().map(rows::get).toList();
+            boolean[] ruled = new boolean[batch.size()];
+            boolean any = false;
+            for (int k = 0; k < ruled.length; k++) {
+                ruled[k] = distinct.test(batch.get(k));
+                any |= ruled[k];
+            }
             List<Generation> gens = model.generate(batch.stream().map(GrpoPrompt::features).toList(),
-                    batch.stream().map(GrpoPrompt::prompt).toList(), settings.apply(e.getKey()), null);
+                    batch.stream().map(GrpoPrompt::prompt).toList(), settings.apply(e.getKey()), null, null,
+                    any ? DistinctPointers.of(model.config(), ruled) : null);
             for (int k = 0; k < gens.size(); k++) {
                 out[e.getValue().get(k)] = gens.get(k);
             }
