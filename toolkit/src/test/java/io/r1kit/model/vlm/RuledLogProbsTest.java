@@ -95,6 +95,32 @@ class RuledLogProbsTest {
     }
 
     @Test
+    void gradientsStayFiniteWithPaddedRows() {
+        // a short row beside a long one: the short row's padding positions must not reach the gradient
+        int[] longAnswer = {OPEN, V + 1, 20, CLOSE, OPEN, V, 21, CLOSE, 2, 3, 4, 5};
+        int[] shortAnswer = {OPEN, V, 20};
+        try (Vlm3d model = Vlm3d.initialize(VlmFixtures.micro(3), Device.cpu());
+             NDManager scope = model.newScope()) {
+            SceneFeatures f = model.features(VlmFixtures.handScene());
+            List<VlmExample> batch = List.of(new VlmExample(f, new int[] {1, 2}, shortAnswer),
+                    new VlmExample(f, new int[] {1, 2, 3, 4, 5, 6}, longAnswer));
+            DistinctPointers rule = DistinctPointers.of(model.config(), new boolean[] {true, true});
+            model.setTrainable(true);
+            try (ai.djl.training.GradientCollector c = io.r1kit.model.Engines.pytorch().newGradientCollector()) {
+                VlmOutput out = model.forward(batch, scope, 1.2, false, rule);
+                c.backward(out.answerLogProbs().mul(out.answerMask()).sum().neg());
+            }
+            int checked = 0;
+            for (var e : model.parameters().entrySet()) {
+                ai.djl.ndarray.NDArray g = e.getValue().getGradient();
+                assertTrue(g.isInfinite().logicalOr(g.isNaN()).none().getBoolean(), "gradient of " + e.getKey());
+                checked++;
+            }
+            assertTrue(checked > 10, "parameters checked: " + checked);
+        }
+    }
+
+    @Test
     void aTokenTheRuleForbidsCannotHaveBeenSampled() {
         int[] answer = {OPEN, V, 20, CLOSE, OPEN, V};                           // object 0 twice
         try (Vlm3d model = Vlm3d.initialize(VlmFixtures.micro(3), Device.cpu());
