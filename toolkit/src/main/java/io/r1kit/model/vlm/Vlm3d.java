@@ -197,9 +197,9 @@ public final class Vlm3d implements AutoCloseable {
         // answer-aligned view of the same log-probs: row b's answer token j sits at column j, so GRPO
         // (3D-R1 Sec. 3.2) can weight each completion token while the gradient still reaches every parameter
         NDArray tokenLogProbs = picked.gather(packed.answerPositions(scope), 1);             // [B, A]
-        NDArray ruled = rule == null ? null
-                : RuledLogProbs.correction(logProbs, batch, packed.answerFrom(), config, rule, scope);   // [B, A]
-        tokenLogProbs = ruled == null ? tokenLogProbs : tokenLogProbs.sub(ruled);
+        if (rule != null) {
+            tokenLogProbs = RuledLogProbs.apply(tokenLogProbs, logProbs, batch, packed.answerFrom(), config, rule, scope);
+        }
         NDArray mask = packed.answerMask(scope);                                             // [B, A]
         NDArray loss = VlmOutput.crossEntropy(tokenLogProbs, mask);                          // scalar
         NDArray entropies = null;
