@@ -201,6 +201,7 @@ public final class Vlm3d implements AutoCloseable {
             tokenLogProbs = RuledLogProbs.apply(tokenLogProbs, logProbs, batch, packed.answerFrom(), config, rule, scope);
         }
         NDArray mask = packed.answerMask(scope);                                             // [B, A]
+        tokenLogProbs = tokenLogProbs.mul(mask);   // 0 past the answer: what sits there is no answer's log-prob
         NDArray loss = VlmOutput.crossEntropy(tokenLogProbs, mask);                          // scalar
         NDArray entropies = null;
         if (entropy) {

@@ -71,6 +71,7 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param denseDistinctPointers dense captions are sampled as {@code ask} and the evaluation decode them, each
  *                        object named once per section ({@link io.r1kit.model.vlm.DistinctPointers}), and their
  *                        log-probabilities (policy, old, reference) are those of that ruled distribution
+ *                        (off by default: experimental, see docs/training.md)
  * @param dtype           how the trained weights are stored; F32 keeps small updates that F16 would round away
  * @param seed            seed of the prompt order and the sampling
  */

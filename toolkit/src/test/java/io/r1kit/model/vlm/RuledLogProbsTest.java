@@ -108,6 +108,10 @@ class RuledLogProbsTest {
             model.setTrainable(true);
             try (ai.djl.training.GradientCollector c = io.r1kit.model.Engines.pytorch().newGradientCollector()) {
                 VlmOutput out = model.forward(batch, scope, 1.2, false, rule);
+                float[] lp = out.answerLogProbs().toFloatArray();
+                for (int j = shortAnswer.length; j < longAnswer.length; j++) {
+                    assertEquals(0f, lp[j], 0f, "past the short row's answer, position " + j);
+                }
                 c.backward(out.answerLogProbs().mul(out.answerMask()).sum().neg());
             }
             int checked = 0;

@@ -116,4 +116,13 @@ class GrpoConfigTest {
         assertEquals(0.02, nano.beta());
         assertEquals(5e-5, nano.learningRate());
     }
+
+    @Test
+    void denseCaptionsAreSampledFreelyUnlessTheRecipeAsksForTheRule() {
+        assertEquals(false, GrpoConfig.defaults().denseDistinctPointers());
+        assertEquals(true, GrpoConfig.fromJson("{\"dense_distinct_pointers\": true}").denseDistinctPointers());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GrpoConfig.fromJson("{\"dense_distinct_pointers\": 3}"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("dense_distinct_pointers"), e.getMessage());
+    }
 }
