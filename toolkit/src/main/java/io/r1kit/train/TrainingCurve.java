@@ -72,7 +72,7 @@ public final class TrainingCurve {
      * The chart, or empty when this Java runtime cannot draw (the first such failure is reported once on
      * standard error, naming {@code what} and the missing piece).
      */
-    public static Optional<BufferedImage> draw(Supplier<BufferedImage> chart, String what) {
+    private static Optional<BufferedImage> draw(Supplier<BufferedImage> chart, String what) {
         try {
             return Optional.of(chart.get());
         } catch (LinkageError | InternalError | java.awt.AWTError | java.awt.HeadlessException e) {

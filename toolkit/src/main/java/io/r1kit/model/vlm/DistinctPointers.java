@@ -41,6 +41,18 @@ public record DistinctPointers(int vocab, int openId, int sectionEnd, boolean[] 
                 rows);
     }
 
+    /**
+     * The rule for a model of {@code config} on the rows marked true, or null when it could change nothing: no row
+     * is marked, or the model writes no pointers.
+     */
+    public static DistinctPointers onRows(VlmConfig config, boolean[] rows) {
+        boolean any = false;
+        for (boolean r : rows) {
+            any |= r;
+        }
+        return any && config.objectPointers() ? of(config, rows) : null;
+    }
+
     @Override
     public void apply(int row, List<Integer> generated, float[] scores) {
         int entries = scores.length - vocab;

@@ -147,7 +147,7 @@ public final class VlmAsk {
             dense[i] = qs.get(i).task() == Task.DENSE_CAPTION;
         }
         List<Generation> gens = model.generate(ins.stream().map(Input::features).toList(), prompts, greedy, null,
-                listener, model.config().objectPointers() ? DistinctPointers.of(model.config(), dense) : null);
+                listener, DistinctPointers.onRows(model.config(), dense));
         List<TaskAnswer> out = new ArrayList<>(qs.size());
         for (int i = 0; i < qs.size(); i++) {
             int[] ids = gens.get(i).tokens();

@@ -121,16 +121,18 @@ public final class GrpoTrainer {
                 double t = config.temperature();
                 List<NDArray> old = new ArrayList<>();     // per pass [n, a]: the sampling policy's, at μ > 1
                 List<NDArray> ref = new ArrayList<>();     // per pass [n, a]: the reference model's
+                List<LogitsRule> rules = new ArrayList<>(); // per pass: the rule its rows were sampled under, or null
                 for (UpdatePasses.Pass pass : passes.passes()) {
                     LogitsRule rule = rule(pass.batch(), ruled);
+                    rules.add(rule);
                     old.add(config.numIterations() > 1 ? logProbs(policy, pass.batch(), scope, t, rule) : null);
                     ref.add(reference == null ? null : logProbs(reference, pass.batch(), scope, t, rule));
                 }
                 for (int u = 0; u < config.numIterations(); u++) {
                     UpdatePasses.Sum sum = new UpdatePasses.Sum();
                     for (int k = 0; k < passes.passes().size(); k++) {
-                        UpdatePasses.Pass pass = passes.passes().get(k);
-                        sum.add(update(pass, passes.whole(), old.get(k), ref.get(k), rule(pass.batch(), ruled), scope));
+                        sum.add(update(passes.passes().get(k), passes.whole(), old.get(k), ref.get(k), rules.get(k),
+                                scope));
                     }
                     float norm = GradientUpdate.apply(policy.parameters(), optimizer, (float) config.maxGradNorm(), scope);
                     metrics.addUpdate(sum.result(), sum.entropy(), norm, reference != null);
@@ -220,12 +222,10 @@ public final class GrpoTrainer {
     /** The rule over {@code batch}'s rows that were sampled under it, or null when none was. */
     private LogitsRule rule(List<VlmExample> batch, Set<VlmExample> ruled) {
         boolean[] rows = new boolean[batch.size()];
-        boolean any = false;
         for (int i = 0; i < rows.length; i++) {
             rows[i] = ruled.contains(batch.get(i));
-            any |= rows[i];
         }
-        return any ? DistinctPointers.of(policy.config(), rows) : null;
+        return DistinctPointers.onRows(policy.config(), rows);
     }
 
     /**

@@ -55,14 +55,12 @@ public final class LengthBatches {
         for (Map.Entry<Integer, List<Integer>> e : byLimit.entrySet()) {
             List<GrpoPrompt> batch = e.getValue().stream().map(rows::get).toList();
             boolean[] ruled = new boolean[batch.size()];
-            boolean any = false;
             for (int k = 0; k < ruled.length; k++) {
                 ruled[k] = distinct.test(batch.get(k));
-                any |= ruled[k];
             }
             List<Generation> gens = model.generate(batch.stream().map(GrpoPrompt::features).toList(),
                     batch.stream().map(GrpoPrompt::prompt).toList(), settings.apply(e.getKey()), null, null,
-                    any ? DistinctPointers.of(model.config(), ruled) : null);
+                    DistinctPointers.onRows(model.config(), ruled));
             for (int k = 0; k < gens.size(); k++) {
                 out[e.getValue().get(k)] = gens.get(k);
             }
