@@ -162,7 +162,7 @@ def test_ask_line_and_cell_magics_answer_with_reasoning(kernel):
     status, _, data, error = run(kernel, "%ask grounding the bed")
     assert status == "ok", error
     text = data[-1]["text/plain"]
-    assert text.startswith("grounding on bedroom:300001 (model sft)\nquestion the bed\n"), text
+    assert text.startswith("grounding on bedroom:300001 (model r1)\nquestion the bed\n"), text
     assert "data:image/png;base64," in data[-1]["text/html"]
 
     status, _, data, error = run(kernel, "%%ask qa\nHow many pillows are there?")
@@ -172,7 +172,7 @@ def test_ask_line_and_cell_magics_answer_with_reasoning(kernel):
     run(kernel, "%ask dialogue Is there a lamp in here?")
     status, _, data, error = run(kernel, "%ask dialogue What colour is it?")
     assert status == "ok", error
-    assert data[-1]["text/plain"].startswith("dialogue on bedroom:300001 (model sft)\nquestion What colour is it?")
+    assert data[-1]["text/plain"].startswith("dialogue on bedroom:300001 (model r1)\nquestion What colour is it?")
     assert refusal(kernel, "%ask object-caption") == ("object-caption needs --object ID, e.g. "
                                                       "%ask object-caption --object 1")
 
@@ -196,7 +196,7 @@ def test_the_readme_notebook_cells_run(kernel):
     java = readme_cells("The same from Java")[0]
     status, _, data, error = run(kernel, java)
     assert status == "ok", error
-    assert "dialogue on bedroom:300001 (model sft)" in data[-1]["text/plain"], data[-1]
+    assert "dialogue on bedroom:300001 (model r1)" in data[-1]["text/plain"], data[-1]
 
 
 def progress_then_result(kernel, code):
@@ -216,7 +216,7 @@ def test_reward_scores_the_last_answer_against_the_truth_or_gt(kernel):
     status, _, data, error = run(kernel, "%reward")
     assert status == "ok", error
     text = data[-1]["text/plain"]
-    assert text.startswith("rewards of the grounding answer on bedroom:300001 (model sft)\nagainst "), text
+    assert text.startswith("rewards of the grounding answer on bedroom:300001 (model r1)\nagainst "), text
     assert "\nformat " in text and "\nperception " in text and "\ntotal " in text, text
     assert "<table" in data[-1]["text/html"]
     status, _, data, error = run(kernel, "%reward --gt 1")
@@ -232,7 +232,7 @@ def test_reward_scores_the_last_answer_against_the_truth_or_gt(kernel):
 def test_dense_captions_show_a_progress_bar_updated_in_place(kernel):
     _, result, updates = progress_then_result(kernel, "%ask dense-caption")
     assert "captions" in updates[-1]["text/plain"], updates[-1]["text/plain"]
-    assert result["text/plain"].startswith("dense-caption on bedroom:300001 (model sft)"), result["text/plain"]
+    assert result["text/plain"].startswith("dense-caption on bedroom:300001 (model r1)"), result["text/plain"]
 
 
 def test_cot_generate_shows_progress_and_preview_shows_a_card(kernel, tmp_path):
@@ -252,7 +252,7 @@ def test_cot_generate_shows_progress_and_preview_shows_a_card(kernel, tmp_path):
 
 def test_eval_shows_progress_then_a_table_and_chart(kernel):
     _, result, _ = progress_then_result(kernel, "%eval --rooms 1 --per-task 1 --task qa --task grounding")
-    assert result["text/plain"].startswith("model sft: 1 rooms from seed 500000"), result["text/plain"]
+    assert result["text/plain"].startswith("model r1: 1 rooms from seed 500000"), result["text/plain"]
     assert "<table" in result["text/html"] and "data:image/png;base64," in result["text/html"]
     assert refusal(kernel, "%eval --rooms 0") == "--rooms must be at least 1, got 0"
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The nano checkpoints shipped inside the toolkit jar, by name: {@code sft} (the cold start: supervised
- * training on the data engine's reasoning) and {@code r1} (GRPO on top of it) when this build has them, each
+ * training on the data engine's reasoning) and {@code r1} (GRPO after more of that training) when this build has them, each
  * the files of a checkpoint folder as class-path resources under {@value #RESOURCE}{@code <name>/}. They are
  * written only by the project's recipes into the source tree ({@link #howToEmbed}) and copied out, on first
  * use, to a cache folder named by their hash ({@code $R1KIT_HOME/.cache/nano/<sha>}, else
@@ -43,7 +43,8 @@ public final class NanoModel {
 
     /** The command that writes the shipped checkpoint {@code name} into the source tree (then rebuild the jar). */
     public static String howToEmbed(String name) {
-        return name.equals("r1") ? "r1kit train grpo --config environment/nano-grpo.json --out toolkit/src/main/resources/io/r1kit/models/r1"
+        return name.equals("r1") ? "r1kit train sft --config environment/nano-sft-continued.json --out sft-continued && "
+                + "r1kit train grpo --config environment/nano-grpo-r1.json --out toolkit/src/main/resources/io/r1kit/models/r1"
                 : "r1kit train sft --config environment/nano-sft.json --out toolkit/src/main/resources/io/r1kit/models/sft";
     }
 
