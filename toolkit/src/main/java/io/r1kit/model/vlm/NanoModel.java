@@ -15,10 +15,11 @@ import java.util.Optional;
 
 /**
  * The nano checkpoints shipped inside the toolkit jar, by name: {@code sft} (the cold start: supervised
- * training on the data engine's reasoning) and {@code r1} (GRPO after more of that training) when this build has them, each
- * the files of a checkpoint folder as class-path resources under {@value #RESOURCE}{@code <name>/}. They are
- * written only by the project's recipes into the source tree ({@link #howToEmbed}) and copied out, on first
- * use, to a cache folder named by their hash ({@code $R1KIT_HOME/.cache/nano/<sha>}, else
+ * training on the data engine's reasoning) and {@code r1} (GRPO after more of that training) when this build
+ * has them, each the files of a checkpoint folder as class-path resources under {@value #RESOURCE}{@code <name>/}.
+ * They are written only by the project's recipes into the source tree (docs/training.md, "The shipped model"
+ * and "The shipped r1") and copied out, on first use, to a cache folder named by their hash
+ * ({@code $R1KIT_HOME/.cache/nano/<sha>}, else
  * {@code <java.io.tmpdir>/r1kit-nano-<sha>}), which {@link Vlm3d#load} then reads like any checkpoint.
  *
  * <pre>{@code
@@ -40,13 +41,6 @@ public final class NanoModel {
             + "'r1kit train sft --config environment/nano-sft.json --out DIR' and pass --model DIR";
 
     private NanoModel() {}
-
-    /** The command that writes the shipped checkpoint {@code name} into the source tree (then rebuild the jar). */
-    public static String howToEmbed(String name) {
-        return name.equals("r1") ? "r1kit train sft --config environment/nano-sft-continued.json --out sft-continued && "
-                + "r1kit train grpo --config environment/nano-grpo-r1.json --out toolkit/src/main/resources/io/r1kit/models/r1"
-                : "r1kit train sft --config environment/nano-sft.json --out toolkit/src/main/resources/io/r1kit/models/sft";
-    }
 
     /** Whether this build ships checkpoint {@code name}. */
     public static boolean present(String name) {
