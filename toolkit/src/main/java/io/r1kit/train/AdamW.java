@@ -1,13 +1,16 @@
 package io.r1kit.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.r1kit.model.io.FloatTensor;
+import io.r1kit.model.script.FusedOps;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * AdamW (Loshchilov and Hutter; PyTorch's {@code torch.optim.AdamW} update) whose state can be saved and
@@ -16,8 +19,8 @@ import java.util.Map;
  * {@code w = w - lr·wd·w - lr·(m/(1-β1^t)) / (sqrt(v/(1-β2^t)) + ε)}.
  *
  * <pre>{@code
- * AdamW opt = new AdamW(1e-5, 0.0);
- * opt.update("layer.weight", weight, gradient);      // once per parameter per step, then step()
+ * AdamW opt = new AdamW(1e-5, 0.0, model.newScope());
+ * opt.updateAll(names, weights, gradients, 1f);       // every parameter at once, then step()
  * Map<String, FloatTensor> saved = opt.state();      // AdamW.restore(saved, ...) continues from here
  * }</pre>
  */
@@ -30,7 +33,7 @@ public final class AdamW {
     /** The state key holding the step count (a one-element tensor). */
     static final String STEP = "__step__";
 
-    private final double learningRate;
+    private final IntToDoubleFunction learningRate; // of update t, counted from 1
     private final double weightDecay;
     private final NDManager manager;
     private final Map<String, NDArray> first = new LinkedHashMap<>();
@@ -43,31 +46,64 @@ public final class AdamW {
             throw new IllegalArgumentException("AdamW needs learning rate > 0 and weight decay >= 0, got " + learningRate
                     + ", " + weightDecay);
         }
+        this.learningRate = t -> learningRate;
+        this.weightDecay = weightDecay;
+        this.manager = manager;
+    }
+
+    /**
+     * A learning rate per update ({@code learningRate.applyAsDouble(t)} for update t, counted from 1, e.g. a
+     * warm-up and cosine schedule); it must be positive at every update made.
+     */
+    public AdamW(IntToDoubleFunction learningRate, double weightDecay, NDManager manager) {
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException("AdamW needs weight decay >= 0, got " + weightDecay);
+        }
         this.learningRate = learningRate;
         this.weightDecay = weightDecay;
         this.manager = manager;
     }
 
-    /** Updates one parameter in place from its gradient at the current step (counted from 1 by {@link #step()}). */
+    /**
+     * Updates one parameter in place from {@code gradient} at the current step (counted from 1 by
+     * {@link #step()}); the gradient is left as it is. {@link #updateAll} for one parameter.
+     */
     public void update(String name, NDArray weight, NDArray gradient) {
-        update(name, weight, gradient, 1f);
+        try (NDManager call = manager.newSubManager()) {
+            fusedStep(List.of(name), List.of(weight), List.of(gradient), 1f, false, call);
+        }
     }
 
     /**
-     * Updates one parameter in place from {@code scale} times its gradient (a clipping factor), then zeroes
-     * the gradient the parameter holds, if any. One fused engine call: PyTorch's step rewritten as
-     * {@code w -= (lr sqrt(c2) / c1) m / (sqrt(v) + ε sqrt(c2))}, which equals
-     * {@code lr (m / c1) / (sqrt(v / c2) + ε)} with the bias corrections {@code c1 = 1-β1^t, c2 = 1-β2^t}.
+     * Updates every parameter in place from {@code scale} times its gradient and zeroes the gradients: one
+     * call of PyTorch's fused AdamW kernel ({@link FusedOps#adamW}) at the current step, which the caller
+     * ends with {@link #step()}.
+     *
+     * @param names     the parameters' names, which key the moments
+     * @param gradients one per weight, in the same order; zeroed after the update
      */
-    public void update(String name, NDArray weight, NDArray gradient, float scale) {
-        long t = step + 1;
-        NDArray m = first.computeIfAbsent(name, k -> manager.zeros(weight.getShape(), weight.getDataType()));
-        NDArray v = second.computeIfAbsent(name, k -> manager.zeros(weight.getShape(), weight.getDataType()));
-        double c1 = 1 - Math.pow(BETA1, t);
-        double root = Math.sqrt(1 - Math.pow(BETA2, t));
-        weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, m, v), new NDList(weight),
-                (float) learningRate, (float) (learningRate * root / c1), (float) weightDecay, scale, -1f,
-                (float) BETA1, (float) BETA2, (float) (EPSILON * root), false, true);
+    public void updateAll(List<String> names, List<NDArray> weights, List<NDArray> gradients, float scale) {
+        try (NDManager call = manager.newSubManager()) {
+            fusedStep(names, weights, gradients, scale, true, call);
+        }
+    }
+
+    private void fusedStep(List<String> names, List<NDArray> weights, List<NDArray> gradients, float scale,
+                           boolean zeroGrads, NDManager call) {
+        List<NDArray> m = new ArrayList<>(names.size());
+        List<NDArray> v = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            NDArray weight = weights.get(i);
+            m.add(first.computeIfAbsent(names.get(i), k -> manager.zeros(weight.getShape(), weight.getDataType())));
+            v.add(second.computeIfAbsent(names.get(i), k -> manager.zeros(weight.getShape(), weight.getDataType())));
+        }
+        int t = (int) (step + 1);
+        double rate = learningRate.applyAsDouble(t);
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalStateException("AdamW's learning rate at update " + t + " is " + rate + "; it must be > 0");
+        }
+        FusedOps.adamW(weights, gradients, m, v, call.create((float) t), rate, BETA1, BETA2, weightDecay, EPSILON,
+                call.create(1f / scale), zeroGrads);
     }
 
     /** Ends a step: the next updates use the next bias correction. */

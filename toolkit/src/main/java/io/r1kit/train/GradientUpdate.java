@@ -1,12 +1,11 @@
 package io.r1kit.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.optimizer.Optimizer;
 import io.r1kit.model.Engines;
+import io.r1kit.model.script.FusedOps;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,40 +46,43 @@ public final class GradientUpdate {
      */
     public static float apply(Map<String, NDArray> parameters, Optimizer optimizer, float maxGradNorm,
                               NDManager scope) {
-        return apply(parameters, maxGradNorm, scope, (name, weight, gradient, scale) -> {
-            if (scale < 1f) {
-                gradient.muli(scale);
+        return apply(parameters, maxGradNorm, scope, (grads, scale) -> {
+            for (Map.Entry<String, NDArray> e : grads.entrySet()) {
+                NDArray gradient = e.getValue();
+                if (scale < 1f) {
+                    gradient.muli(scale);
+                }
+                optimizer.update(e.getKey(), parameters.get(e.getKey()), gradient);
+                gradient.muli(0f); // the collector accumulates into it: start the next step from zero
             }
-            optimizer.update(name, weight, gradient);
-            gradient.muli(0f); // the collector accumulates into it: start the next step from zero
         }, () -> {});
     }
 
     /**
      * {@link #apply(Map, Optimizer, float, NDManager)} with the toolkit's {@link AdamW}, whose step it ends;
-     * the clipping factor, the update and the zeroing are one engine call per parameter.
+     * the clipping factor, the update and the zeroing of every parameter are one fused kernel call.
      */
     public static float apply(Map<String, NDArray> parameters, AdamW optimizer, float maxGradNorm, NDManager scope) {
-        return apply(parameters, maxGradNorm, scope, optimizer::update, optimizer::step);
+        return apply(parameters, maxGradNorm, scope, (grads, scale) -> optimizer.updateAll(
+                new ArrayList<>(grads.keySet()), grads.keySet().stream().map(parameters::get).toList(),
+                new ArrayList<>(grads.values()), scale), optimizer::step);
     }
 
-    /** An optimiser's update of one parameter from {@code scale} times its gradient, which it then zeroes. */
+    /** An optimiser's update of every parameter from {@code scale} times its gradient, which it then zeroes. */
     private interface Update {
-        void update(String name, NDArray weight, NDArray gradient, float scale);
+        void update(Map<String, NDArray> grads, float scale);
     }
 
     private static float apply(Map<String, NDArray> parameters, float maxGradNorm, NDManager scope, Update update,
                                Runnable endStep) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
-        NDList norms = new NDList(parameters.size());
         for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
             NDArray g = e.getValue().getGradient();
             g.attach(scope); // the handle, not the parameter's gradient storage, is freed with the step
             grads.put(e.getKey(), g);
-            norms.add(g.norm());                                   // L2 norm of one parameter's gradient
         }
-        NDArray each = NDArrays.stack(norms);                      // [P] one norm per parameter
-        float norm = each.norm().getFloat();                       // sqrt of the sum of their squares
+        NDArray each = FusedOps.norms(new ArrayList<>(grads.values())); // [P] one L2 norm per parameter
+        float norm = each.norm().getFloat();                              // sqrt of the sum of their squares
         if (!Float.isFinite(norm)) {
             float[] per = each.toFloatArray();
             List<String> names = new ArrayList<>(grads.keySet());
@@ -94,11 +96,7 @@ public final class GradientUpdate {
             throw new NonFiniteGradient(norm, where);
         }
         float scale = norm > maxGradNorm ? maxGradNorm / (norm + 1e-6f) : 1f;
-        Engines.withoutGradients(() -> {   // weights change in place, whichever thread the step runs on
-            for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-                update.update(e.getKey(), parameters.get(e.getKey()), e.getValue(), scale);
-            }
-        });
+        Engines.withoutGradients(() -> update.update(grads, scale)); // in place, whichever thread the step runs on
         endStep.run();
         return norm;
     }

@@ -103,15 +103,17 @@ public final class KvCache implements AutoCloseable {
     /**
      * The additive attention mask [B, 1, T, S] for the last {@code t} tokens: 0 where a query may
      * look (a real key at or before it), a large negative number elsewhere (causal + padding);
-     * null when nothing is hidden.
+     * [1, 1, T, S] (broadcast over the rows) when no row has padding; null when nothing is hidden.
      */
     NDArray mask(NDManager scope, int t) {
-        if (t == 1 && allKept()) {
+        boolean unpadded = allKept();
+        if (t == 1 && unpadded) {
             return null; // one new token sees every cached token: nothing to mask
         }
-        float[] m = new float[batch * t * length];
+        int rows = unpadded ? 1 : batch;   // without padding every row has the same causal mask
+        float[] m = new float[rows * t * length];
         int past = length - t;
-        for (int b = 0; b < batch; b++) {
+        for (int b = 0; b < rows; b++) {
             for (int i = 0; i < t; i++) {
                 for (int j = 0; j < length; j++) {
                     boolean visible = j <= past + i && keep[b][j];
@@ -120,7 +122,7 @@ public final class KvCache implements AutoCloseable {
                 }
             }
         }
-        return scope.create(m, new Shape(batch, 1, t, length));
+        return scope.create(m, new Shape(rows, 1, t, length));
     }
 
     private boolean allKept() {

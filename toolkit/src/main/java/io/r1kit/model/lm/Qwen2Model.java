@@ -154,7 +154,7 @@ public final class Qwen2Model implements AutoCloseable {
         try {
             int[][] positions = c.advance(keep);
             NDList angles = rotary.angles(scope, positions);                   // cos, signed sin [B or 1, 1, T, D]
-            NDArray mask = c.mask(scope, keep[0].length);                      // [B, 1, T, S] or null
+            NDArray mask = c.mask(scope, keep[0].length);                      // [B or 1, 1, T, S] or null
             NDArray x = embeds.getDataType() == dtype.dataType()
                     ? embeds : embeds.toType(dtype.dataType(), false);                  // [B, T, C]
             for (DecoderLayer layer : layers) {

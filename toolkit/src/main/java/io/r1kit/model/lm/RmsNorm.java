@@ -2,12 +2,14 @@ package io.r1kit.model.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.r1kit.model.script.FusedOps;
 
 /**
  * Root-mean-square layer norm (Zhang and Sennrich 2019): {@code x / sqrt(mean(x^2) + eps) * w},
  * no centring and no bias, as in Qwen2. A half-precision input is normalised in float32 and cast
  * back before the scale, as transformers' Qwen2RMSNorm does (the mean of squares overflows float16
- * from |x| of about 256).
+ * from |x| of about 256); in a pass that records gradients the division is a multiplication by
+ * {@code rsqrt}, as there.
  *
  * <p>Shapes: {@code x [..., C] -> [..., C]}.
  */
@@ -23,16 +25,20 @@ public final class RmsNorm {
         this.eps = (float) eps;
     }
 
-    /** Normalises the last axis of {@code x}. */
+    /**
+     * Normalises the last axis of {@code x}. When the pass records gradients, one fused call
+     * ({@link FusedOps#rmsNorm}: fewer passes backward); otherwise, as in sampling, where a call's fixed cost
+     * outweighs its few elements, plain ops (equal up to rounding).
+     */
     public NDArray forward(NDArray x) {
-        DataType type = x.getDataType();
-        if (type == DataType.FLOAT32) {
-            NDArray meanSquare = x.square().mean(new int[] {-1}, true); // [..., 1]
-            return x.div(meanSquare.add(eps).sqrt()).mul(weight);      // [..., C]
+        if (x.hasGradient()) {
+            return FusedOps.rmsNorm(x, weight, eps);                              // [..., C]
         }
-        NDArray wide = x.toType(DataType.FLOAT32, false);                    // [..., C] float32
-        NDArray meanSquare = wide.square().mean(new int[] {-1}, true);       // [..., 1]
-        return wide.div(meanSquare.add(eps).sqrt()).toType(type, false).mul(weight); // [..., C]
+        DataType type = x.getDataType();
+        NDArray wide = type == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false); // [..., C] float32
+        NDArray meanSquare = wide.square().mean(new int[] {-1}, true);               // [..., 1]
+        NDArray normed = wide.div(meanSquare.add(eps).sqrt());                        // [..., C]
+        return (type == DataType.FLOAT32 ? normed : normed.toType(type, false)).mul(weight);
     }
 
     /** Hugging Face name of the weight. */

@@ -2,6 +2,7 @@ package io.r1kit.model.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.r1kit.model.script.FusedOps;
 
 /**
  * The gated feed-forward block of Qwen2 (SwiGLU, Shazeer 2020, eq. 6):
@@ -23,9 +24,10 @@ public final class SwiGluMlp {
 
     /** {@code x [B, T, C] -> [B, T, C]}. */
     public NDArray forward(NDArray x) {
-        NDArray g = gate.forward(x);                          // [B, T, F]
-        NDArray silu = g.mul(Activation.sigmoid(g));          // silu(g) = g * sigmoid(g)
-        return down.forward(silu.mul(up.forward(x)));         // [B, T, C]
+        NDArray g = gate.forward(x);                                            // [B, T, F]
+        NDArray activated = g.hasGradient() ? FusedOps.siluMul(g, up.forward(x)) // silu(g) * up x, fused for training
+                : g.mul(Activation.sigmoid(g)).mul(up.forward(x));               // plain ops where a call's cost dominates
+        return down.forward(activated);                                           // [B, T, C]
     }
 
     /** The projections, in Hugging Face order gate, up, down. */

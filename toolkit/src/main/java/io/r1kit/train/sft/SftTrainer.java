@@ -3,12 +3,12 @@ package io.r1kit.train.sft;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.r1kit.model.Engines;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
+import io.r1kit.train.AdamW;
 import io.r1kit.train.Epochs;
 import io.r1kit.train.GradientUpdate;
 import io.r1kit.train.LengthGroups;
@@ -34,7 +34,7 @@ public final class SftTrainer {
 
     private final Vlm3d model;
     private final SftConfig config;
-    private final Optimizer optimizer;
+    private final AdamW optimizer;
     private final Epochs<VlmExample> order;
     private final LengthGroups<VlmExample> grouped;
     private int steps;
@@ -59,8 +59,7 @@ public final class SftTrainer {
     public SftTrainer(Vlm3d model, SftConfig config, Tracker learningRate) {
         this.model = model;
         this.config = config;
-        this.optimizer = Optimizer.adamW().optLearningRateTracker(learningRate)
-                .optWeightDecays((float) config.weightDecay()).build();
+        this.optimizer = new AdamW(learningRate::getNewValue, config.weightDecay(), model.newScope());
         this.order = new Epochs<>(config.seed());
         this.grouped = new LengthGroups<>(config.seed(), SftConfig.LENGTH_POOL);
         model.setTrainable(true);

@@ -57,8 +57,8 @@ class SftNonFiniteTest {
                 .replace("\"seed\": 3", "\"seed\": 3, \"init_model\": \"" + huge.toString().replace("\\", "\\\\") + "\"");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SftRun.run(SftConfig.fromJson(recipe),
                 out, TrainProgress.none(), MeteorResources.builtIn()));
-        assertTrue(e.getMessage().startsWith("SFT stopped at step 1: the gradient norm is Infinity (a NaN or infinite"
-                + " loss or weight); no update was made; not finite in "), e.getMessage());
+        assertTrue(e.getMessage().matches("SFT stopped at step 1: the gradient norm is (NaN|Infinity) \\(a NaN or infinite"
+                + " loss or weight\\); no update was made; not finite in .*"), e.getMessage());
         assertTrue(e.getMessage().endsWith("; " + out + " is as it was (no checkpoint of this run was written)"),
                 e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(out.resolve("model.safetensors")));
