@@ -75,6 +75,9 @@ public final class GradientUpdate {
 
     private static float apply(Map<String, NDArray> parameters, float maxGradNorm, NDManager scope, Update update,
                                Runnable endStep) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("no parameters to update");
+        }
         Map<String, NDArray> grads = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
             NDArray g = e.getValue().getGradient();
