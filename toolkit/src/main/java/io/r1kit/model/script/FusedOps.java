@@ -10,6 +10,7 @@ import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import io.r1kit.model.Engines;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class FusedOps {
             throw new IllegalArgumentException("adamW needs one gradient and two moments per weight");
         }
         PtNDArray[] steps = new PtNDArray[n];
-        java.util.Arrays.fill(steps, (PtNDArray) step);
+        Arrays.fill(steps, (PtNDArray) step);
         PtSymbolBlock m = optimizer(weights.get(0).getDevice());
         try (IValue w = IValue.listFrom(pt(weights)); IValue g = IValue.listFrom(pt(grads));
              IValue m1 = IValue.listFrom(pt(firstMoments)); IValue m2 = IValue.listFrom(pt(secondMoments));

@@ -57,9 +57,7 @@ final class ModuleCall {
         for (int i = 0; i < inputs.length; i++) {
             handles[i] = inputs[i].getHandle();
         }
-        if (!Boolean.getBoolean("r1kit.script.optimize")) {
-            JniUtils.setGraphExecutorOptimize(false); // this thread's setting: no profiling runs, no re-specialising per shape
-        }
+        JniUtils.setGraphExecutorOptimize(false); // this thread's setting: no profiling runs, no re-specialising per shape
         try {
             long out = (long) RUN_METHOD.invoke(LIBRARY, module.getHandle(), "forward", handles, true, false);
             return WRAP.newInstance(out);
