@@ -3,7 +3,6 @@ package io.r1kit.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.optimizer.Optimizer;
 import io.r1kit.model.Engines;
 import io.r1kit.model.script.FusedOps;
 
@@ -39,42 +38,14 @@ public final class GradientUpdate {
     }
 
     /**
-     * Clips, updates and zeroes; returns the global gradient norm before clipping.
+     * Clips, updates and zeroes; returns the global gradient norm before clipping. The update is the
+     * toolkit's {@link AdamW}, whose step it ends: the clipping factor, the update and the zeroing of every
+     * parameter are one fused kernel call.
      *
      * @param scope the step's manager: the gradient handles are attached to it and freed with it
      * @throws NonFiniteGradient when the norm is NaN or infinite, before any parameter changes
      */
-    public static float apply(Map<String, NDArray> parameters, Optimizer optimizer, float maxGradNorm,
-                              NDManager scope) {
-        return apply(parameters, maxGradNorm, scope, (grads, scale) -> {
-            for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-                NDArray gradient = e.getValue();
-                if (scale < 1f) {
-                    gradient.muli(scale);
-                }
-                optimizer.update(e.getKey(), parameters.get(e.getKey()), gradient);
-                gradient.muli(0f); // the collector accumulates into it: start the next step from zero
-            }
-        }, () -> {});
-    }
-
-    /**
-     * {@link #apply(Map, Optimizer, float, NDManager)} with the toolkit's {@link AdamW}, whose step it ends;
-     * the clipping factor, the update and the zeroing of every parameter are one fused kernel call.
-     */
     public static float apply(Map<String, NDArray> parameters, AdamW optimizer, float maxGradNorm, NDManager scope) {
-        return apply(parameters, maxGradNorm, scope, (grads, scale) -> optimizer.updateAll(
-                new ArrayList<>(grads.keySet()), grads.keySet().stream().map(parameters::get).toList(),
-                new ArrayList<>(grads.values()), scale), optimizer::step);
-    }
-
-    /** An optimiser's update of every parameter from {@code scale} times its gradient, which it then zeroes. */
-    private interface Update {
-        void update(Map<String, NDArray> grads, float scale);
-    }
-
-    private static float apply(Map<String, NDArray> parameters, float maxGradNorm, NDManager scope, Update update,
-                               Runnable endStep) {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("no parameters to update");
         }
@@ -99,8 +70,9 @@ public final class GradientUpdate {
             throw new NonFiniteGradient(norm, where);
         }
         float scale = norm > maxGradNorm ? maxGradNorm / (norm + 1e-6f) : 1f;
-        Engines.withoutGradients(() -> update.update(grads, scale)); // in place, whichever thread the step runs on
-        endStep.run();
+        Engines.withoutGradients(() -> optimizer.updateAll(new ArrayList<>(grads.keySet()),  // in place, on any thread
+                grads.keySet().stream().map(parameters::get).toList(), new ArrayList<>(grads.values()), scale));
+        optimizer.step();
         return norm;
     }
 

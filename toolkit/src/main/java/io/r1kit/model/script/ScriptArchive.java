@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -65,7 +66,7 @@ public final class ScriptArchive {
     public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            String root = className.toLowerCase(java.util.Locale.ROOT) + "/";
+            String root = className.toLowerCase(Locale.ROOT) + "/";
             put(zip, root + "code/__torch__.py", source().getBytes(StandardCharsets.UTF_8));
             put(zip, root + "data.pkl", instancePickle());
             put(zip, root + "constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // protocol 2, empty tuple
