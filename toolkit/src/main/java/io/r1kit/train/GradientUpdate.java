@@ -76,6 +76,17 @@ public final class GradientUpdate {
         return norm;
     }
 
+    /** The global L2 norm of the gradients {@code parameters} hold now, changing nothing (NaN when one is not finite). */
+    public static float norm(Map<String, NDArray> parameters, NDManager scope) {
+        List<NDArray> grads = new ArrayList<>(parameters.size());
+        for (NDArray p : parameters.values()) {
+            NDArray g = p.getGradient();
+            g.attach(scope);
+            grads.add(g);
+        }
+        return FusedOps.norms(grads).norm().getFloat();
+    }
+
     /** Zeroes the gradients of {@code parameters} without updating them (after a backward pass only measured). */
     public static void zero(Map<String, NDArray> parameters, NDManager scope) {
         for (NDArray p : parameters.values()) {

@@ -173,6 +173,21 @@ public final class KvCache implements AutoCloseable {
         return filled;
     }
 
+    /** Whether this cache is preallocated and its buffers already hold a step (what {@link ScriptedDecode} writes into). */
+    boolean preallocatedFilled() {
+        return capacity > 0 && keys.length > 0 && keys[0] != null;
+    }
+
+    /** Each layer's preallocated key (or value) buffer [B, K, capacity, D]. */
+    ai.djl.pytorch.engine.PtNDArray[] buffers(boolean ofKeys) {
+        NDArray[] from = ofKeys ? keys : values;
+        ai.djl.pytorch.engine.PtNDArray[] out = new ai.djl.pytorch.engine.PtNDArray[from.length];
+        for (int i = 0; i < from.length; i++) {
+            out[i] = (ai.djl.pytorch.engine.PtNDArray) from[i];
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * A Qwen2 decoder: token embedding, {@code L} pre-norm decoder layers, final RMSNorm and a tied or
  * untied LM head, computed with NDArray ops on DJL's PyTorch engine in the model's
- * {@link ComputeDtype} (float32, or float16 with float32 norms, attention softmax and logits).
+ * {@link ComputeDtype} (float32, or float16 with float32 norms, attention softmax and logits). A generation
+ * step (one new token per row over a preallocated cache) runs every layer in one TorchScript call instead
+ * ({@link ScriptedDecode}), the same arithmetic without a bridge crossing per op.
  *
  * <p>The weights live in the model's manager; every forward pass allocates in the manager of its
  * input, so callers scope memory with {@link #newScope()} in try-with-resources. Parameters are
@@ -157,6 +159,9 @@ public final class Qwen2Model implements AutoCloseable {
             NDArray mask = c.mask(scope, keep[0].length);                      // [B or 1, 1, T, S] or null
             NDArray x = embeds.getDataType() == dtype.dataType()
                     ? embeds : embeds.toType(dtype.dataType(), false);                  // [B, T, C]
+            if (ScriptedDecode.applies(layers, keep[0].length, cache, x)) {
+                return ScriptedDecode.hidden(layers, norm, config, x, angles, mask, c);   // one call, [B, 1, C]
+            }
             for (DecoderLayer layer : layers) {
                 x = layer.forward(x, angles, mask, c);                         // [B, T, C]
             }

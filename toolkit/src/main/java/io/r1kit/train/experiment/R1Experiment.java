@@ -141,12 +141,16 @@ public final class R1Experiment {
             listener.phase(dir.getFileName() + " finished before: kept");
             return dir;
         }
-        Path calibration = dir.resolveSibling(dir.getFileName() + "-calibration");
-        listener.phase("timing " + ControlRecipe.CALIBRATION_STEPS + " SFT steps");
-        SftRun.Result timed = SftRun.run(ControlRecipe.of(recipe, base, ControlRecipe.CALIBRATION_STEPS), calibration,
-                TrainProgress.none(), MeteorResources.builtIn());
-        AtomicFolder.deleteTree(calibration);
-        int steps = ControlRecipe.stepsFor(seconds, timed.seconds() / timed.steps());
+        double[] timed = new double[2];
+        int[] lengths = {ControlRecipe.SHORT_CALIBRATION, ControlRecipe.LONG_CALIBRATION};
+        for (int i = 0; i < 2; i++) {
+            Path calibration = dir.resolveSibling(dir.getFileName() + "-calibration");
+            listener.phase("timing " + lengths[i] + " SFT steps");
+            timed[i] = SftRun.run(ControlRecipe.of(recipe, base, lengths[i]), calibration, TrainProgress.none(),
+                    MeteorResources.builtIn()).seconds();
+            AtomicFolder.deleteTree(calibration);
+        }
+        int steps = ControlRecipe.stepsFor(seconds, timed[0], timed[1]);
         SftConfig control = ControlRecipe.of(recipe, base, steps);
         listener.phase(String.format(java.util.Locale.ROOT, "training the SFT control: %d steps to match %.0f s of GRPO",
                 steps, seconds));

@@ -1,6 +1,5 @@
 package io.r1kit.train.grpo;
 
-import io.r1kit.Excerpt;
 import io.r1kit.model.io.Dtype;
 import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.task.Task;
@@ -9,11 +8,8 @@ import io.r1kit.train.RecipeJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static io.r1kit.train.RecipeJson.atLeast;
@@ -72,6 +68,11 @@ import static io.r1kit.train.RecipeJson.atLeast;
  *                        object named once per section ({@link io.r1kit.model.vlm.DistinctPointers}), and their
  *                        log-probabilities (policy, old, reference) are those of that ruled distribution
  *                        (off by default: experimental, see docs/training.md)
+ * @param sftWeight       λ, the weight of a supervised anchor added to each update's loss: the mean answer
+ *                        cross-entropy (and object-naming loss, as the starting model's SFT recipe weighs it) of
+ *                        {@code sft_batch_size} reference answers of the prompt rooms, drawn per step in a seeded
+ *                        order ({@link SupervisedAnchor}, InstructGPT's PPO-ptx term); 0 adds none
+ * @param sftBatchSize    reference answers per step of the anchor
  * @param dtype           how the trained weights are stored; F32 keeps small updates that F16 would round away
  * @param seed            seed of the prompt order and the sampling
  */
@@ -81,8 +82,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          int perDeviceTrainBatchSize, double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
                          double epsilonHigh, String lossType, String scaleRewards, boolean maskTruncatedCompletions,
                          boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
-                         Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, Dtype dtype,
-                         long seed) {
+                         Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, double sftWeight,
+                         int sftBatchSize, Dtype dtype, long seed) {
 
     /** The {@link #model} value naming the checkpoint shipped in the jar. */
     public static final String EMBEDDED = "embedded";
@@ -103,8 +104,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                     + Arrays.stream(Task.values()).map(Task::slug).toList());
         }
         tasks = List.copyOf(new TreeSet<>(tasks));
-        rewards = checkRewards(tasks, rewards);
-        rewardWeights = checkWeights(rewards, rewardWeights);
+        rewards = RecipeRewards.check(tasks, rewards);
+        rewardWeights = RecipeRewards.checkWeights(rewards, rewardWeights);
         atLeast("eval_prompts", evalPrompts, 1, "held-out prompts scored before and after");
         atLeast("num_generations", numGenerations, 2, "advantages compare the outputs of a group; 8 is usual");
         atLeast("prompts_per_step", promptsPerStep, 1, "prompts sampled per step");
@@ -144,6 +145,11 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         taskCompletionLengths = RecipeJson.perTask("task_completion_lengths", tasks, taskCompletionLengths, n -> n >= 1,
                 (task, n) -> "task_completion_lengths of " + task + " must be >= 1, got " + n
                         + "; a dense caption of a room takes up to 800 tokens");
+        if (!(sftWeight >= 0 && sftWeight < 1e6)) {
+            throw new IllegalArgumentException("sft_weight must be in [0, 1e6), got " + sftWeight
+                    + "; 0 adds no supervised anchor");
+        }
+        atLeast("sft_batch_size", sftBatchSize, 1, "reference answers per step of the supervised anchor");
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
@@ -166,7 +172,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                 numGenerations, promptsPerStep, steps, saveSteps, numIterations, perDeviceTrainBatchSize, learningRate,
                 weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, maskTruncatedCompletions,
                 dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
-                dtype, seed);
+                sftWeight, sftBatchSize, dtype, seed);
     }
 
     /** How rewards are scaled into advantages. */
@@ -174,74 +180,18 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         return GroupAdvantages.Scaling.of(scaleRewards);
     }
 
+    /** The weighted total of a score's parts ({@code reward_weights}, 1 for a reward it leaves out). */
+    public double weighted(io.r1kit.reward.RewardScore s) {
+        double total = 0;
+        for (Map.Entry<String, Double> e : s.parts().entrySet()) {
+            total += weight(e.getKey()) * e.getValue();
+        }
+        return total;
+    }
+
     /** The weight of reward {@code name} (1 unless {@code reward_weights} sets it). */
     public double weight(String name) {
         return rewardWeights.getOrDefault(name, 1.0);
-    }
-
-    private static Map<String, Double> checkWeights(Map<String, List<String>> rewards, Map<String, Double> weights) {
-        if (weights == null) {
-            return Map.of();
-        }
-        java.util.Set<String> named = new TreeSet<>();
-        rewards.values().forEach(named::addAll);
-        for (var e : weights.entrySet()) {
-            if (!named.contains(e.getKey())) {
-                throw new IllegalArgumentException("reward_weights names \"" + Excerpt.of(e.getKey()) + "\", which no task's rewards name "
-                        + named + ": remove it or add it to rewards");
-            }
-            if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-                throw new IllegalArgumentException("reward_weights of \"" + Excerpt.of(e.getKey()) + "\" must be a finite number, got "
-                        + e.getValue());
-            }
-        }
-        return Collections.unmodifiableMap(new TreeMap<>(weights));
-    }
-
-    private static Map<String, List<String>> checkRewards(List<Task> tasks, Map<String, List<String>> rewards) {
-        if (rewards == null) {
-            rewards = Map.of();
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String key : rewards.keySet()) {
-            Task.fromSlug(key); // names the known tasks when the key is none
-        }
-        for (Task t : tasks) {
-            List<String> names = rewards.get(t.slug());
-            if (names == null || names.isEmpty()) {
-                throw new IllegalArgumentException("rewards has none for task " + t.slug() + ": add \"" + t.slug()
-                        + "\": [...] with some of " + GrpoRewards.NAMES);
-            }
-            for (String n : names) {
-                if (n == null || n.isBlank()) {
-                    throw new IllegalArgumentException("rewards of " + t.slug() + " has an empty name");
-                }
-                String near = GrpoRewards.near(n);
-                if (near != null) {
-                    throw new IllegalArgumentException("unknown reward \"" + Excerpt.of(n) + "\" (built in: "
-                            + String.join(", ", GrpoRewards.NAMES) + "); did you mean \"" + near + "\"?");
-                }
-                String why = GrpoRewards.unfit(n, t);
-                if (why != null) {
-                    throw new IllegalArgumentException("rewards of " + t.slug() + ": " + why + "; remove \"" + n + "\"");
-                }
-            }
-            if (names.stream().distinct().count() != names.size()) {
-                throw new IllegalArgumentException("rewards of " + t.slug() + " names a reward twice: " + names);
-            }
-            String missing = GrpoRewards.incomplete(names, t);
-            if (missing != null) {
-                throw new IllegalArgumentException("rewards of " + t.slug() + ": " + missing);
-            }
-            out.put(t.slug(), List.copyOf(names));
-        }
-        for (String key : rewards.keySet()) {
-            if (!out.containsKey(key)) {
-                throw new IllegalArgumentException("rewards names task " + key + ", which is not in tasks "
-                        + tasks.stream().map(Task::slug).toList() + ": add it to tasks or remove its rewards");
-            }
-        }
-        return java.util.Collections.unmodifiableMap(out);
     }
 
     /**

@@ -22,6 +22,8 @@ final class GrpoMetrics {
     private double low;
     private double high;
     private double gradNorm;
+    private double sftLoss;
+    private boolean anchored;
     private int updates;
     private boolean withKl;
 
@@ -65,8 +67,10 @@ final class GrpoMetrics {
         return m;
     }
 
-    /** Adds one update's terms. */
-    void addUpdate(UpdatePasses.Done r, double updateEntropy, double norm, boolean reference) {
+    /** Adds one update's terms; {@code sft} is the supervised anchor's loss, NaN without one. */
+    void addUpdate(UpdatePasses.Done r, double updateEntropy, double norm, boolean reference, double sft) {
+        anchored = !Double.isNaN(sft);
+        sftLoss += anchored ? sft : 0;
         loss += r.loss();
         kl += r.kl();
         entropy += updateEntropy;
@@ -96,6 +100,9 @@ final class GrpoMetrics {
             }
         });
         out.put("loss", loss / n);
+        if (anchored) {
+            out.put("sft_loss", sftLoss / n);
+        }
         out.put("grad_norm", gradNorm / n);
         out.put("learning_rate", learningRate);
         out.put("step_time", seconds);

@@ -5,6 +5,7 @@ import io.r1kit.Provenance;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.text.TextTokenizer;
+import io.r1kit.model.text.WordVocabulary;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmCheckpoint;
@@ -12,6 +13,9 @@ import io.r1kit.task.TaskPrompt;
 import io.r1kit.train.Epochs;
 import io.r1kit.train.RecipeJson;
 import io.r1kit.train.TrainProgress;
+import io.r1kit.train.sft.ContinuedRecipe;
+import io.r1kit.train.sft.SftConfig;
+import io.r1kit.train.sft.SftData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,6 +114,7 @@ public final class GrpoRun {
             List<GrpoPrompt> evalSet = heldOut.prompts().subList(0, Math.min(config.evalPrompts(),
                     heldOut.prompts().size()));
             GrpoTrainer trainer = new GrpoTrainer(policy, reference, text, config);
+            String anchorSha = config.sftWeight() > 0 ? supervise(trainer, config, base, policy, progress) : null;
             Epochs<GrpoPrompt> order = new Epochs<>(config.seed());   // every prompt once per pass
             long[] drawn = {0};
             java.util.function.IntFunction<List<GrpoPrompt>> draw = n -> {
@@ -160,10 +165,24 @@ public final class GrpoRun {
             GrpoState end = new GrpoState(config.steps(), drawn[0], state.before(), done);
             AtomicFolder.replace(out, dir -> {
                 save(dir, base, config, policy, trainer, end, curve);
-                writeProvenance(dir, config, result, heldOut.sha256());
+                writeProvenance(dir, config, result, heldOut.sha256(), anchorSha);
             });
             return result;
         }
+    }
+
+    /**
+     * Gives {@code trainer} the recipe's supervised anchor: the reference answers of the prompt rooms and tasks as
+     * the starting model's own SFT recipe writes them ({@link ContinuedRecipe}); returns their hash.
+     */
+    private static String supervise(GrpoTrainer trainer, GrpoConfig config, Path base, Vlm3d policy,
+                                    TrainProgress progress) throws IOException {
+        SftConfig sft = ContinuedRecipe.of(base, config.trainRooms(), config.trainSeed(), config.heldOutRooms(),
+                config.heldOutSeed(), config.tasks(), config.steps(), config.seed());
+        SftData data = SftData.training(sft, WordVocabulary.read(base), progress);
+        trainer.supervise(new SupervisedAnchor(data.examples(), sft.objectNameWeight(),
+                policy.decoder().config().vocabSize(), config));
+        return data.sha256();
     }
 
     /** The model, its tokenizer, the trainer state and the curves, into a fresh folder. */
@@ -188,11 +207,15 @@ public final class GrpoRun {
     }
 
     /** Adds the run to the provenance the checkpoint writer started. */
-    private static void writeProvenance(Path dir, GrpoConfig config, Result r, String heldOutSha) throws IOException {
+    private static void writeProvenance(Path dir, GrpoConfig config, Result r, String heldOutSha, String anchorSha)
+            throws IOException {
         Provenance p = Provenance.read(dir).with("training", "grpo").with("seed", config.seed())
                 .with("base_model", r.base().toString());
         if (Provenance.exists(r.base())) {
             p = p.with("base_provenance", Provenance.read(r.base()));
+        }
+        if (anchorSha != null) {
+            p = p.with("sft_anchor_sha256", anchorSha);
         }
         p.with("data_sha256", r.dataSha256()).with("held_out_sha256", heldOutSha).with("train_prompts", r.prompts())
                 .with("recipe", RecipeJson.tree(config)).with("steps", r.steps()).with("wall_seconds", r.seconds())

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -32,7 +31,8 @@ import java.util.function.IntFunction;
  * rewards, weighted ({@link GrpoRollout}; with dynamic sampling tied groups are replaced) →
  * {@link GroupAdvantages} scaled as the recipe says → reference log-probabilities (no gradient) → μ
  * {@link #update}s of the policy on {@link GrpoLoss}, each an {@link AdamW} step (its state is saved with a
- * checkpoint, so a resumed run continues exactly).
+ * checkpoint, so a resumed run continues exactly); with a {@link SupervisedAnchor} each update adds its
+ * supervised loss on reference answers to the GRPO loss's gradients.
  *
  * <p>Every log-probability (policy, old, reference) is taken at the sampling temperature, as the sampler
  * drew from it. At μ = 1 the old log-probabilities are the update's own, detached, so the ratio is 1 in
@@ -54,6 +54,7 @@ public final class GrpoTrainer {
     private final TokenDecoder text;
     private final GrpoConfig config;
     private final AdamW optimizer;
+    private SupervisedAnchor anchor;
     private int steps;
 
     /**
@@ -101,8 +102,9 @@ public final class GrpoTrainer {
         int g = config.numGenerations();
         GrpoRollout rollout = GrpoRollout.of(prompts, g, config.dynamicSampling(), more,
                 (ps, round) -> generate(ps, sampling(config.seed() * 1_000_003L + steps + round * 1_000_000_007L)),
-                (p, gen) -> score(p, gen.tokens()), this::weighted);
+                (p, gen) -> score(p, gen.tokens()), config::weighted);
         GrpoMetrics metrics = GrpoMetrics.of(rollout, g);
+        List<VlmExample> supervised = anchor == null ? null : anchor.next();
         if (!rollout.prompts().isEmpty()) {
             double[] advantages = GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling());
             List<VlmExample> batch = new ArrayList<>(rollout.outputs().size());
@@ -134,22 +136,20 @@ public final class GrpoTrainer {
                         sum.add(update(passes.passes().get(k), passes.whole(), old.get(k), ref.get(k), rules.get(k),
                                 scope));
                     }
-                    float norm = GradientUpdate.apply(policy.parameters(), optimizer, (float) config.maxGradNorm(), scope);
-                    metrics.addUpdate(sum.result(), sum.entropy(), norm, reference != null);
+                    double sft = supervised == null ? Double.NaN : anchor.backward(policy, supervised, scope);
+                    float norm;
+                    try {
+                        norm = GradientUpdate.apply(policy.parameters(), optimizer, (float) config.maxGradNorm(), scope);
+                    } catch (GradientUpdate.NonFiniteGradient e) {
+                        throw new IllegalStateException(e.getMessage() + "; this update's GRPO loss " + sum.result().loss()
+                                + (supervised == null ? "" : anchor.lastPass()), e);
+                    }
+                    metrics.addUpdate(sum.result(), sum.entropy(), norm, reference != null, sft);
                 }
             }
         }
         metrics.finish(config.learningRate(), (System.nanoTime() - start) / 1e9);
         return new GrpoStepStats(steps, metrics.values());
-    }
-
-    /** The weighted total of a score's parts ({@code reward_weights}, 1 for a reward it leaves out). */
-    public double weighted(RewardScore s) {
-        double total = 0;
-        for (Map.Entry<String, Double> e : s.parts().entrySet()) {
-            total += config.weight(e.getKey()) * e.getValue();
-        }
-        return total;
     }
 
     /**
@@ -228,6 +228,12 @@ public final class GrpoTrainer {
         return DistinctPointers.onRows(policy.config(), rows);
     }
 
+    /** {@link #update(UpdatePasses.Pass, GrpoLoss.Whole, NDArray, NDArray, LogitsRule, NDManager)} without a rule. */
+    public UpdatePasses.Done update(UpdatePasses.Pass pass, GrpoLoss.Whole whole, NDArray old, NDArray ref,
+                                    NDManager parent) {
+        return update(pass, whole, old, ref, null, parent);
+    }
+
     /**
      * One pass of an update at the recipe's settings, its loss back-propagated into the policy's parameters'
      * gradients, which add up over the passes of the update (the optimiser step is {@link GradientUpdate#apply}).
@@ -236,13 +242,8 @@ public final class GrpoTrainer {
      * @param whole the update's output and token counts the loss is normalised by
      * @param old   [n, a] log-probs of the policy that sampled, or null to take this pass's own, detached (μ = 1)
      * @param ref   [n, a] log-probs of the reference model, or null at β = 0
+     * @param rule  the rule the pass's rows were sampled under ({@link DistinctPointers}), or null for none
      */
-    public UpdatePasses.Done update(UpdatePasses.Pass pass, GrpoLoss.Whole whole, NDArray old, NDArray ref,
-                                    NDManager parent) {
-        return update(pass, whole, old, ref, null, parent);
-    }
-
-    /** As {@link #update(UpdatePasses.Pass, GrpoLoss.Whole, NDArray, NDArray, NDManager)}, under {@code rule}. */
     public UpdatePasses.Done update(UpdatePasses.Pass pass, GrpoLoss.Whole whole, NDArray old, NDArray ref,
                                     LogitsRule rule, NDManager parent) {
         try (NDManager scope = parent.newSubManager();
@@ -260,12 +261,15 @@ public final class GrpoTrainer {
         }
     }
 
-    private static float[] toFloats(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) values[i];
+    /**
+     * Adds {@code anchor}'s supervised loss to every update from the next step on (the recipe's {@code sft_weight});
+     * call it before {@link #resume}, which moves its order on to where the saved run stopped.
+     */
+    public void supervise(SupervisedAnchor anchor) {
+        if (steps > 0) {
+            throw new IllegalStateException("the supervised anchor joins before the first step or a resume");
         }
-        return out;
+        this.anchor = anchor;
     }
 
     /** Steps made so far. */
@@ -287,6 +291,9 @@ public final class GrpoTrainer {
             throw new IllegalArgumentException("steps done must be >= 0, got " + stepsDone);
         }
         optimizer.restore(optimizerState, policy.parameters());
+        if (anchor != null) {
+            anchor.skip(stepsDone);
+        }
         steps = stepsDone;
     }
 }

@@ -2,12 +2,9 @@ package io.r1kit.train.sft;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.tracker.Tracker;
-import io.r1kit.model.Engines;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
-import io.r1kit.model.vlm.VlmOutput;
 import io.r1kit.train.AdamW;
 import io.r1kit.train.Epochs;
 import io.r1kit.train.GradientUpdate;
@@ -85,17 +82,8 @@ public final class SftTrainer {
                 double share = part.size() == batch.size() ? 1 : tokens(part, e -> e.answer().length) / answers;
                 double nameShare = part.size() == batch.size() || named == 0 ? 1
                         : tokens(part, e -> e.namedWords(vocab)[0].length) / named;
-                try (NDManager partScope = scope.newSubManager();
-                     GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-                    VlmOutput out = model.forward(part, partScope);
-                    double w = weight * share;
-                    NDArray answer = w == 1 ? out.loss() : out.loss().mul((float) w);
-                    double nw = config.objectNameWeight() * nameShare;
-                    NDArray objective = out.objectNameLoss() == null || nw == 0 ? answer
-                            : answer.add(out.objectNameLoss().mul((float) nw));
-                    collector.backward(objective);
-                    loss += out.loss().getFloat() * share;
-                }
+                loss += SftLoss.backward(model, part, weight * share, config.objectNameWeight() * nameShare, scope)
+                        * share;
             }
             lastGradNorm = GradientUpdate.apply(parameters, optimizer, (float) config.maxGradNorm(), scope);
             steps++;

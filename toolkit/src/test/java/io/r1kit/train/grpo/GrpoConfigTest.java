@@ -85,7 +85,7 @@ class GrpoConfigTest {
                 + " rewards, reward_weights, eval_prompts, num_generations, prompts_per_step, steps, save_steps, num_iterations,"
                 + " per_device_train_batch_size, learning_rate, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
                 + " loss_type, scale_rewards, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
-                + " max_completion_length, task_completion_lengths, dense_distinct_pointers, dtype, seed)",
+                + " max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, dtype, seed)",
                 error("{\"groups\": 4}"));
         assertEquals("task_completion_lengths names task qa, which is not in tasks [grounding]",
                 error("{\"task_completion_lengths\": {\"qa\": 64}}"));

@@ -55,7 +55,27 @@ class GrpoResumeTest {
 
     @Test
     void aResumedRunEndsExactlyAsAnUninterruptedOne(@TempDir Path tmp) throws Exception {
-        GrpoConfig config = recipe("[\"perception\", \"format\"]");
+        resumesExactly(recipe("[\"perception\", \"format\"]"), tmp);
+    }
+
+    @Test
+    void withTheSupervisedAnchorTooAndItsLossIsLogged(@TempDir Path tmp) throws Exception {
+        GrpoConfig config = GrpoConfig.fromJson(recipe("[\"perception\", \"format\"]").toJson()
+                .replace("\"sft_weight\": 0.0", "\"sft_weight\": 0.5").replace("\"sft_batch_size\": 16", "\"sft_batch_size\": 3"));
+        assertEquals(0.5, config.sftWeight(), 0);
+        resumesExactly(config, tmp);
+        List<String> csv = Files.readAllLines(tmp.resolve("b").resolve("reward.csv"));
+        int column = List.of(csv.get(0).split(",")).indexOf("sft_loss");
+        assertTrue(column > 0, csv.get(0));
+        for (String row : csv.subList(1, csv.size())) {
+            double loss = Double.parseDouble(row.split(",")[column]);
+            assertTrue(loss > 0 && loss < 20, "sft_loss " + loss);
+        }
+        String provenance = Files.readString(tmp.resolve("b").resolve("r1kit.json"));
+        assertTrue(provenance.matches("(?s).*\"sft_anchor_sha256\": \"[0-9a-f]{64}\".*"), "the anchor's data hash");
+    }
+
+    private static void resumesExactly(GrpoConfig config, Path tmp) throws Exception {
         GrpoRun.Result straight = GrpoRun.run(config, new GrpoRewards(), tmp.resolve("a"), false, TrainProgress.none());
         Path b = tmp.resolve("b");
         assertEquals("killed", assertThrows(IllegalStateException.class,
