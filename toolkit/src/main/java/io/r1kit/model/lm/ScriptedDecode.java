@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
@@ -33,7 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ScriptedDecode {
 
-    /** Tensors per layer in the weight list: two norms, q/k/v weights and biases, o, gate, up, down. */
+    /**
+     * Tensors per layer in the weight list (the script's {@code o = i * 12}): two norms, q/k/v weights and
+     * biases, o, gate, up, down.
+     */
     static final int PER_LAYER = 12;
 
     private static final Map<Device, PtSymbolBlock> MODULES = new ConcurrentHashMap<>();
@@ -46,7 +50,9 @@ final class ScriptedDecode {
             def rope(self, x: Tensor, cos: Tensor, sin: Tensor, half: int) -> Tensor:
               swapped = torch.cat([x[:, :, :, half:], x[:, :, :, :half]], -1)
               return x * cos + swapped * sin
-            def forward(self, x: Tensor, cos: Tensor, sin: Tensor, mask: Tensor, keys: List[Tensor], values: List[Tensor], w: List[Tensor], at: int, heads: int, kv: int, scale: float, eps: float) -> Tensor:
+            def forward(self, x: Tensor, cos: Tensor, sin: Tensor, mask: Tensor, keys: List[Tensor],
+                values: List[Tensor], w: List[Tensor], at: int, heads: int, kv: int, scale: float,
+                eps: float) -> Tensor:
               b = x.size(0)
               d = cos.size(3)
               half = d // 2
@@ -125,16 +131,22 @@ final class ScriptedDecode {
                     m[1].weightT(), m[2].weightT());
         }
         add(weights, finalNorm.weight());
-        NDArray noMask = mask == null ? scope.zeros(new ai.djl.ndarray.types.Shape(0)) : mask;
+        NDArray noMask = mask == null ? scope.zeros(new Shape(0)) : mask;
         PtSymbolBlock module = MODULES.computeIfAbsent(x.getDevice(),
                 d -> new ScriptArchive("DecodeStep", SOURCE).load(Engines.pytorch().newBaseManager(d)));
         JniUtils.setGraphExecutorOptimize(false); // shapes change every step: no profiling, no re-specialising
-        try (IValue ix = IValue.from((PtNDArray) x); IValue cos = IValue.from((PtNDArray) angles.get(0));
-             IValue sin = IValue.from((PtNDArray) angles.get(1)); IValue mk = IValue.from((PtNDArray) noMask);
-             IValue ks = IValue.listFrom(cache.buffers(true)); IValue vs = IValue.listFrom(cache.buffers(false));
-             IValue ws = IValue.listFrom(weights.toArray(PtNDArray[]::new)); IValue at = IValue.from((long) cache.length() - 1);
-             IValue h = IValue.from((long) config.numAttentionHeads()); IValue kv = IValue.from((long) config.numKeyValueHeads());
-             IValue scale = IValue.from(1.0 / Math.sqrt(config.headDim())); IValue eps = IValue.from((double) (float) config.rmsNormEps());
+        try (IValue ix = IValue.from((PtNDArray) x);
+             IValue cos = IValue.from((PtNDArray) angles.get(0));
+             IValue sin = IValue.from((PtNDArray) angles.get(1));
+             IValue mk = IValue.from((PtNDArray) noMask);
+             IValue ks = IValue.listFrom(cache.buffers(true));
+             IValue vs = IValue.listFrom(cache.buffers(false));
+             IValue ws = IValue.listFrom(weights.toArray(PtNDArray[]::new));
+             IValue at = IValue.from((long) cache.length() - 1);
+             IValue h = IValue.from((long) config.numAttentionHeads());
+             IValue kv = IValue.from((long) config.numKeyValueHeads());
+             IValue scale = IValue.from(1.0 / Math.sqrt(config.headDim()));
+             IValue eps = IValue.from((double) (float) config.rmsNormEps());
              IValue out = IValueUtils.runMethod(module, "forward", ix, cos, sin, mk, ks, vs, ws, at, h, kv, scale, eps)) {
             return out.toTensor((PtNDManager) scope);
         }
