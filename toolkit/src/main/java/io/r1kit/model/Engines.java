@@ -105,6 +105,18 @@ public final class Engines {
      * switch per thread, on for every new one: DJL turns it off only on the thread that started the engine, so
      * an update on any other thread (a JShell snippet, a notebook cell on a worker) needs this.
      */
+    public static <T> T withoutGradients(java.util.function.Supplier<T> work) {
+        pytorch();
+        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            return work.get();
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(was);
+        }
+    }
+
+    /** {@link #withoutGradients(java.util.function.Supplier)} for work that returns nothing. */
     public static void withoutGradients(Runnable work) {
         pytorch();
         boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.r1kit.model.Engines;
 import io.r1kit.model.lm.KvCache;
 import io.r1kit.model.lm.Qwen2Model;
 
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Autoregressive decoding over a KV cache: the prompts are fed once (left-padded to one length),
@@ -73,9 +75,8 @@ public final class Generator {
      *
      * @param prompts  token ids per row (may differ in length; shorter rows are left-padded)
      * @param prefixes per row, embeddings {@code [P, C]} (float32, or the model's compute type; they are cast to
-     *                 it) placed before the row's tokens (P may differ
-     *                 between rows), or null for a row without; the list itself may be null for none at all.
-     *                 They are read, not closed, and may live in any manager on any device
+     *                 it) placed before the row's tokens (P may differ between rows), or null for a row without;
+     *                 the list may be null for none at all. Read, not closed; any manager, any device
      * @param decoder  turns tokens into text for stop strings and {@link Generation#text()}; may be null
      *                 when {@code config} has no stop strings
      * @param listener called for each chosen token; may be null
@@ -105,11 +106,17 @@ public final class Generator {
 
     /**
      * {@link #generate(List, List, List, GenerationConfig, TokenDecoder, TokenListener)} with {@code rule}
-     * (may be null) applied to each row's scores before its token is chosen.
+     * (may be null) applied to each row's scores before its token is chosen; gradients off on any thread.
      */
     public List<Generation> generate(List<int[]> prompts, List<NDArray> prefixes, List<NDArray> pointers,
                                      GenerationConfig config, TokenDecoder decoder, TokenListener listener,
                                      LogitsRule rule) {
+        return Engines.withoutGradients(() -> decode(prompts, prefixes, pointers, config, decoder, listener, rule));
+    }
+
+    private List<Generation> decode(List<int[]> prompts, List<NDArray> prefixes, List<NDArray> pointers,
+                                    GenerationConfig config, TokenDecoder decoder, TokenListener listener,
+                                    LogitsRule rule) {
         if (pointers != null && pointers.size() != prompts.size()) {
             throw new IllegalArgumentException(pointers.size() + " pointer entries for " + prompts.size()
                     + " prompts: give one per row (null for a row without)");
@@ -271,11 +278,7 @@ public final class Generator {
     }
 
     private static int[] history(int[] prompt, List<Integer> generated) {
-        int[] h = Arrays.copyOf(prompt, prompt.length + generated.size());
-        for (int i = 0; i < generated.size(); i++) {
-            h[prompt.length + i] = generated.get(i);
-        }
-        return h;
+        return IntStream.concat(IntStream.of(prompt), generated.stream().mapToInt(Integer::intValue)).toArray();
     }
 
     private StopReason stopReason(GenerationConfig config, TokenDecoder decoder, List<Integer> generated,

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * module they cost what the TorchScript interpreter takes, a few each. No gradient is recorded.
  *
  * <p>Taken only where it applies ({@link #applies}): one token per row, a preallocated cache that already
- * holds the prompt, no LoRA adapter and Qwen2's biases (q, k, v only). Otherwise the layers run op by op.
+ * holds the prompt, gradients off (its output is an inference tensor, which autograd refuses to save), no
+ * LoRA adapter and Qwen2's biases (q, k, v only). Otherwise the layers run op by op.
  *
  * <p>Legend: B batch, C width, H query heads, K key/value heads, G = H / K, D head size, S cached tokens.
  */
@@ -89,7 +90,7 @@ final class ScriptedDecode {
 
     /** Whether the step of {@code t} tokens per row over {@code cache} can run as one call. */
     static boolean applies(List<DecoderLayer> layers, int t, KvCache cache, NDArray embeds) {
-        if (t != 1 || cache == null || !cache.preallocatedFilled() || embeds.hasGradient()) {
+        if (t != 1 || cache == null || !cache.preallocatedFilled() || embeds.hasGradient() || JniUtils.isGradMode()) {
             return false;
         }
         for (DecoderLayer layer : layers) {

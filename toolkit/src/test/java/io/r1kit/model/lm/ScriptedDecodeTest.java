@@ -31,6 +31,24 @@ class ScriptedDecodeTest {
         agrees(ComputeDtype.FLOAT16, true, 4e-3f);
     }
 
+    @Test
+    void generationOnAThreadThatRecordsGradientsStillRunsAndRecordsNone() {
+        // a JShell snippet or a notebook cell runs on a thread with gradients on, and GRPO's policy is trainable
+        try (Qwen2Model model = Qwen2Checkpoint.initialize(CONFIG, 12, Device.cpu())) {
+            model.setTrainable(true);
+            boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
+            ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+            try {
+                io.r1kit.model.generate.Generation g = new io.r1kit.model.generate.Generator(model).generate(
+                        new int[] {3, 7, 1}, io.r1kit.model.generate.GenerationConfig.builder().maxNewTokens(6).build());
+                assertEquals(6, g.tokens().length);
+                assertTrue(ai.djl.pytorch.jni.JniUtils.isGradMode(), "the thread's mode is given back");
+            } finally {
+                ai.djl.pytorch.jni.JniUtils.setGradMode(was);
+            }
+        }
+    }
+
     private static void agrees(ComputeDtype dtype, boolean padded, float tolerance) {
         try (Qwen2Model model = Qwen2Checkpoint.initialize(CONFIG, 11, Device.cpu(), dtype);
              NDManager scope = model.newScope()) {
