@@ -118,14 +118,10 @@ public final class Engines {
 
     /** {@link #withoutGradients(java.util.function.Supplier)} for work that returns nothing. */
     public static void withoutGradients(Runnable work) {
-        pytorch();
-        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try {
+        withoutGradients(() -> {
             work.run();
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(was);
-        }
+            return null;
+        });
     }
 
     /** One line describing the engine, e.g. {@code "PyTorch 2.7.1 on cpu() (device auto), 0 GPUs"}. */
