@@ -159,7 +159,7 @@ public final class Qwen2Model implements AutoCloseable {
             NDArray mask = c.mask(scope, keep[0].length);                      // [B or 1, 1, T, S] or null
             NDArray x = embeds.getDataType() == dtype.dataType()
                     ? embeds : embeds.toType(dtype.dataType(), false);                  // [B, T, C]
-            if (ScriptedDecode.applies(layers, keep[0].length, cache, x)) {
+            if (ScriptedDecode.applies(layers, keep[0].length, cache)) {
                 return ScriptedDecode.hidden(layers, norm, config, x, angles, mask, c);   // one call, [B, 1, C]
             }
             for (DecoderLayer layer : layers) {

@@ -31,7 +31,7 @@ public final class RmsNorm {
      * outweighs its few elements, plain ops (equal up to rounding).
      */
     public NDArray forward(NDArray x) {
-        if (x.hasGradient()) {
+        if (FusedOps.recording()) {
             return FusedOps.rmsNorm(x, weight, eps);                              // [..., C]
         }
         DataType type = x.getDataType();

@@ -12,6 +12,7 @@ import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import io.r1kit.model.Engines;
+import io.r1kit.model.script.FusedOps;
 import io.r1kit.model.script.ScriptArchive;
 
 import java.util.ArrayList;
@@ -89,8 +90,8 @@ final class ScriptedDecode {
     private ScriptedDecode() {}
 
     /** Whether the step of {@code t} tokens per row over {@code cache} can run as one call. */
-    static boolean applies(List<DecoderLayer> layers, int t, KvCache cache, NDArray embeds) {
-        if (t != 1 || cache == null || !cache.preallocatedFilled() || embeds.hasGradient() || JniUtils.isGradMode()) {
+    static boolean applies(List<DecoderLayer> layers, int t, KvCache cache) {
+        if (t != 1 || cache == null || !cache.preallocatedFilled() || FusedOps.recording()) {
             return false;
         }
         for (DecoderLayer layer : layers) {

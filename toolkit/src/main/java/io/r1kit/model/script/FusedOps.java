@@ -8,6 +8,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
 import io.r1kit.model.Engines;
 
 import java.util.Arrays;
@@ -33,6 +34,15 @@ public final class FusedOps {
     private static final Map<Device, PtSymbolBlock> OPTIMIZER = new ConcurrentHashMap<>();
 
     private FusedOps() {}
+
+    /**
+     * Whether this thread records gradients (autograd's grad mode): where the differentiable kernels pay off, since
+     * their backward takes fewer passes. Asked of the thread, not of an array: DJL's {@code hasGradient()} is true
+     * only for arrays marked as parameters, never for the results computed from them.
+     */
+    public static boolean recording() {
+        return JniUtils.isGradMode();
+    }
 
     /** {@code silu(gate) * up} (the SwiGLU activation), same shapes; differentiable. */
     public static NDArray siluMul(NDArray gate, NDArray up) {

@@ -1,6 +1,7 @@
 package io.r1kit.train.grpo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -138,15 +139,18 @@ public final class GrpoLoss {
         if (refLogProbs == null && o.beta() > 0) {
             throw new IllegalArgumentException("beta " + o.beta() + " needs the reference model's log-probs");
         }
-        NDArray old = oldLogProbs.stopGradient();                                          // [N, A]
+        NDArray counts = mask.gt(0);                                                       // [N, A] boolean
+        NDArray zero = mask.zerosLike();
         NDArray adv = advantages.stopGradient().expandDims(1);                             // [N, 1]
-        NDArray ratio = newLogProbs.sub(old).exp();                                        // [N, A]
+        // log-ratios are 0 where a token does not count (padding), before any exp: there the two models' log-probs
+        // are of no token anyone drew, and a difference past 88 overflows exp to inf, and inf · 0 is NaN
+        NDArray ratio = NDArrays.where(counts, newLogProbs.sub(oldLogProbs.stopGradient()), zero).exp(); // [N, A]
         NDArray unclipped = ratio.mul(adv);                                                // [N, A]
         NDArray clipped = ratio.clip(1 - o.epsilonLow(), 1 + o.epsilonHigh()).mul(adv);    // [N, A]
         NDArray perToken = unclipped.minimum(clipped).neg();                               // [N, A]
         NDArray kl = null;
         if (refLogProbs != null) {
-            NDArray logRatioRef = refLogProbs.stopGradient().sub(newLogProbs);             // [N, A]
+            NDArray logRatioRef = NDArrays.where(counts, refLogProbs.stopGradient().sub(newLogProbs), zero); // [N, A]
             kl = logRatioRef.exp().sub(logRatioRef).sub(1);                                // [N, A] k3 >= 0
             if (o.beta() > 0) {
                 perToken = perToken.add(kl.mul(o.beta()));

@@ -4,9 +4,20 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.r1kit.model.Engines;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +54,58 @@ class Qwen2GradientTest {
                 float after = loss(model, scope, tokens).getFloat();
                 assertTrue(after < before, "loss " + before + " -> " + after);
             }
+        }
+    }
+
+    @Test
+    void aPassThatRecordsGradientsTakesTheFusedKernelsAndOneWithoutTakesThePlainOps() throws Exception {
+        long[] tokens = {3, 7, 1, 9, 4, 4, 12};
+        try (Qwen2Model model = Qwen2Checkpoint.initialize(TINY, 5, Device.cpu())) {
+            model.setTrainable(true);
+            Map<String, Integer> training = kernels(() -> {
+                try (NDManager scope = model.newScope();
+                     GradientCollector collector = Engines.pytorch().newGradientCollector()) {
+                    collector.backward(loss(model, scope, tokens));
+                }
+            });
+            // one silu per layer and one rsqrt per norm (two per layer and the final one), with their own backward
+            assertEquals(TINY.numHiddenLayers(), training.getOrDefault("aten::silu", 0), training.toString());
+            assertEquals(TINY.numHiddenLayers(), training.getOrDefault("aten::silu_backward", 0), training.toString());
+            assertEquals(2 * TINY.numHiddenLayers() + 1, training.getOrDefault("aten::rsqrt", 0), training.toString());
+            assertEquals(0, training.getOrDefault("aten::sigmoid", 0), training.toString());
+            Map<String, Integer> inference = kernels(() -> {
+                try (NDManager scope = model.newScope()) {
+                    Engines.withoutGradients(() -> loss(model, scope, tokens).getFloat());
+                }
+            });
+            assertEquals(0, inference.getOrDefault("aten::silu", 0), inference.toString());
+            assertEquals(TINY.numHiddenLayers(), inference.getOrDefault("aten::sigmoid", 0), inference.toString());
+        }
+    }
+
+    /** How often each ATen kernel ran during {@code work}, from PyTorch's profiler. */
+    private static Map<String, Integer> kernels(Runnable work) throws IOException {
+        Path trace = Files.createTempFile("r1kit-trace", ".json");
+        try {
+            JniUtils.startProfile(false, false, false);
+            try {
+                work.run();
+            } finally {
+                JniUtils.stopProfile(trace.toString());
+            }
+            JsonElement root = JsonParser.parseString(Files.readString(trace));
+            JsonArray events = root.isJsonArray() ? root.getAsJsonArray()
+                    : root.getAsJsonObject().getAsJsonArray("traceEvents");
+            Map<String, Integer> counts = new TreeMap<>();
+            for (JsonElement e : events) {
+                JsonObject o = e.getAsJsonObject();
+                if (o.has("name") && o.get("name").getAsString().startsWith("aten::")) {
+                    counts.merge(o.get("name").getAsString(), 1, Integer::sum);
+                }
+            }
+            return counts;
+        } finally {
+            Files.deleteIfExists(trace);
         }
     }
 

@@ -71,8 +71,8 @@ class ScriptedDecodeTest {
             for (int step = 0; step < 6; step++) {
                 NDArray next = scope.create(new long[][] {{(step * 7) % 40}, {(step * 3 + 1) % 40}, {(step + 20) % 40}});
                 NDArray x = model.embed(next);
-                assertTrue(ScriptedDecode.applies(model.layers(), 1, scripted, x), "the preallocated cache steps in one call");
-                assertFalse(ScriptedDecode.applies(model.layers(), 1, ops, x), "a growing cache steps op by op");
+                assertTrue(ScriptedDecode.applies(model.layers(), 1, scripted), "the preallocated cache steps in one call");
+                assertFalse(ScriptedDecode.applies(model.layers(), 1, ops), "a growing cache steps op by op");
                 float[] s = floats(model.hidden(x, one, scripted));
                 float[] o = floats(model.hidden(model.embed(next), one, ops));
                 assertEquals(3 * CONFIG.hiddenSize(), s.length);

@@ -105,6 +105,29 @@ class GrpoLossTest {
     }
 
     @Test
+    void paddingWhoseLogProbsDifferPastExpsRangeLeavesTheLossAndGradientFinite() {
+        try (NDManager m = Engines.pytorch().newBaseManager()) {
+            // token 1 of each row is padding; there the policy and the reference (and the sampler) disagree by
+            // 100 and 200 nats, so exp of their difference is inf in float32
+            NDArray lp = leaf(m, new float[] {-1, -150, -2, -20}, 2);
+            NDArray old = m.create(new float[] {-1, -20, -2, -150}, new Shape(2, 2));
+            NDArray ref = m.create(new float[] {-1, 50, -2, -220}, new Shape(2, 2));
+            NDArray mask = m.create(new float[] {1, 0, 1, 0}, new Shape(2, 2));
+            GrpoLoss.Result r;
+            try (GradientCollector c = Engines.pytorch().newGradientCollector()) {
+                r = GrpoLoss.compute(lp, old, ref, m.create(new float[] {1, -1}), mask,
+                        options(GrpoLoss.Type.GRPO, 0.2, 0.04));
+                c.backward(r.loss());
+            }
+            // only the counted tokens: ρ = 1, KL 0, so (-1 + 1) / 2 = 0, and the policy gradient -Â / N
+            assertEquals(0, r.loss().getFloat(), 1e-6);
+            assertArrayEquals(new float[] {-0.5f, 0, 0.5f, 0}, lp.getGradient().toFloatArray(), 1e-6f);
+            assertEquals(0, r.meanKl(), 1e-9);
+            assertEquals(1, r.meanRatio(), 1e-6);
+        }
+    }
+
+    @Test
     void betaWithoutAReferenceIsRefused() {
         try (NDManager m = Engines.pytorch().newBaseManager()) {
             NDArray lp = m.zeros(new Shape(1, 2));
