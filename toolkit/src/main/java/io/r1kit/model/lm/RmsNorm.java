@@ -8,7 +8,7 @@ import io.r1kit.model.script.FusedOps;
  * Root-mean-square layer norm (Zhang and Sennrich 2019): {@code x / sqrt(mean(x^2) + eps) * w},
  * no centring and no bias, as in Qwen2. A half-precision input is normalised in float32 and cast
  * back before the scale, as transformers' Qwen2RMSNorm does (the mean of squares overflows float16
- * from |x| of about 256); in a pass that records gradients the division is a multiplication by
+ * from |x| of about 256); over more than one position per row the division is a multiplication by
  * {@code rsqrt}, as there.
  *
  * <p>Shapes: {@code x [..., C] -> [..., C]}.
@@ -26,12 +26,12 @@ public final class RmsNorm {
     }
 
     /**
-     * Normalises the last axis of {@code x}. When the pass records gradients, one fused call
-     * ({@link FusedOps#rmsNorm}: fewer passes backward); otherwise, as in sampling, where a call's fixed cost
-     * outweighs its few elements, plain ops (equal up to rounding).
+     * Normalises the last axis of {@code x}. Over more than one position per row, one fused call
+     * ({@link FusedOps#rmsNorm}: fewer passes backward); on a generation step of one token per row, where a call's
+     * fixed cost outweighs its few elements, plain ops (equal up to rounding).
      */
     public NDArray forward(NDArray x) {
-        if (FusedOps.recording()) {
+        if (FusedOps.pays(x)) {
             return FusedOps.rmsNorm(x, weight, eps);                              // [..., C]
         }
         DataType type = x.getDataType();

@@ -25,8 +25,8 @@ public final class SwiGluMlp {
     /** {@code x [B, T, C] -> [B, T, C]}. */
     public NDArray forward(NDArray x) {
         NDArray g = gate.forward(x);                                            // [B, T, F]
-        NDArray activated = FusedOps.recording() ? FusedOps.siluMul(g, up.forward(x)) // silu(g) * up x, fused for training
-                : g.mul(Activation.sigmoid(g)).mul(up.forward(x));                    // plain ops where a call's cost dominates
+        NDArray activated = FusedOps.pays(g) ? FusedOps.siluMul(g, up.forward(x)) // silu(g) * up x, fused over sequences
+                : g.mul(Activation.sigmoid(g)).mul(up.forward(x));                // plain ops on a one-token step
         return down.forward(activated);                                           // [B, T, C]
     }
 

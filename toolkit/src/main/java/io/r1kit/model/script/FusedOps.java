@@ -2,6 +2,7 @@ package io.r1kit.model.script;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
@@ -36,12 +37,22 @@ public final class FusedOps {
     private FusedOps() {}
 
     /**
-     * Whether this thread records gradients (autograd's grad mode): where the differentiable kernels pay off, since
-     * their backward takes fewer passes. Asked of the thread, not of an array: DJL's {@code hasGradient()} is true
-     * only for arrays marked as parameters, never for the results computed from them.
+     * Whether this thread records gradients (autograd's grad mode). Asked of the thread, not of an array: DJL's
+     * {@code hasGradient()} is true only for arrays marked as parameters, never for the results computed from them.
      */
     public static boolean recording() {
         return JniUtils.isGradMode();
+    }
+
+    /**
+     * Whether a pass over {@code x [..., T, C]} takes the fused kernels: when it holds more than one position per
+     * row (a training, scoring or prompt pass), with or without gradients, so that the policy, its old copy and the
+     * reference score the same tokens with the same arithmetic (the KL at equal weights is exactly 0); a
+     * generation step of one token per row keeps the plain ops, cheaper than a call's fixed cost there.
+     */
+    public static boolean pays(NDArray x) {
+        Shape shape = x.getShape();
+        return shape.dimension() >= 2 && shape.get(shape.dimension() - 2) > 1;
     }
 
     /** {@code silu(gate) * up} (the SwiGLU activation), same shapes; differentiable. */

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,14 +59,17 @@ class Qwen2GradientTest {
     }
 
     @Test
-    void aPassThatRecordsGradientsTakesTheFusedKernelsAndOneWithoutTakesThePlainOps() throws Exception {
+    void aPassOverSequencesTakesTheFusedKernelsWithOrWithoutGradientsAndAOneTokenStepThePlainOps() throws Exception {
         long[] tokens = {3, 7, 1, 9, 4, 4, 12};
         try (Qwen2Model model = Qwen2Checkpoint.initialize(TINY, 5, Device.cpu())) {
             model.setTrainable(true);
+            float[][] losses = new float[2][];
             Map<String, Integer> training = kernels(() -> {
                 try (NDManager scope = model.newScope();
                      GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-                    collector.backward(loss(model, scope, tokens));
+                    NDArray loss = loss(model, scope, tokens);
+                    losses[0] = loss.toFloatArray();
+                    collector.backward(loss);
                 }
             });
             // one silu per layer and one rsqrt per norm (two per layer and the final one), with their own backward
@@ -73,13 +77,26 @@ class Qwen2GradientTest {
             assertEquals(TINY.numHiddenLayers(), training.getOrDefault("aten::silu_backward", 0), training.toString());
             assertEquals(2 * TINY.numHiddenLayers() + 1, training.getOrDefault("aten::rsqrt", 0), training.toString());
             assertEquals(0, training.getOrDefault("aten::sigmoid", 0), training.toString());
-            Map<String, Integer> inference = kernels(() -> {
+            Map<String, Integer> scoring = kernels(() -> {
                 try (NDManager scope = model.newScope()) {
-                    Engines.withoutGradients(() -> loss(model, scope, tokens).getFloat());
+                    losses[1] = Engines.withoutGradients(() -> loss(model, scope, tokens).toFloatArray());
                 }
             });
-            assertEquals(0, inference.getOrDefault("aten::silu", 0), inference.toString());
-            assertEquals(TINY.numHiddenLayers(), inference.getOrDefault("aten::sigmoid", 0), inference.toString());
+            // the same kernels without gradients (a reference or old-policy pass), so the same figure to the bit
+            assertEquals(TINY.numHiddenLayers(), scoring.getOrDefault("aten::silu", 0), scoring.toString());
+            assertEquals(2 * TINY.numHiddenLayers() + 1, scoring.getOrDefault("aten::rsqrt", 0), scoring.toString());
+            assertEquals(0, scoring.getOrDefault("aten::sigmoid", 0), scoring.toString());
+            assertArrayEquals(losses[0], losses[1], 0f);
+            Map<String, Integer> step = kernels(() -> {
+                try (NDManager scope = model.newScope()) {
+                    Engines.withoutGradients(() -> model.forward(scope.create(new long[] {3, 7}, new Shape(2, 1)), null)
+                            .getFloat(0, 0, 0));
+                }
+            });
+            // a generation step of one token per row: the plain ops
+            assertEquals(0, step.getOrDefault("aten::silu", 0), step.toString());
+            assertEquals(0, step.getOrDefault("aten::rsqrt", 0), step.toString());
+            assertEquals(TINY.numHiddenLayers(), step.getOrDefault("aten::sigmoid", 0), step.toString());
         }
     }
 
