@@ -39,6 +39,11 @@ echo "==> metric agreement with pycocoevalcap"
 .venv/bin/python environment/check_coco.py
 echo "==> semantic reward's sentence encoder against ONNX Runtime in Python"
 .venv/bin/python environment/check_minilm.py
+echo "==> object captions part by part: model evaluate --answers, read by environment/caption_parts.py"
+mkdir -p out
+environment/r1kit model evaluate --model r1 --compare sft --rooms 4 --per-task 12 --tasks object-caption \
+  --answers out/answers.jsonl > /dev/null
+python3 environment/caption_parts.py out/answers.jsonl
 echo "==> kernel tests"
 .venv/bin/pytest -q magics/src/test/python
 echo "==> JShell examples (environment/r1kit shell FILE.jsh; output in out/examples)"

@@ -18,8 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The experiment's two charts: each task's relative change from SFT for GRPO and the control (bars), and
- * each seed's sampled GRPO reward per step (running mean of 10), read back from the runs' {@code reward.csv}.
+ * The experiment's two charts: each task's relative change from SFT for GRPO and the control (bars, with the
+ * standard deviation over seeds as error bars when there are several), and each seed's sampled GRPO reward per
+ * step (running mean of 10; with several seeds also their mean, drawn thick), read back from the runs'
+ * {@code reward.csv}.
  */
 public final class ExperimentCharts {
 
@@ -34,9 +36,15 @@ public final class ExperimentCharts {
         c.getStyler().setLegendVisible(true);
         c.getStyler().setXAxisLabelRotation(20);
         List<String> tasks = table.rows().stream().map(r -> r.task().slug()).toList();
-        c.addSeries("GRPO", tasks, table.rows().stream().map(r -> 100 * r.grpo().relative()).toList());
+        boolean bars = table.grpo().size() > 1;
+        String seeds = bars ? " (" + table.grpo().size() + " seeds, ± sd)" : "";
+        c.addSeries("GRPO" + seeds, tasks, table.rows().stream().map(r -> 100 * r.grpo().relative()).toList(),
+                bars ? table.rows().stream().map(r -> 100 * r.grpo().spread() / r.sft()).toList() : null);
         if (!table.controls().isEmpty()) {
-            c.addSeries("SFT continued", tasks, table.rows().stream().map(r -> 100 * r.control().relative()).toList());
+            boolean cBars = table.controls().size() > 1;
+            c.addSeries("SFT continued" + (cBars ? " (" + table.controls().size() + " seeds, ± sd)" : ""), tasks,
+                    table.rows().stream().map(r -> 100 * r.control().relative()).toList(),
+                    cBars ? table.rows().stream().map(r -> 100 * r.control().spread() / r.sft()).toList() : null);
         }
         return BitmapEncoder.getBufferedImage(c);
     }
@@ -46,6 +54,8 @@ public final class ExperimentCharts {
         XYChart c = new XYChartBuilder().width(900).height(450).title("GRPO reward per step (mean of " + WINDOW + ")")
                 .xAxisTitle("step").yAxisTitle("mean total reward").build();
         c.getStyler().setLegendVisible(true);
+        java.util.TreeMap<Integer, double[]> sums = new java.util.TreeMap<>();   // step -> {sum, runs}
+        int drawn = 0;
         for (Path run : runs) {
             List<double[]> rows = column(run.resolve("reward.csv"), "reward");
             if (rows.isEmpty()) {
@@ -53,7 +63,20 @@ public final class ExperimentCharts {
             }
             List<Integer> x = rows.stream().map(r -> (int) r[0]).toList();
             List<Double> y = rows.stream().map(r -> r[1]).toList();
-            c.addSeries(run.getFileName().toString(), x, TrainingCurve.runningMean(y, WINDOW)).setMarker(SeriesMarkers.NONE);
+            c.addSeries(run.getFileName().toString(), x, TrainingCurve.runningMean(y, WINDOW))
+                    .setMarker(SeriesMarkers.NONE).setLineWidth(runs.size() > 1 ? 1f : 2f);
+            rows.forEach(r -> {
+                double[] s = sums.computeIfAbsent((int) r[0], k -> new double[2]);
+                s[0] += r[1];
+                s[1]++;
+            });
+            drawn++;
+        }
+        if (drawn > 1) {
+            List<Double> mean = sums.values().stream().map(s -> s[0] / s[1]).toList();
+            c.addSeries("mean of " + drawn + " seeds", new ArrayList<>(sums.keySet()),
+                            TrainingCurve.runningMean(mean, WINDOW))
+                    .setMarker(SeriesMarkers.NONE).setLineWidth(4f).setLineColor(java.awt.Color.BLACK);
         }
         return BitmapEncoder.getBufferedImage(c);
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  * The experiment's result per task: the SFT model's headline, GRPO's and the control's as mean ± standard
  * deviation over seeds, each one's relative change from SFT, and how many seeds' paired 95% intervals
  * (per prompt, {@link TaskComparison}) lie above or below zero; the last row is the mean relative change
- * over the tasks, the paper's "+10% on average".
+ * over the tasks, the paper's "+10% on average". With two seeds or more of both arms, the per-seed mean relative
+ * changes are compared paired over seeds ({@link SeedComparison}).
  *
  * @param sft      the starting model's report
  * @param grpo     one report per seed
@@ -54,6 +55,30 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
     public double meanRelative(boolean control) {
         return rows().stream().filter(r -> !control || r.control() != null)
                 .mapToDouble(r -> (control ? r.control() : r.grpo()).relative()).average().orElse(Double.NaN);
+    }
+
+    /**
+     * Per seed, the mean over the tasks of the relative change from SFT, for GRPO (or, with {@code control}, the
+     * control), in seed order; the mean of these is {@link #meanRelative}.
+     */
+    public List<Double> perSeed(boolean control) {
+        List<Double> out = new ArrayList<>();
+        for (TaskReport r : control ? controls : grpo) {
+            double sum = 0;
+            int n = 0;
+            for (Map.Entry<Task, TaskScores> e : sft.tasks().entrySet()) {
+                double base = e.getValue().value();
+                sum += base == 0 ? Double.NaN : r.tasks().get(e.getKey()).value() / base - 1;
+                n++;
+            }
+            out.add(sum / n);
+        }
+        return out;
+    }
+
+    /** GRPO against the control paired over seeds, or null with fewer than two seeds of both arms. */
+    public SeedComparison bySeed() {
+        return Math.min(grpo.size(), controls.size()) < 2 ? null : SeedComparison.of(perSeed(false), perSeed(true));
     }
 
     private Arm arm(Task t, double base, List<TaskReport> reports) {
@@ -94,7 +119,20 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
         }
         sb.append(String.format(Locale.ROOT, "| **mean** | relative change | | | **%+.1f%%** | |", 100 * meanRelative(false)));
         sb.append(c ? String.format(Locale.ROOT, " | **%+.1f%%** | |", 100 * meanRelative(true)) : "").append('\n');
+        if (grpo.size() > 1 || c) {
+            sb.append("\nMean relative change per seed: GRPO ").append(percents(perSeed(false)));
+            sb.append(c ? "; SFT continued " + percents(perSeed(true)) : "").append(".\n");
+        }
+        SeedComparison s = bySeed();
+        if (s != null) {
+            sb.append("\nGRPO − SFT continued, paired over ").append(s.seeds()).append(" seeds: ")
+                    .append(s.describe()).append(".\n");
+        }
         return sb.toString();
+    }
+
+    private static String percents(List<Double> v) {
+        return String.join(" / ", v.stream().map(x -> String.format(Locale.ROOT, "%+.1f%%", 100 * x)).toList());
     }
 
     private String cells(Arm a) {
@@ -123,7 +161,21 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
         if (!controls.isEmpty()) {
             o.addProperty("control_mean_relative", meanRelative(true));
         }
+        o.add("grpo_per_seed", numbers(perSeed(false)));
+        if (!controls.isEmpty()) {
+            o.add("control_per_seed", numbers(perSeed(true)));
+        }
+        SeedComparison s = bySeed();
+        if (s != null) {
+            o.add("paired_over_seeds", s.toJson());
+        }
         return o;
+    }
+
+    private static JsonArray numbers(List<Double> v) {
+        JsonArray a = new JsonArray();
+        v.forEach(a::add);
+        return a;
     }
 
     private static JsonObject json(Arm a) {

@@ -84,7 +84,14 @@ class R1ExperimentTest {
         String md = Files.readString(out.resolve("table.md"));
         assertTrue(md.contains("| grounding | acc@0.25 |"), md);
         assertTrue(md.contains("| **mean** | relative change |"), md);
+        // one seed of each arm: its mean relative change, which is the table's, and no test over seeds
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "Mean relative change per seed: GRPO %+.1f%%;",
+                100 * t.meanRelative(false))), md);
+        assertEquals(t.meanRelative(true), t.perSeed(true).get(0), 1e-12);
+        assertFalse(md.contains("paired over"), md);
         JsonObject j = JsonParser.parseString(Files.readString(out.resolve("experiment.json"))).getAsJsonObject();
+        assertEquals(1, j.getAsJsonArray("grpo_per_seed").size());
+        assertFalse(j.has("paired_over_seeds"));
         assertEquals(3, j.getAsJsonArray("reports").size());
 
         // a second call keeps both finished runs (no training phase) and gives the same table
