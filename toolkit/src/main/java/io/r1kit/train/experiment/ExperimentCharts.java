@@ -35,18 +35,21 @@ public final class ExperimentCharts {
                 .xAxisTitle("task").yAxisTitle("relative change (%)").build();
         c.getStyler().setLegendVisible(true);
         c.getStyler().setXAxisLabelRotation(20);
-        List<String> tasks = table.rows().stream().map(r -> r.task().slug()).toList();
-        boolean bars = table.grpo().size() > 1;
-        String seeds = bars ? " (" + table.grpo().size() + " seeds, ± sd)" : "";
-        c.addSeries("GRPO" + seeds, tasks, table.rows().stream().map(r -> 100 * r.grpo().relative()).toList(),
-                bars ? table.rows().stream().map(r -> 100 * r.grpo().spread() / r.sft()).toList() : null);
+        arm(c, "GRPO", table.rows(), table.grpo().size(), ExperimentTable.Row::grpo);
         if (!table.controls().isEmpty()) {
-            boolean cBars = table.controls().size() > 1;
-            c.addSeries("SFT continued" + (cBars ? " (" + table.controls().size() + " seeds, ± sd)" : ""), tasks,
-                    table.rows().stream().map(r -> 100 * r.control().relative()).toList(),
-                    cBars ? table.rows().stream().map(r -> 100 * r.control().spread() / r.sft()).toList() : null);
+            arm(c, "SFT continued", table.rows(), table.controls().size(), ExperimentTable.Row::control);
         }
         return BitmapEncoder.getBufferedImage(c);
+    }
+
+    /** One arm's bars in percent of SFT; with several seeds, their standard deviation as error bars. */
+    private static void arm(CategoryChart c, String name, List<ExperimentTable.Row> rows, int seeds,
+                            java.util.function.Function<ExperimentTable.Row, ExperimentTable.Arm> arm) {
+        List<String> tasks = rows.stream().map(r -> r.task().slug()).toList();
+        boolean bars = seeds > 1;
+        c.addSeries(name + (bars ? " (" + seeds + " seeds, ± sd)" : ""), tasks,
+                rows.stream().map(r -> 100 * arm.apply(r).relative()).toList(),
+                bars ? rows.stream().map(r -> 100 * arm.apply(r).spread() / r.sft()).toList() : null);
     }
 
     /** Each run's sampled reward per step, smoothed; {@code runs} are GRPO output folders. */
