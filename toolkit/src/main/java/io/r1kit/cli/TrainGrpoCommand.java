@@ -32,7 +32,8 @@ final class TrainGrpoCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output folder (the checkpoint)")
     Path out;
 
-    @Option(names = "--resume", description = "continue the run whose checkpoint is in --out (same --config)")
+    @Option(names = "--resume", description = "continue the run whose checkpoint is in --out (same --config;"
+            + " a larger \"steps\" carries a finished run further)")
     boolean resume;
 
     @Option(names = "--print-default-config", description = "print the default recipe and exit")

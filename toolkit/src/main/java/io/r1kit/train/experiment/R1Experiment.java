@@ -41,8 +41,9 @@ import java.util.List;
  *       and {@code reward.png} ({@link ExperimentCharts}).</li>
  * </ol>
  * A run that finished is kept when the experiment is run again into the same folder, and a GRPO run that was
- * stopped resumes, so a long experiment can be taken in parts; a folder that holds another recipe's experiment
- * is refused.
+ * stopped resumes, so a long experiment can be taken in parts; a finished GRPO run of fewer steps than the
+ * recipe's (copied in from a shorter experiment) is continued to the recipe's step count; a folder that holds
+ * another recipe's experiment is refused.
  *
  * @see #run
  */
@@ -104,11 +105,12 @@ public final class R1Experiment {
         for (int s = 1; s <= o.seeds(); s++) {
             GrpoConfig recipe = withSeed(o.grpo(), o.grpo().seed() + s - 1);
             Path dir = out.resolve("grpo-" + s);
-            if (finished(dir)) {
+            if (finished(dir, recipe)) {
                 listener.phase("grpo-" + s + " finished before: kept");
             } else {
                 boolean resume = Files.isDirectory(dir.resolve("trainer_state"));
-                listener.phase((resume ? "resuming" : "training") + " GRPO seed " + recipe.seed() + " into " + dir);
+                listener.phase((resume ? "resuming" : "training") + " GRPO seed " + recipe.seed() + " into " + dir
+                        + (resume ? " (to step " + recipe.steps() + ")" : ""));
                 GrpoRun.run(recipe, new GrpoRewards(), dir, resume, listener.training());
             }
             grpo.add(dir);
@@ -225,8 +227,14 @@ public final class R1Experiment {
         Files.writeString(file, mine);
     }
 
-    private static boolean finished(Path run) throws IOException {
-        return Provenance.exists(run) && Provenance.read(run).get("held_out_after") != null;
+    /** Whether {@code run} holds a finished run of the recipe's step count (one of fewer steps is continued). */
+    private static boolean finished(Path run, GrpoConfig recipe) throws IOException {
+        if (!Provenance.exists(run)) {
+            return false;
+        }
+        Provenance p = Provenance.read(run);
+        return p.get("held_out_after") != null && p.get("steps") != null
+                && p.get("steps").getAsInt() == recipe.steps();
     }
 
     static GrpoConfig withSeed(GrpoConfig c, long seed) {

@@ -24,7 +24,9 @@ import java.util.Map;
  * {@value #FOLDER} beside the model, holding the policy's float32 weights ({@code policy.safetensors}, whatever
  * dtype the model is stored in), AdamW's moments and step ({@code optimizer.safetensors}), and
  * {@code state.json}: the recipe, the steps done, the prompts drawn so far (the prompt order is replayed
- * from the recipe's seed), the held-out scores before training and every step's metrics.
+ * from the recipe's seed), the held-out scores before training and every step's metrics. Nothing a step does
+ * depends on the recipe's step count (the learning rate is constant, the prompt and anchor orders are seeded
+ * streams), so a finished run resumed with a larger {@code steps} ends as a run of that many steps would.
  *
  * @param step         steps done
  * @param promptsDrawn prompts taken from the order so far (dynamic sampling takes more than a step's share)
@@ -73,9 +75,14 @@ record GrpoState(int step, long promptsDrawn, JsonObject before, List<GrpoStepSt
         } catch (RuntimeException e) {
             throw new CheckpointException(file, "not a trainer state: " + e.getMessage());
         }
-        if (!RecipeJson.tree(config).equals(o.get("recipe"))) {
+        if (!withoutSteps(RecipeJson.tree(config)).equals(withoutSteps(o.getAsJsonObject("recipe")))) {
             throw new CheckpointException(file, "the run was started with another recipe; resume it with the same"
-                    + " --config (its recipe is in " + file + ")");
+                    + " --config (its recipe is in " + file + "; only \"steps\" may be raised)");
+        }
+        int step = o.get("step").getAsInt();
+        if (step > config.steps()) {
+            throw new CheckpointException(file, "the run has done " + step + " steps and the recipe asks for "
+                    + config.steps() + "; resume with \"steps\" of at least " + step);
         }
         try (TensorStore w = TensorStore.open(d, "policy.safetensors")) {
             for (var e : policy.parameters().entrySet()) {
@@ -88,7 +95,6 @@ record GrpoState(int step, long promptsDrawn, JsonObject before, List<GrpoStepSt
                 moments.put(name, m.read(name, m.info(name).shape()));
             }
         }
-        int step = o.get("step").getAsInt();
         try {
             trainer.resume(step, moments);
         } catch (IllegalArgumentException e) {
@@ -103,5 +109,12 @@ record GrpoState(int step, long promptsDrawn, JsonObject before, List<GrpoStepSt
             steps.add(new GrpoStepStats(s.get("step").getAsInt(), metrics));
         }
         return new GrpoState(step, o.get("prompts_drawn").getAsLong(), o.getAsJsonObject("held_out_before"), steps);
+    }
+
+    /** A recipe without its step count: a finished run continues to more steps exactly as a longer run would go. */
+    private static JsonObject withoutSteps(JsonObject recipe) {
+        JsonObject copy = recipe.deepCopy();
+        copy.remove("steps");
+        return copy;
     }
 }

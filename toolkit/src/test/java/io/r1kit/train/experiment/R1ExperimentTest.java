@@ -114,5 +114,20 @@ class R1ExperimentTest {
                 new R1Experiment.Options(recipe(base, 4), 1, 0, eval, true), out, MeteorResources.builtIn(), listener(phases))).getMessage();
         assertEquals(out + " holds the experiment of another recipe (" + out.resolve("recipe.json")
                 + "): choose another --out", e);
+
+        // a longer recipe in a new folder continues a finished run copied into it, from its last step
+        Path longer = Files.createDirectories(tmp.resolve("longer"));
+        try (var files = Files.walk(out.resolve("grpo-1"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, longer.resolve(out.relativize(f).toString()));
+            }
+        }
+        phases.clear();
+        R1Experiment.run(new R1Experiment.Options(recipe(base, 4), 1, 0, eval, false), longer,
+                MeteorResources.builtIn(), listener(phases));
+        assertTrue(phases.stream().anyMatch(p -> p.startsWith("resuming GRPO seed") && p.endsWith("(to step 4)")),
+                phases.toString());
+        assertEquals(4, Provenance.read(longer.resolve("grpo-1")).get("steps").getAsInt());
+        assertEquals(5, Files.readAllLines(longer.resolve("grpo-1/reward.csv")).size());
     }
 }

@@ -97,6 +97,31 @@ class GrpoResumeTest {
     }
 
     @Test
+    void aFinishedRunResumedWithMoreStepsEndsAsTheLongerRunAndFewerAreRefused(@TempDir Path tmp) throws Exception {
+        GrpoConfig four = GrpoConfig.fromJson(recipe("[\"perception\", \"format\"]").toJson()
+                .replace("\"sft_weight\": 0.0", "\"sft_weight\": 0.5").replace("\"sft_batch_size\": 16", "\"sft_batch_size\": 3"));
+        GrpoConfig two = GrpoConfig.fromJson(four.toJson().replace("\"steps\": 4", "\"steps\": 2"));
+        assertEquals(2, two.steps());
+        GrpoRun.Result straight = GrpoRun.run(four, new GrpoRewards(), tmp.resolve("a"), false, TrainProgress.none());
+        Path b = tmp.resolve("b");
+        GrpoRun.run(two, new GrpoRewards(), b, false, TrainProgress.none());
+        Map<String, float[]> afterTwo = weights(b);
+        GrpoRun.Result extended = GrpoRun.run(four, new GrpoRewards(), b, true, TrainProgress.none());
+        Map<String, float[]> wa = weights(tmp.resolve("a"));
+        Map<String, float[]> wb = weights(b);
+        wa.forEach((k, v) -> assertArrayEquals(v, wb.get(k), 0f, k));
+        assertTrue(wa.keySet().stream().anyMatch(k -> !java.util.Arrays.equals(afterTwo.get(k), wb.get(k))),
+                "the two more steps moved the weights");
+        assertEquals(straight.after(), extended.after());
+        assertEquals(5, Files.readAllLines(b.resolve("reward.csv")).size());
+        assertEquals(4, com.google.gson.JsonParser.parseString(Files.readString(b.resolve("r1kit.json")))
+                .getAsJsonObject().get("steps").getAsInt());
+        String fewer = assertThrows(io.r1kit.model.io.CheckpointException.class,
+                () -> GrpoRun.run(two, new GrpoRewards(), b, true, TrainProgress.none())).getMessage();
+        assertTrue(fewer.contains("the run has done 4 steps and the recipe asks for 2"), fewer);
+    }
+
+    @Test
     void resumingWithAnotherRecipeOrWithoutAStateIsRefused(@TempDir Path tmp) throws Exception {
         GrpoConfig config = recipe("[\"perception\"]");
         Path out = tmp.resolve("run");
