@@ -75,7 +75,8 @@ record GrpoState(int step, long promptsDrawn, JsonObject before, List<GrpoStepSt
         } catch (RuntimeException e) {
             throw new CheckpointException(file, "not a trainer state: " + e.getMessage());
         }
-        if (!withoutSteps(RecipeJson.tree(config)).equals(withoutSteps(o.getAsJsonObject("recipe")))) {
+        JsonObject saved = o.get("recipe") instanceof JsonObject r ? withoutSteps(r) : null;
+        if (!withoutSteps(RecipeJson.tree(config)).equals(saved)) {
             throw new CheckpointException(file, "the run was started with another recipe; resume it with the same"
                     + " --config (its recipe is in " + file + "; only \"steps\" may be raised)");
         }
