@@ -114,6 +114,43 @@ public final class GroupAdvantages {
         return out;
     }
 
+    /**
+     * The advantages of consecutive groups against a baseline per group instead of the group's mean (ReMax:
+     * the reward of the greedy answer to the group's prompt): {@code Â_i = (r_i - b_k) / s}, with {@code s}
+     * the standard deviation of the group's rewards together with its baseline (G + 1 values) plus
+     * {@code eps} under {@link Scaling#GROUP}, of the whole batch's rewards plus {@code eps} under
+     * {@link Scaling#BATCH}, 1 under {@link Scaling#NONE}. An output whose reward equals its baseline gets
+     * exactly 0, so a group that ties with its baseline carries no signal; a group whose outputs tie with
+     * one another but not with the baseline does.
+     *
+     * @param baselines one per group, in the groups' order
+     */
+    public static double[] ofGroups(double[] rewards, int groupSize, double eps, Scaling scaling, double[] baselines) {
+        if (groupSize < 1 || rewards.length % groupSize != 0) {
+            throw new IllegalArgumentException(rewards.length + " rewards do not split into groups of " + groupSize);
+        }
+        if (baselines.length != rewards.length / groupSize) {
+            throw new IllegalArgumentException(baselines.length + " baselines for " + rewards.length / groupSize + " groups");
+        }
+        double[] out = new double[rewards.length];
+        double batchStd = std(rewards, 0, rewards.length);
+        for (int k = 0; k < baselines.length; k++) {
+            int from = k * groupSize;
+            double[] withBaseline = java.util.Arrays.copyOfRange(rewards, from, from + groupSize + 1);
+            withBaseline[groupSize] = baselines[k];
+            double scale = switch (scaling) {
+                case GROUP -> std(withBaseline, 0, groupSize + 1) + eps;
+                case BATCH -> batchStd + eps;
+                case NONE -> 1;
+            };
+            for (int i = 0; i < groupSize; i++) {
+                double c = rewards[from + i] - baselines[k];
+                out[from + i] = Math.abs(c) < 1e-12 ? 0 : c / scale;
+            }
+        }
+        return out;
+    }
+
     /** The sample standard deviation of {@code values[from, to)}; 0 for fewer than two. */
     public static double std(double[] values, int from, int to) {
         int n = to - from;

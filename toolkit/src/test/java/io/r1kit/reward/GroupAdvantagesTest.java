@@ -49,4 +49,32 @@ class GroupAdvantagesTest {
         assertEquals("scale_rewards \"std\" is none of [group, batch, none]",
                 assertThrows(IllegalArgumentException.class, () -> GroupAdvantages.Scaling.of("std")).getMessage());
     }
+
+    @Test
+    void aGreedyBaselineCentresEachGroupOnItsOwnValue() {
+        double[] r = {1, 1, 0, 0, 1, 1, 1, 1};
+        double[] b = {0, 1};
+        // group 0 with its baseline {1, 1, 0, 0, 0}: mean 0.4, sample variance (2 * 0.36 + 3 * 0.16) / 4 = 0.3
+        double s0 = Math.sqrt(0.3);
+        assertEquals(0.547723, s0, 1e-6);
+        // group 1 ties with its baseline: no signal, whatever the scaling
+        assertArrayEquals(new double[] {1 / s0, 1 / s0, 0, 0, 0, 0, 0, 0},
+                GroupAdvantages.ofGroups(r, 4, 0, GroupAdvantages.Scaling.GROUP, b), 1e-12);
+        assertArrayEquals(new double[] {1, 1, 0, 0, 0, 0, 0, 0},
+                GroupAdvantages.ofGroups(r, 4, 1e-4, GroupAdvantages.Scaling.NONE, b), 0);
+        // batch: sample std of the eight rewards, mean 0.75, (6 * 0.0625 + 2 * 0.5625) / 7
+        double batch = Math.sqrt(1.5 / 7);
+        assertArrayEquals(new double[] {1 / batch, 1 / batch, 0, 0, 0, 0, 0, 0},
+                GroupAdvantages.ofGroups(r, 4, 0, GroupAdvantages.Scaling.BATCH, b), 1e-12);
+        // outputs that tie with one another but beat the baseline are pushed up; with their mean they would not be
+        // {1, 1} and 0: mean 2/3, sample variance (2/9 + 4/9) / 2 = 1/3
+        assertArrayEquals(new double[] {Math.sqrt(3), Math.sqrt(3)},
+                GroupAdvantages.ofGroups(new double[] {1, 1}, 2, 0, GroupAdvantages.Scaling.GROUP, new double[] {0}), 1e-12);
+        assertArrayEquals(new double[] {0, 0}, GroupAdvantages.ofGroups(new double[] {1, 1}, 2, 0), 0);
+        // a group below its baseline is pushed down
+        assertArrayEquals(new double[] {-0.5, -1}, GroupAdvantages.ofGroups(new double[] {0.5, 0}, 2, 0,
+                GroupAdvantages.Scaling.NONE, new double[] {1}), 0);
+        assertEquals("1 baselines for 2 groups", assertThrows(IllegalArgumentException.class,
+                () -> GroupAdvantages.ofGroups(r, 4, 0, GroupAdvantages.Scaling.GROUP, new double[] {0})).getMessage());
+    }
 }

@@ -38,13 +38,18 @@ final class ControlRecipe {
      * Steps of SFT that take {@code seconds}, at least 2: the first {@link #SHORT_CALIBRATION} as the short timing
      * run took them ({@code shortSeconds}, warm-up and the final held-out pass included), the rest at the warm rate
      * the long timing run ({@code longSeconds}) adds per step. Dividing by the short run's mean instead counts its
-     * warm-up and held-out pass in every step, which gave the controls 63-71% of the GRPO runs' seconds.
+     * warm-up and held-out pass in every step, which gave the controls 63-71% of the GRPO runs' seconds. When the
+     * long run took no longer than the short one (steps so cheap that the runs' jitter hides them, as with a tiny
+     * model), the rate is the long run's mean per step.
      */
     static int stepsFor(double seconds, double shortSeconds, double longSeconds) {
-        double warm = (longSeconds - shortSeconds) / (LONG_CALIBRATION - SHORT_CALIBRATION);
-        if (!(warm > 0) || !Double.isFinite(seconds) || !Double.isFinite(shortSeconds)) {
+        if (!Double.isFinite(seconds) || !Double.isFinite(shortSeconds) || !(longSeconds > 0 && longSeconds < 1e12)) {
             throw new IllegalArgumentException("cannot match " + seconds + " s from timing runs of " + shortSeconds
                     + " s and " + longSeconds + " s");
+        }
+        double warm = (longSeconds - shortSeconds) / (LONG_CALIBRATION - SHORT_CALIBRATION);
+        if (!(warm > 0)) {
+            return (int) Math.max(2, Math.round(seconds / (longSeconds / LONG_CALIBRATION)));
         }
         return (int) Math.max(2, SHORT_CALIBRATION + Math.round((seconds - shortSeconds) / warm));
     }

@@ -56,6 +56,10 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param epsilonHigh     the ratio's upper clip range; 0 means "the same as epsilon" (DAPO uses 0.28)
  * @param lossType        {@code grpo}, {@code bnpo}, {@code dr_grpo} or {@code dapo} ({@link GrpoLoss.Type})
  * @param scaleRewards    {@code group}, {@code batch} or {@code none} ({@link GroupAdvantages.Scaling})
+ * @param advantageBaseline what a group's rewards are centred on: {@code group}, its mean (GRPO), or
+ *                        {@code greedy}, the reward of the prompt's greedy answer, decoded each step (ReMax), so
+ *                        that only outputs better or worse than the answer the model would give are pushed; with
+ *                        dynamic sampling a group is then replaced when every output ties with that answer
  * @param maskTruncatedCompletions outputs cut at {@code max_completion_length} take no part in the loss
  * @param dynamicSampling a prompt whose G rewards all tie is replaced by a fresh prompt, sampled anew, up to
  *                        {@value GrpoRollout#MAX_ROUNDS} extra rounds per step (DAPO), so every update has signal
@@ -80,10 +84,14 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          List<Task> tasks, Map<String, List<String>> rewards, Map<String, Double> rewardWeights,
                          int evalPrompts, int numGenerations, int promptsPerStep, int steps, int saveSteps, int numIterations,
                          int perDeviceTrainBatchSize, double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
-                         double epsilonHigh, String lossType, String scaleRewards, boolean maskTruncatedCompletions,
+                         double epsilonHigh, String lossType, String scaleRewards, String advantageBaseline,
+                         boolean maskTruncatedCompletions,
                          boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
                          Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, double sftWeight,
                          int sftBatchSize, Dtype dtype, long seed) {
+
+    /** The values of {@code advantage_baseline}. */
+    public static final List<String> BASELINES = List.of("group", "greedy");
 
     /** The {@link #model} value naming the checkpoint shipped in the jar. */
     public static final String EMBEDDED = "embedded";
@@ -134,6 +142,10 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         }
         GrpoLoss.Type.of(lossType);
         GroupAdvantages.Scaling.of(scaleRewards);
+        if (!BASELINES.contains(advantageBaseline)) {
+            throw new IllegalArgumentException("advantage_baseline \"" + io.r1kit.Excerpt.of(String.valueOf(advantageBaseline))
+                    + "\" is none of " + BASELINES);
+        }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0, got " + temperature
                     + "; GRPO needs varied outputs, 1.0 is usual");
@@ -170,9 +182,15 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     public GrpoConfig withRewards(Map<String, List<String>> rewards) {
         return new GrpoConfig(model, trainRooms, trainSeed, heldOutRooms, heldOutSeed, tasks, rewards, Map.of(), evalPrompts,
                 numGenerations, promptsPerStep, steps, saveSteps, numIterations, perDeviceTrainBatchSize, learningRate,
-                weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, maskTruncatedCompletions,
+                weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, advantageBaseline,
+                maskTruncatedCompletions,
                 dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
                 sftWeight, sftBatchSize, dtype, seed);
+    }
+
+    /** Whether each group's advantages are taken against the reward of its prompt's greedy answer. */
+    public boolean greedyBaseline() {
+        return advantageBaseline.equals("greedy");
     }
 
     /** How rewards are scaled into advantages. */

@@ -89,11 +89,7 @@ public final class GrpoEval {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("no held-out prompts to evaluate");
         }
-        int eos = model.config().decoder().eosTokenId();
-        IntFunction<GenerationConfig> greedy = n -> {
-            GenerationConfig.Builder b = GenerationConfig.builder().maxNewTokens(n);
-            return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
-        };
+        IntFunction<GenerationConfig> greedy = LengthBatches.greedy(model);
         List<String> answers = new ArrayList<>();
         for (int from = 0; from < prompts.size(); from += BATCH) {
             List<GrpoPrompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));

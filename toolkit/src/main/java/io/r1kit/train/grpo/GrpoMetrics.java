@@ -64,6 +64,19 @@ final class GrpoMetrics {
         m.values.put("completions/clipped_ratio", lengths.length == 0 ? Double.NaN : (double) cut / lengths.length);
         m.values.put("num_tokens", (double) tokens);
         m.values.put("sampling/rounds", (double) rollout.rounds());
+        double[] bases = rollout.drawnBaselines();
+        if (bases.length > 0) {                     // advantage_baseline greedy: the greedy answers' reward
+            int tied = 0;
+            for (int k = 0; k < groups; k++) {
+                boolean all = true;
+                for (int i = k * g; i < (k + 1) * g; i++) {
+                    all &= totals[i] == bases[k];
+                }
+                tied += all ? 1 : 0;
+            }
+            m.values.put("baseline/reward", mean(bases));
+            m.values.put("baseline/frac_tied", (double) tied / groups);
+        }
         return m;
     }
 

@@ -159,11 +159,7 @@ public final class GrpoProbe {
     public static Map<Task, Headroom> run(Vlm3d model, List<GrpoPrompt> prompts, TokenDecoder text, GrpoConfig config,
                                           Progress progress) {
         int g = config.numGenerations();
-        int eos = model.config().decoder().eosTokenId();
-        IntFunction<GenerationConfig> greedy = n -> {
-            GenerationConfig.Builder b = GenerationConfig.builder().maxNewTokens(n);
-            return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
-        };
+        IntFunction<GenerationConfig> greedy = LengthBatches.greedy(model);
         Map<Task, double[]> sums = new EnumMap<>(Task.class);   // prompts, pass1, sampled, passG, tied
         for (int from = 0; from < prompts.size(); from += BATCH) {
             List<GrpoPrompt> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));

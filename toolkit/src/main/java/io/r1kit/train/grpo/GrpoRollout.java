@@ -12,7 +12,9 @@ import java.util.function.IntFunction;
  * The sampled and scored outputs of one GRPO step: G per prompt, in prompt order (prompt 0's G, then prompt
  * 1's, ...). With dynamic sampling (DAPO) a group whose rewards all tie carries no signal, so it is set aside
  * and fresh prompts are drawn and sampled in its place, for at most {@link #MAX_ROUNDS} extra rounds; the
- * groups kept are what the update learns from, while the reward statistics cover every group drawn.
+ * groups kept are what the update learns from, while the reward statistics cover every group drawn. With a
+ * {@link Baseline} (the reward of each prompt's greedy answer) a group carries no signal when every output
+ * ties with its baseline, and only then is it replaced.
  *
  * @param prompts     the prompts kept, one per group
  * @param outputs     the kept groups' output token ids
@@ -24,10 +26,12 @@ import java.util.function.IntFunction;
  * @param drawnLengths every group drawn: per output, its length in tokens
  * @param drawnTruncated every group drawn: per output, whether it hit the length limit
  * @param rounds      sampling rounds made (1 without dynamic sampling)
+ * @param baselines   per kept group, its baseline; empty without a {@link Baseline}
+ * @param drawnBaselines every group drawn: its baseline; empty without a {@link Baseline}
  */
 public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean[] truncated, List<RewardScore> scores,
                           double[] rewards, List<RewardScore> drawn, double[] drawnTotals, int[] drawnLengths,
-                          boolean[] drawnTruncated, int rounds) {
+                          boolean[] drawnTruncated, int rounds, double[] baselines, double[] drawnBaselines) {
 
     /** Extra sampling rounds at most per step under dynamic sampling. */
     public static final int MAX_ROUNDS = 4;
@@ -35,6 +39,11 @@ public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean
     /** One sampling round: the generations of {@code prompts} (G each) and their scores. */
     public interface Sampler {
         List<Generation> sample(List<GrpoPrompt> prompts, int round);
+    }
+
+    /** The baseline of each prompt's group, in the prompts' order (weighted like the totals). */
+    public interface Baseline {
+        double[] of(List<GrpoPrompt> prompts);
     }
 
     /** Scores one output against its prompt: the unweighted parts. */
@@ -46,10 +55,12 @@ public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean
      * Samples {@code prompts}, and with {@code dynamic} replaces tied groups with prompts from {@code more}
      * (asked for how many are missing) until every kept group has a spread or the rounds run out.
      *
-     * @param weights the weighted total of a score
+     * @param weights  the weighted total of a score
+     * @param baseline what each group is compared with, or null for its own mean
      */
     public static GrpoRollout of(List<GrpoPrompt> prompts, int g, boolean dynamic, IntFunction<List<GrpoPrompt>> more,
-                                 Sampler sampler, Scorer scorer, java.util.function.ToDoubleFunction<RewardScore> weights) {
+                                 Sampler sampler, Scorer scorer, java.util.function.ToDoubleFunction<RewardScore> weights,
+                                 Baseline baseline) {
         List<GrpoPrompt> kept = new ArrayList<>();
         List<int[]> outputs = new ArrayList<>();
         List<Boolean> cut = new ArrayList<>();
@@ -59,10 +70,13 @@ public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean
         List<Double> drawnTotals = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         List<Boolean> drawnCut = new ArrayList<>();
+        List<Double> bases = new ArrayList<>();
+        List<Double> drawnBases = new ArrayList<>();
         List<GrpoPrompt> next = prompts;
         int round = 0;
         while (!next.isEmpty()) {
             List<Generation> gens = sampler.sample(next, round);
+            double[] b = baseline == null ? null : baseline.of(next);
             round++;
             for (int p = 0; p < next.size(); p++) {
                 GrpoPrompt prompt = next.get(p);
@@ -78,11 +92,18 @@ public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean
                     lengths.add(gen.tokens().length);
                     drawnCut.add(gen.reason() == StopReason.MAX_TOKENS);
                 }
-                boolean tied = java.util.Arrays.stream(t).allMatch(v -> v == t[0]);
+                double against = b == null ? t[0] : b[p];
+                boolean tied = java.util.Arrays.stream(t).allMatch(v -> v == against);
+                if (b != null) {
+                    drawnBases.add(b[p]);
+                }
                 if (dynamic && tied && round <= MAX_ROUNDS) {
                     continue;
                 }
                 kept.add(prompt);
+                if (b != null) {
+                    bases.add(b[p]);
+                }
                 for (int i = 0; i < g; i++) {
                     Generation gen = gens.get(p * g + i);
                     outputs.add(gen.tokens());
@@ -95,7 +116,8 @@ public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean
             next = dynamic && missing > 0 && round <= MAX_ROUNDS ? more.apply(missing) : List.of();
         }
         return new GrpoRollout(kept, outputs, booleans(cut), scores, doubles(totals), drawn, doubles(drawnTotals),
-                lengths.stream().mapToInt(Integer::intValue).toArray(), booleans(drawnCut), round);
+                lengths.stream().mapToInt(Integer::intValue).toArray(), booleans(drawnCut), round,
+                doubles(bases), doubles(drawnBases));
     }
 
     private static double[] doubles(List<Double> v) {

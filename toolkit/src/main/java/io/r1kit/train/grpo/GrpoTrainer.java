@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.r1kit.model.Engines;
-import io.r1kit.model.generate.Generation;
-import io.r1kit.model.generate.GenerationConfig;
 import io.r1kit.model.generate.LogitsRule;
 import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.vlm.DistinctPointers;
@@ -13,8 +11,6 @@ import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
 import io.r1kit.reward.GroupAdvantages;
-import io.r1kit.reward.RewardScore;
-import io.r1kit.task.Task;
 import io.r1kit.train.AdamW;
 import io.r1kit.train.GradientUpdate;
 
@@ -27,10 +23,10 @@ import java.util.function.IntFunction;
 
 /**
  * One GRPO step at a time (3D-R1 Sec. 3.2; DeepSeekMath Alg. 1), reading top to bottom:
- * {@link #sample} G outputs per prompt from the current policy → {@link #score} them with each prompt's
+ * {@link GrpoSampler sample} G outputs per prompt from the current policy → score them with each prompt's
  * rewards, weighted ({@link GrpoRollout}; with dynamic sampling tied groups are replaced) →
- * {@link GroupAdvantages} scaled as the recipe says → reference log-probabilities (no gradient) → μ
- * {@link #update}s of the policy on {@link GrpoLoss}, each an {@link AdamW} step (its state is saved with a
+ * {@link GroupAdvantages} against the group's mean or its prompt's greedy answer, scaled as the recipe says →
+ * reference log-probabilities (no gradient) → μ {@link #update}s of the policy on {@link GrpoLoss}, each an {@link AdamW} step (its state is saved with a
  * checkpoint, so a resumed run continues exactly); with a {@link SupervisedAnchor} each update adds its
  * supervised loss on reference answers to the GRPO loss's gradients.
  *
@@ -51,8 +47,8 @@ public final class GrpoTrainer {
 
     private final Vlm3d policy;
     private final Vlm3d reference;
-    private final TokenDecoder text;
     private final GrpoConfig config;
+    private final GrpoSampler sampler;
     private final AdamW optimizer;
     private SupervisedAnchor anchor;
     private int steps;
@@ -75,8 +71,8 @@ public final class GrpoTrainer {
         }
         this.policy = policy;
         this.reference = reference;
-        this.text = text;
         this.config = config;
+        this.sampler = new GrpoSampler(policy, text, config);
         this.optimizer = new AdamW(config.learningRate(), config.weightDecay(), policy.newScope());
         if (reference != null) {
             reference.setTrainable(false);
@@ -101,19 +97,23 @@ public final class GrpoTrainer {
         long start = System.nanoTime();
         int g = config.numGenerations();
         GrpoRollout rollout = GrpoRollout.of(prompts, g, config.dynamicSampling(), more,
-                (ps, round) -> generate(ps, sampling(config.seed() * 1_000_003L + steps + round * 1_000_000_007L)),
-                (p, gen) -> score(p, gen.tokens()), config::weighted);
+                (ps, round) -> sampler.generate(ps, sampler.sampling(config.seed() * 1_000_003L + steps
+                        + round * 1_000_000_007L)),
+                (p, gen) -> sampler.score(p, gen.tokens()), config::weighted,
+                config.greedyBaseline() ? sampler::greedyRewards : null);
         GrpoMetrics metrics = GrpoMetrics.of(rollout, g);
         List<VlmExample> supervised = anchor == null ? null : anchor.next();
         if (!rollout.prompts().isEmpty()) {
-            double[] advantages = GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling());
+            double[] advantages = config.greedyBaseline()
+                    ? GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling(), rollout.baselines())
+                    : GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling());
             List<VlmExample> batch = new ArrayList<>(rollout.outputs().size());
             Set<VlmExample> ruled = Collections.newSetFromMap(new IdentityHashMap<>());   // sampled under the rule
             float[] keep = new float[rollout.outputs().size()];
             for (int i = 0; i < rollout.outputs().size(); i++) {
                 GrpoPrompt p = rollout.prompts().get(i / g);
                 batch.add(new VlmExample(p.features(), p.prompt(), rollout.outputs().get(i)));
-                if (distinct(p)) {
+                if (sampler.distinct(p)) {
                     ruled.add(batch.get(i));
                 }
                 keep[i] = config.maskTruncatedCompletions() && rollout.truncated()[i] ? 0 : 1;
@@ -152,55 +152,9 @@ public final class GrpoTrainer {
         return new GrpoStepStats(steps, metrics.values());
     }
 
-    /**
-     * The sampling settings of a step: the recipe's temperature, top-p and length, stopping at end-of-sequence,
-     * seeded with {@code seed} (one seed gives one group of outputs).
-     */
-    public GenerationConfig sampling(long seed) {
-        GenerationConfig.Builder b = GenerationConfig.builder().sample(true).temperature(config.temperature())
-                .topP(config.topP()).maxNewTokens(config.maxCompletionLength()).seed(seed);
-        int eos = policy.config().decoder().eosTokenId();
-        return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
-    }
-
-    /**
-     * G outputs per prompt from the current policy: prompt 0's G, then prompt 1's, ... Each prompt's task takes
-     * its recipe limit ({@link GrpoConfig#completionLength}) in place of {@code sampling}'s; prompts of one limit
-     * share a batch ({@link LengthBatches}).
-     */
-    public List<int[]> sample(List<GrpoPrompt> prompts, GenerationConfig sampling) {
-        return generate(prompts, sampling).stream().map(Generation::tokens).toList();
-    }
-
-    private List<Generation> generate(List<GrpoPrompt> prompts, GenerationConfig sampling) {
-        List<GrpoPrompt> rows = new ArrayList<>();
-        for (GrpoPrompt p : prompts) {
-            for (int i = 0; i < config.numGenerations(); i++) {
-                rows.add(p);                                // one instance per group: its scene is encoded once
-            }
-        }
-        return LengthBatches.generate(policy, rows, config::completionLength,
-                n -> sampling.toBuilder().maxNewTokens(n).build(), this::distinct);
-    }
-
-    /** Each output's rewards against its prompt's target; {@code outputs} in {@link #sample}'s order. */
-    public List<RewardScore> score(List<GrpoPrompt> prompts, List<int[]> outputs) {
-        List<RewardScore> out = new ArrayList<>(outputs.size());
-        for (int i = 0; i < outputs.size(); i++) {
-            out.add(score(prompts.get(i / config.numGenerations()), outputs.get(i)));
-        }
-        return out;
-    }
-
-    private RewardScore score(GrpoPrompt p, int[] output) {
-        RewardScore s = p.rewards().score(text.decode(policy.readable(output, p.features())), p.target());
-        s.parts().forEach((name, v) -> {
-            if (!Double.isFinite(v)) {
-                throw new IllegalStateException("the " + name + " reward gave " + v + " for a " + p.task().slug()
-                        + " output; a reward must be a finite number");
-            }
-        });
-        return s;
+    /** The sampler and scorer of this trainer's steps (the current policy's outputs). */
+    public GrpoSampler sampler() {
+        return sampler;
     }
 
     /** Per-token log-probabilities {@code [N, A]} of the outputs under {@code model} at {@code temperature}, detached. */
@@ -212,11 +166,6 @@ public final class GrpoTrainer {
     public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope, double temperature,
                                    LogitsRule rule) {
         return model.forward(batch, scope, temperature, false, rule).answerLogProbs().stopGradient();
-    }
-
-    /** Whether {@code p}'s outputs are sampled and scored under {@link DistinctPointers} (the recipe's dense captions). */
-    private boolean distinct(GrpoPrompt p) {
-        return config.denseDistinctPointers() && p.task() == Task.DENSE_CAPTION;
     }
 
     /** The rule over {@code batch}'s rows that were sampled under it, or null when none was. */

@@ -67,4 +67,13 @@ public final class LengthBatches {
         }
         return Arrays.asList(out);
     }
+
+    /** Greedy decoding to a limit of n new tokens, stopping at {@code model}'s end-of-sequence token when it has one. */
+    public static IntFunction<GenerationConfig> greedy(Vlm3d model) {
+        int eos = model.config().decoder().eosTokenId();
+        return n -> {
+            GenerationConfig.Builder b = GenerationConfig.builder().maxNewTokens(n);
+            return eos >= 0 ? b.stopTokenIds(eos).build() : b.build();
+        };
+    }
 }

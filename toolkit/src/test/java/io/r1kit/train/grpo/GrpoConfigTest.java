@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GrpoConfigTest {
 
@@ -47,6 +49,8 @@ class GrpoConfigTest {
         assertEquals(0.5, trl.weight("format"));
         assertEquals(1.0, trl.weight("answer"));
         assertEquals(trl, GrpoConfig.fromJson(trl.toJson()));
+        assertFalse(trl.greedyBaseline());
+        assertTrue(GrpoConfig.fromJson("{\"advantage_baseline\": \"greedy\"}").greedyBaseline());
     }
 
     @Test
@@ -55,6 +59,7 @@ class GrpoConfigTest {
                 error("{\"num_generations\": 1}"));
         assertEquals("loss_type \"ppo\" is none of [grpo, bnpo, dr_grpo, dapo]", error("{\"loss_type\": \"ppo\"}"));
         assertEquals("scale_rewards \"std\" is none of [group, batch, none]", error("{\"scale_rewards\": \"std\"}"));
+        assertEquals("advantage_baseline \"mean\" is none of [group, greedy]", error("{\"advantage_baseline\": \"mean\"}"));
         assertEquals("reward_weights names \"semantic\", which no task's rewards name [perception]: remove it or add it"
                 + " to rewards", error("{\"reward_weights\": {\"semantic\": 1}}"));
         assertEquals("rewards of grounding: the answer reward matches a short answer exactly, which only qa and"
@@ -84,7 +89,7 @@ class GrpoConfigTest {
         assertEquals("unknown key \"groups\" (known: model, train_rooms, train_seed, held_out_rooms, held_out_seed, tasks,"
                 + " rewards, reward_weights, eval_prompts, num_generations, prompts_per_step, steps, save_steps, num_iterations,"
                 + " per_device_train_batch_size, learning_rate, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
-                + " loss_type, scale_rewards, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
+                + " loss_type, scale_rewards, advantage_baseline, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
                 + " max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, dtype, seed)",
                 error("{\"groups\": 4}"));
         assertEquals("task_completion_lengths names task qa, which is not in tasks [grounding]",

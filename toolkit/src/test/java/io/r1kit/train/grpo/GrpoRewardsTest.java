@@ -166,7 +166,8 @@ class GrpoRewardsTest {
                 assertEquals(s.reward(), s.meanParts().get("semantic"), 1e-12);   // the only reward: part = total
                 assertTrue(s.reward() > 0.3 && s.reward() < 0.95, "mean semantic " + s.reward());
             }
-            for (var score : trainer.score(prompts, trainer.sample(prompts, trainer.sampling(9)))) {
+            GrpoSampler sampler = trainer.sampler();
+            for (var score : sampler.score(prompts, sampler.sample(prompts, sampler.sampling(9)))) {
                 double v = score.parts().get("semantic");
                 assertEquals(v, score.total(), 0);
                 assertTrue(v >= 0 && v <= 1, "semantic " + v);
