@@ -143,8 +143,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         GrpoLoss.Type.of(lossType);
         GroupAdvantages.Scaling.of(scaleRewards);
         if (!BASELINES.contains(advantageBaseline)) {
-            throw new IllegalArgumentException("advantage_baseline \"" + io.r1kit.Excerpt.of(String.valueOf(advantageBaseline))
-                    + "\" is none of " + BASELINES);
+            throw new IllegalArgumentException("advantage_baseline \""
+                    + io.r1kit.Excerpt.of(String.valueOf(advantageBaseline)) + "\" is none of " + BASELINES);
         }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0, got " + temperature

@@ -26,9 +26,9 @@ import java.util.function.IntFunction;
  * {@link GrpoSampler sample} G outputs per prompt from the current policy → score them with each prompt's
  * rewards, weighted ({@link GrpoRollout}; with dynamic sampling tied groups are replaced) →
  * {@link GroupAdvantages} against the group's mean or its prompt's greedy answer, scaled as the recipe says →
- * reference log-probabilities (no gradient) → μ {@link #update}s of the policy on {@link GrpoLoss}, each an {@link AdamW} step (its state is saved with a
- * checkpoint, so a resumed run continues exactly); with a {@link SupervisedAnchor} each update adds its
- * supervised loss on reference answers to the GRPO loss's gradients.
+ * reference log-probabilities (no gradient) → μ {@link #update}s of the policy on {@link GrpoLoss}, each an
+ * {@link AdamW} step (its state is saved with a checkpoint, so a resumed run continues exactly); with a
+ * {@link SupervisedAnchor} each update adds its supervised loss on reference answers to the GRPO loss's gradients.
  *
  * <p>Every log-probability (policy, old, reference) is taken at the sampling temperature, as the sampler
  * drew from it. At μ = 1 the old log-probabilities are the update's own, detached, so the ratio is 1 in
@@ -104,9 +104,10 @@ public final class GrpoTrainer {
         GrpoMetrics metrics = GrpoMetrics.of(rollout, g);
         List<VlmExample> supervised = anchor == null ? null : anchor.next();
         if (!rollout.prompts().isEmpty()) {
+            double[] r = rollout.rewards();
             double[] advantages = config.greedyBaseline()
-                    ? GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling(), rollout.baselines())
-                    : GroupAdvantages.ofGroups(rollout.rewards(), g, GroupAdvantages.EPS, config.scaling());
+                    ? GroupAdvantages.ofGroups(r, g, GroupAdvantages.EPS, config.scaling(), rollout.baselines())
+                    : GroupAdvantages.ofGroups(r, g, GroupAdvantages.EPS, config.scaling());
             List<VlmExample> batch = new ArrayList<>(rollout.outputs().size());
             Set<VlmExample> ruled = Collections.newSetFromMap(new IdentityHashMap<>());   // sampled under the rule
             float[] keep = new float[rollout.outputs().size()];
