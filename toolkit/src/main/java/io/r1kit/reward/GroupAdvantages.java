@@ -94,9 +94,7 @@ public final class GroupAdvantages {
      * of a group whose rewards all tie gets exactly 0.
      */
     public static double[] ofGroups(double[] rewards, int groupSize, double eps, Scaling scaling) {
-        if (groupSize < 1 || rewards.length % groupSize != 0) {
-            throw new IllegalArgumentException(rewards.length + " rewards do not split into groups of " + groupSize);
-        }
+        checkGroups(rewards, groupSize);
         double[] out = new double[rewards.length];
         double batchStd = std(rewards, 0, rewards.length);
         for (int from = 0; from < rewards.length; from += groupSize) {
@@ -126,9 +124,7 @@ public final class GroupAdvantages {
      * @param baselines one per group, in the groups' order
      */
     public static double[] ofGroups(double[] rewards, int groupSize, double eps, Scaling scaling, double[] baselines) {
-        if (groupSize < 1 || rewards.length % groupSize != 0) {
-            throw new IllegalArgumentException(rewards.length + " rewards do not split into groups of " + groupSize);
-        }
+        checkGroups(rewards, groupSize);
         if (baselines.length != rewards.length / groupSize) {
             throw new IllegalArgumentException(baselines.length + " baselines for " + rewards.length / groupSize + " groups");
         }
@@ -149,6 +145,12 @@ public final class GroupAdvantages {
             }
         }
         return out;
+    }
+
+    private static void checkGroups(double[] rewards, int groupSize) {
+        if (groupSize < 1 || rewards.length % groupSize != 0) {
+            throw new IllegalArgumentException(rewards.length + " rewards do not split into groups of " + groupSize);
+        }
     }
 
     /** The sample standard deviation of {@code values[from, to)}; 0 for fewer than two. */
