@@ -1,17 +1,27 @@
 package io.r1kit.train.experiment;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.r1kit.task.Task;
+import io.r1kit.train.TrainingRooms;
 import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.grpo.PromptOrder;
 import io.r1kit.train.sft.ContinuedRecipe;
 import io.r1kit.train.sft.SftConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SFT-continuation control of a GRPO run: supervised training from the same starting model, on the
  * reference answers of the same prompt rooms and tasks, for as long as the GRPO run trained. It continues
  * the starting model's own SFT recipe ({@link ContinuedRecipe}), so the control is more of the training the
- * model already had.
+ * model already had. A GRPO run that gives the tasks turns ({@code task_sampling: balanced}) gets a control that
+ * sees them in about the same shares: each task's examples repeated ({@code task_repeats}) about as often as the
+ * most asked task outnumbers it, so the two arms differ in how they learn, not in what they see.
  */
 final class ControlRecipe {
 
@@ -30,8 +40,34 @@ final class ControlRecipe {
      * @throws IllegalArgumentException when the starting model keeps no SFT recipe
      */
     static SftConfig of(GrpoConfig grpo, Path base, int steps) throws IOException {
-        return ContinuedRecipe.of(base, grpo.trainRooms(), grpo.trainSeed(), grpo.heldOutRooms(), grpo.heldOutSeed(),
-                grpo.tasks(), steps, grpo.seed());
+        SftConfig continued = ContinuedRecipe.of(base, grpo.trainRooms(), grpo.trainSeed(), grpo.heldOutRooms(),
+                grpo.heldOutSeed(), grpo.tasks(), steps, grpo.seed());
+        if (PromptOrder.Sampling.of(grpo.taskSampling()) != PromptOrder.Sampling.BALANCED) {
+            return continued;
+        }
+        Map<Task, Integer> questions = new EnumMap<>(Task.class);
+        for (int i = 0; i < grpo.trainRooms(); i++) {
+            long seed = grpo.trainSeed() + i;
+            TrainingRooms.examples(TrainingRooms.room(seed), seed, grpo.tasks(), continued.maxObjects())
+                    .forEach(e -> questions.merge(e.task(), 1, Integer::sum));
+        }
+        JsonObject recipe = JsonParser.parseString(continued.toJson()).getAsJsonObject();
+        JsonObject repeats = new JsonObject();
+        balancedRepeats(questions).forEach(repeats::addProperty);
+        recipe.add("task_repeats", repeats);
+        return SftConfig.fromJson(recipe.toString());
+    }
+
+    /**
+     * Per task (by command-line name), how many times its examples are repeated so that the tasks come about
+     * equally often: the most asked task's count over the task's, rounded, within SFT's 1..10.
+     */
+    static Map<String, Integer> balancedRepeats(Map<Task, Integer> questions) {
+        int most = questions.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        Map<String, Integer> out = new TreeMap<>();
+        questions.forEach((task, n) -> out.put(task.slug(),
+                (int) Math.max(1, Math.min(10, Math.round((double) most / Math.max(1, n))))));
+        return out;
     }
 
     /**

@@ -42,6 +42,9 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param evalPrompts     held-out prompts answered greedily and scored before and after
  * @param numGenerations  G, outputs sampled per prompt (the group the advantages are normalised in)
  * @param promptsPerStep  prompts per step (each sampled G times)
+ * @param taskSampling    how the tasks share the drawn prompts ({@link PromptOrder}): {@code proportional}, every
+ *                        prompt once per pass, so each task as often as the rooms ask it, or {@code balanced}, the
+ *                        tasks in turn, each task's prompts once per pass of their own
  * @param steps           GRPO steps (sample, score, update)
  * @param saveSteps       a resumable checkpoint replaces the output folder every this many steps (TRL's
  *                        {@code save_steps}); 0 writes only the final one
@@ -82,8 +85,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  */
 public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed,
                          List<Task> tasks, Map<String, List<String>> rewards, Map<String, Double> rewardWeights,
-                         int evalPrompts, int numGenerations, int promptsPerStep, int steps, int saveSteps, int numIterations,
-                         int perDeviceTrainBatchSize, double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
+                         int evalPrompts, int numGenerations, int promptsPerStep, String taskSampling, int steps,
+                         int saveSteps, int numIterations, int perDeviceTrainBatchSize, double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
                          double epsilonHigh, String lossType, String scaleRewards, String advantageBaseline,
                          boolean maskTruncatedCompletions,
                          boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
@@ -117,6 +120,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         atLeast("eval_prompts", evalPrompts, 1, "held-out prompts scored before and after");
         atLeast("num_generations", numGenerations, 2, "advantages compare the outputs of a group; 8 is usual");
         atLeast("prompts_per_step", promptsPerStep, 1, "prompts sampled per step");
+        PromptOrder.Sampling.of(taskSampling);
         atLeast("steps", steps, 1, "the number of GRPO steps");
         atLeast("save_steps", saveSteps, 0, "0 saves only at the end");
         atLeast("num_iterations", numIterations, 1, "1 updates once per sampled batch");
@@ -181,7 +185,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     /** This recipe with {@code rewards} (per task) in place of its own, and no reward weights. */
     public GrpoConfig withRewards(Map<String, List<String>> rewards) {
         return new GrpoConfig(model, trainRooms, trainSeed, heldOutRooms, heldOutSeed, tasks, rewards, Map.of(), evalPrompts,
-                numGenerations, promptsPerStep, steps, saveSteps, numIterations, perDeviceTrainBatchSize, learningRate,
+                numGenerations, promptsPerStep, taskSampling, steps, saveSteps, numIterations, perDeviceTrainBatchSize,
+                learningRate,
                 weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, advantageBaseline,
                 maskTruncatedCompletions,
                 dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,

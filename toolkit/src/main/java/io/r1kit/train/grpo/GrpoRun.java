@@ -10,7 +10,6 @@ import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmCheckpoint;
 import io.r1kit.task.TaskPrompt;
-import io.r1kit.train.Epochs;
 import io.r1kit.train.RecipeJson;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.sft.ContinuedRecipe;
@@ -29,7 +28,7 @@ import java.util.Locale;
  * GRPO fine-tuning from a {@link GrpoConfig} (3D-R1 Sec. 3.2): loads the starting checkpoint twice (the
  * policy, and the frozen reference), builds prompts from generated rooms ({@link GrpoData}), scores the
  * held-out prompts greedily ({@link GrpoEval}), runs {@code steps} {@link GrpoTrainer} steps over a seeded
- * shuffled order of the prompts, scores the held-out prompts again, then writes into {@code out} the
+ * order of the prompts ({@link PromptOrder}, as {@code task_sampling} says), scores the held-out prompts again, then writes into {@code out} the
  * checkpoint in the layout of SFT ({@code config.json}, {@code vlm.json}, {@code model.safetensors}, the
  * starting model's tokenizer files; {@code r1kit ask --model out} reads it), {@code r1kit.json} provenance
  * (toolkit version, seed, starting model, data hashes, the full recipe, held-out scores before and after,
@@ -115,12 +114,9 @@ public final class GrpoRun {
                     heldOut.prompts().size()));
             GrpoTrainer trainer = new GrpoTrainer(policy, reference, text, config);
             String anchorSha = config.sftWeight() > 0 ? supervise(trainer, config, base, policy, progress) : null;
-            Epochs<GrpoPrompt> order = new Epochs<>(config.seed());   // every prompt once per pass
-            long[] drawn = {0};
-            java.util.function.IntFunction<List<GrpoPrompt>> draw = n -> {
-                drawn[0] += n;
-                return order.next(train.prompts(), n);
-            };
+            PromptOrder order = PromptOrder.of(train.prompts(), PromptOrder.Sampling.of(config.taskSampling()),
+                    config.seed());
+            java.util.function.IntFunction<List<GrpoPrompt>> draw = order::next;
             GrpoState state = resume ? GrpoState.resume(out, config, policy, trainer)
                     : new GrpoState(0, 0, GrpoEval.evaluate(policy, evalSet, text, config::completionLength).toJson(),
                     List.of());
@@ -153,7 +149,7 @@ public final class GrpoRun {
                         elapsed / made * (config.steps() - step));
                 progress.curve(curve::chart);
                 if (config.saveSteps() > 0 && step % config.saveSteps() == 0 && step < config.steps()) {
-                    GrpoState now = new GrpoState(step, drawn[0], state.before(), done);
+                    GrpoState now = new GrpoState(step, order.drawn(), state.before(), done);
                     AtomicFolder.replace(out, dir -> save(dir, base, config, policy, trainer, now, curve));
                 }
             }
@@ -162,7 +158,7 @@ public final class GrpoRun {
             curve.heldOutAfter(after.meanReward());
             Result result = new Result(out, base, config.steps(), train.prompts().size(), train.sha256(), before, after,
                     done.get(done.size() - 1), seconds);
-            GrpoState end = new GrpoState(config.steps(), drawn[0], state.before(), done);
+            GrpoState end = new GrpoState(config.steps(), order.drawn(), state.before(), done);
             AtomicFolder.replace(out, dir -> {
                 save(dir, base, config, policy, trainer, end, curve);
                 writeProvenance(dir, config, result, heldOut.sha256(), anchorSha);

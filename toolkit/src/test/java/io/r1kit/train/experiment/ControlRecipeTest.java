@@ -1,6 +1,13 @@
 package io.r1kit.train.experiment;
 
+import io.r1kit.task.Task;
+import io.r1kit.train.TrainingRooms;
+import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.sft.SftConfig;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,5 +26,38 @@ class ControlRecipeTest {
         assertEquals(2, ControlRecipe.stepsFor(0.1, 10, 9));
         assertThrows(IllegalArgumentException.class, () -> ControlRecipe.stepsFor(100, 10, 0));
         assertThrows(IllegalArgumentException.class, () -> ControlRecipe.stepsFor(Double.NaN, 10, 18));
+    }
+
+    @Test
+    void aBalancedRunsControlRepeatsTheRarerTasks() {
+        // the question counts of 20 generated rooms
+        Map<Task, Integer> counts = Map.of(Task.DENSE_CAPTION, 20, Task.DIALOGUE, 120, Task.GROUNDING, 275,
+                Task.OBJECT_CAPTION, 120, Task.PLANNING, 43, Task.QA, 200, Task.REASONING, 39);
+        assertEquals(Map.of("dense-caption", 10, "dialogue", 2, "grounding", 1, "object-caption", 2, "planning", 6,
+                "qa", 1, "reasoning", 7), ControlRecipe.balancedRepeats(counts));
+        assertEquals(Map.of("qa", 1), ControlRecipe.balancedRepeats(Map.of(Task.QA, 5)));
+    }
+
+    @Test
+    void theControlOfABalancedRunSeesTheTasksAsItDoes() throws Exception {
+        Path base = io.r1kit.train.TinyCheckpoint.dir();
+        String recipe = "{\"model\": \"" + base + "\", \"train_rooms\": 3, \"tasks\": [\"grounding\", \"planning\"],"
+                + " \"rewards\": {\"grounding\": [\"perception\"], \"planning\": [\"facts\"]}";
+        SftConfig plain = ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base, 5);
+        SftConfig balanced = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"task_sampling\": \"balanced\"}"), base, 5);
+        int grounding = 0;
+        int planning = 0;
+        for (long seed = 200_000; seed < 200_003; seed++) {
+            for (var e : TrainingRooms.examples(TrainingRooms.room(seed), seed, balanced.tasks(), balanced.maxObjects())) {
+                grounding += e.task() == Task.GROUNDING ? 1 : 0;
+                planning += e.task() == Task.PLANNING ? 1 : 0;
+            }
+        }
+        assertEquals(1, balanced.repeats(Task.GROUNDING));
+        assertEquals(Math.min(10, Math.round((double) grounding / planning)), balanced.repeats(Task.PLANNING));
+        assertEquals(true, balanced.repeats(Task.PLANNING) > 1, grounding + " grounding, " + planning + " plans");
+        assertEquals(1, plain.repeats(Task.PLANNING));
+        assertEquals(plain.steps(), balanced.steps());
+        assertEquals(plain.learningRate(), balanced.learningRate());
     }
 }

@@ -87,11 +87,13 @@ class GrpoConfigTest {
         assertEquals("held-out seeds 200010..200019 overlap the prompt seeds 200000..200049: set held_out_seed to 200050"
                 + " or more", error("{\"held_out_seed\": 200010}"));
         assertEquals("unknown key \"groups\" (known: model, train_rooms, train_seed, held_out_rooms, held_out_seed, tasks,"
-                + " rewards, reward_weights, eval_prompts, num_generations, prompts_per_step, steps, save_steps, num_iterations,"
+                + " rewards, reward_weights, eval_prompts, num_generations, prompts_per_step, task_sampling, steps, save_steps,"
+                + " num_iterations,"
                 + " per_device_train_batch_size, learning_rate, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
                 + " loss_type, scale_rewards, advantage_baseline, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
                 + " max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, dtype, seed)",
                 error("{\"groups\": 4}"));
+        assertEquals("task_sampling \"even\" is none of [proportional, balanced]", error("{\"task_sampling\": \"even\"}"));
         assertEquals("task_completion_lengths names task qa, which is not in tasks [grounding]",
                 error("{\"task_completion_lengths\": {\"qa\": 64}}"));
         assertEquals("task_completion_lengths of grounding must be >= 1, got 0; a dense caption of a room takes up to"
