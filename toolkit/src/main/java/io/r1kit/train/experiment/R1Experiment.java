@@ -218,7 +218,13 @@ public final class R1Experiment {
     private static void claim(Path file, Options o) throws IOException {
         String mine = pretty(RecipeJson.tree(o.grpo()));
         if (Files.exists(file)) {
-            if (!JsonParser.parseString(Files.readString(file)).equals(JsonParser.parseString(mine))) {
+            com.google.gson.JsonElement theirs;
+            try {
+                theirs = JsonParser.parseString(Files.readString(file));
+            } catch (com.google.gson.JsonParseException e) {
+                theirs = null;
+            }
+            if (!o.grpo().sameRecipe(theirs, false)) {
                 throw new IllegalArgumentException(file.getParent() + " holds the experiment of another recipe ("
                         + file + "): choose another --out");
             }

@@ -256,6 +256,27 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         return RecipeJson.parse(json, defaults(), GrpoConfig.class);
     }
 
+    /**
+     * Whether {@code saved}, a recipe kept as JSON by a run or an experiment, is this recipe ({@code steps} aside
+     * when {@code anySteps}). The saved recipe is read as a recipe file is, so one written before a key existed
+     * takes that key's default, which is always what runs did before the key was added: an older run or
+     * experiment folder still matches the recipe it was made with. Unreadable or absent: false.
+     */
+    public boolean sameRecipe(com.google.gson.JsonElement saved, boolean anySteps) {
+        if (saved == null || !saved.isJsonObject()) {
+            return false;
+        }
+        com.google.gson.JsonObject theirs = saved.getAsJsonObject().deepCopy();
+        if (anySteps) {
+            theirs.addProperty("steps", steps);
+        }
+        try {
+            return fromJson(theirs.toString()).equals(this);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Reads a recipe file; errors name the file. */
     public static GrpoConfig read(Path file) throws IOException {
         return RecipeJson.read(file, "grpo", GrpoConfig::fromJson);

@@ -75,8 +75,7 @@ record GrpoState(int step, long promptsDrawn, JsonObject before, List<GrpoStepSt
         } catch (RuntimeException e) {
             throw new CheckpointException(file, "not a trainer state: " + e.getMessage());
         }
-        JsonObject saved = o.get("recipe") instanceof JsonObject r ? withoutSteps(r) : null;
-        if (!withoutSteps(RecipeJson.tree(config)).equals(saved)) {
+        if (!config.sameRecipe(o.get("recipe"), true)) {
             throw new CheckpointException(file, "the run was started with another recipe; resume it with the same"
                     + " --config (its recipe is in " + file + "; only \"steps\" may be raised)");
         }
@@ -110,12 +109,5 @@ record GrpoState(int step, long promptsDrawn, JsonObject before, List<GrpoStepSt
             steps.add(new GrpoStepStats(s.get("step").getAsInt(), metrics));
         }
         return new GrpoState(step, o.get("prompts_drawn").getAsLong(), o.getAsJsonObject("held_out_before"), steps);
-    }
-
-    /** A recipe without its step count: a finished run continues to more steps exactly as a longer run would go. */
-    private static JsonObject withoutSteps(JsonObject recipe) {
-        JsonObject copy = recipe.deepCopy();
-        copy.remove("steps");
-        return copy;
     }
 }

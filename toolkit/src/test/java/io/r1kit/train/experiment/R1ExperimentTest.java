@@ -94,7 +94,11 @@ class R1ExperimentTest {
         assertFalse(j.has("paired_over_seeds"));
         assertEquals(3, j.getAsJsonArray("reports").size());
 
-        // a second call keeps both finished runs (no training phase) and gives the same table
+        // a second call keeps both finished runs (no training phase) and gives the same table, also when the folder's
+        // recipe was written before a key existed (the key then takes its default)
+        JsonObject saved = JsonParser.parseString(Files.readString(out.resolve("recipe.json"))).getAsJsonObject();
+        saved.remove("task_sampling");
+        Files.writeString(out.resolve("recipe.json"), saved.toString());
         long modified = Files.getLastModifiedTime(out.resolve("grpo-1/model.safetensors")).toMillis();
         phases.clear();
         R1Experiment.Result again = R1Experiment.run(new R1Experiment.Options(recipe(base, 3), 1, 0, eval, true), out,

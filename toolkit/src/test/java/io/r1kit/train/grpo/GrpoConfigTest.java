@@ -132,4 +132,23 @@ class GrpoConfigTest {
                 () -> GrpoConfig.fromJson("{\"dense_distinct_pointers\": 3}"));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("dense_distinct_pointers"), e.getMessage());
     }
+
+    @Test
+    void aRecipeSavedBeforeAKeyExistedIsStillTheSameRecipe() {
+        GrpoConfig c = GrpoConfig.fromJson("{\"steps\": 30, \"learning_rate\": 1e-4}");
+        com.google.gson.JsonObject saved = io.r1kit.train.RecipeJson.tree(c);
+        assertTrue(c.sameRecipe(saved, false));
+        saved.remove("task_sampling");              // written before the key existed: its default, the old behaviour
+        saved.remove("advantage_baseline");
+        assertTrue(c.sameRecipe(saved, false));
+        saved.addProperty("steps", 20);
+        assertFalse(c.sameRecipe(saved, false));
+        assertTrue(c.sameRecipe(saved, true));      // a finished run may go on to more steps
+        saved.addProperty("task_sampling", "balanced");
+        assertFalse(c.sameRecipe(saved, true));
+        saved.addProperty("task_sampling", "even");  // unreadable: not this recipe
+        assertFalse(c.sameRecipe(saved, true));
+        assertFalse(c.sameRecipe(null, true));
+        assertFalse(c.sameRecipe(new com.google.gson.JsonPrimitive(3), true));
+    }
 }
