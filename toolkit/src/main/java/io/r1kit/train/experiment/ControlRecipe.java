@@ -10,10 +10,12 @@ import io.r1kit.train.sft.ContinuedRecipe;
 import io.r1kit.train.sft.SftConfig;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * The SFT-continuation control of a GRPO run: supervised training from the same starting model, on the
@@ -35,27 +37,45 @@ final class ControlRecipe {
     private ControlRecipe() {}
 
     /**
-     * The control recipe of {@code grpo} (whose starting model is in {@code base}) for {@code steps} steps.
+     * The control recipe of {@code grpo} (whose starting model is in {@code base}), for any number of steps: a
+     * balanced run's rooms are counted once here, not once per recipe asked for.
      *
      * @throws IllegalArgumentException when the starting model keeps no SFT recipe
      */
-    static SftConfig of(GrpoConfig grpo, Path base, int steps) throws IOException {
-        SftConfig continued = ContinuedRecipe.of(base, grpo.trainRooms(), grpo.trainSeed(), grpo.heldOutRooms(),
-                grpo.heldOutSeed(), grpo.tasks(), steps, grpo.seed());
-        if (PromptOrder.Sampling.of(grpo.taskSampling()) != PromptOrder.Sampling.BALANCED) {
-            return continued;
+    static IntFunction<SftConfig> of(GrpoConfig grpo, Path base) throws IOException {
+        Map<String, Integer> repeats = null;
+        if (PromptOrder.Sampling.of(grpo.taskSampling()) == PromptOrder.Sampling.BALANCED) {
+            int maxObjects = continued(grpo, base, 2).maxObjects();
+            Map<Task, Integer> questions = new EnumMap<>(Task.class);
+            for (int i = 0; i < grpo.trainRooms(); i++) {
+                long seed = grpo.trainSeed() + i;
+                TrainingRooms.examples(TrainingRooms.room(seed), seed, grpo.tasks(), maxObjects)
+                        .forEach(e -> questions.merge(e.task(), 1, Integer::sum));
+            }
+            repeats = balancedRepeats(questions);
         }
-        Map<Task, Integer> questions = new EnumMap<>(Task.class);
-        for (int i = 0; i < grpo.trainRooms(); i++) {
-            long seed = grpo.trainSeed() + i;
-            TrainingRooms.examples(TrainingRooms.room(seed), seed, grpo.tasks(), continued.maxObjects())
-                    .forEach(e -> questions.merge(e.task(), 1, Integer::sum));
-        }
-        JsonObject recipe = JsonParser.parseString(continued.toJson()).getAsJsonObject();
-        JsonObject repeats = new JsonObject();
-        balancedRepeats(questions).forEach(repeats::addProperty);
-        recipe.add("task_repeats", repeats);
-        return SftConfig.fromJson(recipe.toString());
+        Map<String, Integer> taskRepeats = repeats;
+        return steps -> {
+            SftConfig continued;
+            try {
+                continued = continued(grpo, base, steps);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (taskRepeats == null) {
+                return continued;
+            }
+            JsonObject recipe = JsonParser.parseString(continued.toJson()).getAsJsonObject();
+            JsonObject json = new JsonObject();
+            taskRepeats.forEach(json::addProperty);
+            recipe.add("task_repeats", json);
+            return SftConfig.fromJson(recipe.toString());
+        };
+    }
+
+    private static SftConfig continued(GrpoConfig grpo, Path base, int steps) throws IOException {
+        return ContinuedRecipe.of(base, grpo.trainRooms(), grpo.trainSeed(), grpo.heldOutRooms(), grpo.heldOutSeed(),
+                grpo.tasks(), steps, grpo.seed());
     }
 
     /**

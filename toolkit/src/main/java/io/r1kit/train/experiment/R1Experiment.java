@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The 3D-R1 experiment, one call: from a GRPO recipe's starting model (the SFT cold start),
@@ -143,17 +144,18 @@ public final class R1Experiment {
             listener.phase(dir.getFileName() + " finished before: kept");
             return dir;
         }
+        IntFunction<SftConfig> recipes = ControlRecipe.of(recipe, base);
         double[] timed = new double[2];
         int[] lengths = {ControlRecipe.SHORT_CALIBRATION, ControlRecipe.LONG_CALIBRATION};
         for (int i = 0; i < 2; i++) {
             Path calibration = dir.resolveSibling(dir.getFileName() + "-calibration");
             listener.phase("timing " + lengths[i] + " SFT steps");
-            timed[i] = SftRun.run(ControlRecipe.of(recipe, base, lengths[i]), calibration, TrainProgress.none(),
+            timed[i] = SftRun.run(recipes.apply(lengths[i]), calibration, TrainProgress.none(),
                     MeteorResources.builtIn()).seconds();
             AtomicFolder.deleteTree(calibration);
         }
         int steps = ControlRecipe.stepsFor(seconds, timed[0], timed[1]);
-        SftConfig control = ControlRecipe.of(recipe, base, steps);
+        SftConfig control = recipes.apply(steps);
         listener.phase(String.format(java.util.Locale.ROOT, "training the SFT control: %d steps to match %.0f s of GRPO",
                 steps, seconds));
         SftRun.run(control, dir, listener.training(), MeteorResources.builtIn());

@@ -43,8 +43,9 @@ class ControlRecipeTest {
         Path base = io.r1kit.train.TinyCheckpoint.dir();
         String recipe = "{\"model\": \"" + base + "\", \"train_rooms\": 3, \"tasks\": [\"grounding\", \"planning\"],"
                 + " \"rewards\": {\"grounding\": [\"perception\"], \"planning\": [\"facts\"]}";
-        SftConfig plain = ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base, 5);
-        SftConfig balanced = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"task_sampling\": \"balanced\"}"), base, 5);
+        SftConfig plain = ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base).apply(5);
+        SftConfig balanced = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"task_sampling\": \"balanced\"}"), base)
+                .apply(5);
         int grounding = 0;
         int planning = 0;
         for (long seed = 200_000; seed < 200_003; seed++) {
