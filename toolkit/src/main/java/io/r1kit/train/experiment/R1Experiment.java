@@ -2,7 +2,9 @@ package io.r1kit.train.experiment;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.r1kit.AtomicFolder;
 import io.r1kit.Provenance;
@@ -220,10 +222,10 @@ public final class R1Experiment {
     private static void claim(Path file, Options o) throws IOException {
         String mine = pretty(RecipeJson.tree(o.grpo()));
         if (Files.exists(file)) {
-            com.google.gson.JsonElement theirs;
+            JsonElement theirs;
             try {
                 theirs = JsonParser.parseString(Files.readString(file));
-            } catch (com.google.gson.JsonParseException e) {
+            } catch (JsonParseException e) {
                 theirs = null;
             }
             if (!o.grpo().sameRecipe(theirs, false)) {

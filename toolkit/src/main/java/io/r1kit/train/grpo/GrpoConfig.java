@@ -1,5 +1,7 @@
 package io.r1kit.train.grpo;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.r1kit.model.io.Dtype;
 import io.r1kit.reward.GroupAdvantages;
 import io.r1kit.task.Task;
@@ -86,7 +88,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
 public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed,
                          List<Task> tasks, Map<String, List<String>> rewards, Map<String, Double> rewardWeights,
                          int evalPrompts, int numGenerations, int promptsPerStep, String taskSampling, int steps,
-                         int saveSteps, int numIterations, int perDeviceTrainBatchSize, double learningRate, double weightDecay, double maxGradNorm, double beta, double epsilon,
+                         int saveSteps, int numIterations, int perDeviceTrainBatchSize, double learningRate,
+                         double weightDecay, double maxGradNorm, double beta, double epsilon,
                          double epsilonHigh, String lossType, String scaleRewards, String advantageBaseline,
                          boolean maskTruncatedCompletions,
                          boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
@@ -262,11 +265,11 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
      * takes that key's default, which is always what runs did before the key was added: an older run or
      * experiment folder still matches the recipe it was made with. Unreadable or absent: false.
      */
-    public boolean sameRecipe(com.google.gson.JsonElement saved, boolean anySteps) {
+    public boolean sameRecipe(JsonElement saved, boolean anySteps) {
         if (saved == null || !saved.isJsonObject()) {
             return false;
         }
-        com.google.gson.JsonObject theirs = saved.getAsJsonObject().deepCopy();
+        JsonObject theirs = saved.getAsJsonObject().deepCopy();
         if (anySteps) {
             theirs.addProperty("steps", steps);
         }

@@ -28,7 +28,8 @@ import java.util.Locale;
  * GRPO fine-tuning from a {@link GrpoConfig} (3D-R1 Sec. 3.2): loads the starting checkpoint twice (the
  * policy, and the frozen reference), builds prompts from generated rooms ({@link GrpoData}), scores the
  * held-out prompts greedily ({@link GrpoEval}), runs {@code steps} {@link GrpoTrainer} steps over a seeded
- * order of the prompts ({@link PromptOrder}, as {@code task_sampling} says), scores the held-out prompts again, then writes into {@code out} the
+ * order of the prompts ({@link PromptOrder}, as {@code task_sampling} says), scores the held-out prompts again,
+ * then writes into {@code out} the
  * checkpoint in the layout of SFT ({@code config.json}, {@code vlm.json}, {@code model.safetensors}, the
  * starting model's tokenizer files; {@code r1kit ask --model out} reads it), {@code r1kit.json} provenance
  * (toolkit version, seed, starting model, data hashes, the full recipe, held-out scores before and after,

@@ -49,7 +49,8 @@ class ControlRecipeTest {
         int grounding = 0;
         int planning = 0;
         for (long seed = 200_000; seed < 200_003; seed++) {
-            for (var e : TrainingRooms.examples(TrainingRooms.room(seed), seed, balanced.tasks(), balanced.maxObjects())) {
+            var room = TrainingRooms.room(seed);
+            for (var e : TrainingRooms.examples(room, seed, balanced.tasks(), balanced.maxObjects())) {
                 grounding += e.task() == Task.GROUNDING ? 1 : 0;
                 planning += e.task() == Task.PLANNING ? 1 : 0;
             }

@@ -93,7 +93,8 @@ class GrpoConfigTest {
                 + " loss_type, scale_rewards, advantage_baseline, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
                 + " max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, dtype, seed)",
                 error("{\"groups\": 4}"));
-        assertEquals("task_sampling \"even\" is none of [proportional, balanced]", error("{\"task_sampling\": \"even\"}"));
+        assertEquals("task_sampling \"even\" is none of [proportional, balanced]",
+                error("{\"task_sampling\": \"even\"}"));
         assertEquals("task_completion_lengths names task qa, which is not in tasks [grounding]",
                 error("{\"task_completion_lengths\": {\"qa\": 64}}"));
         assertEquals("task_completion_lengths of grounding must be >= 1, got 0; a dense caption of a room takes up to"

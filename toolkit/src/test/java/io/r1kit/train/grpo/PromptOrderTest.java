@@ -19,7 +19,8 @@ class PromptOrderTest {
 
     /** 12 grounding prompts, 3 plans and 1 dense caption, told apart by their first token. */
     private static List<GrpoPrompt> pool() {
-        GrpoPrompt base = GrpoTrainerTest.prompts(GrpoTrainerTest.tiny(1), new GrpoTrainerTest.ShareReward("lo")).get(0);
+        GrpoPrompt base = GrpoTrainerTest.prompts(GrpoTrainerTest.tiny(1), new GrpoTrainerTest.ShareReward("lo"))
+                .get(0);
         List<GrpoPrompt> out = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             Task task = i < 12 ? Task.GROUNDING : i < 15 ? Task.PLANNING : Task.DENSE_CAPTION;
