@@ -4,13 +4,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.r1kit.model.script.FusedOps;
 
 /**
  * Grouped-query self-attention (Ainslie et al. 2023) with rotary positions and a KV cache:
  * H query heads share K key/value heads in groups of G = H / K. Qwen2 has biases on the q, k, v
  * projections and none on the output projection. In half precision the scores are widened to
  * float32 before the mask and the softmax (as transformers' eager attention takes its softmax in
- * float32), then narrowed again for the product with the values.
+ * float32), then narrowed again for the product with the values. A float32 pass over more than one position
+ * per row (training, scoring, a prompt) runs in one kernel ({@link FusedOps#attention}) that never holds the
+ * [B, H, T, S] weights; a generation step of one token per row, where they are small, runs the ops below.
  *
  * <p>Legend: B batch, T new tokens, S all tokens (cached + new), C width, H query heads,
  * K key/value heads, G = H / K, D head size.
@@ -54,6 +57,11 @@ public final class Attention {
         qh = RotaryEmbedding.apply(qh, angles).mul(1.0 / Math.sqrt(headDim));             // [B, H, T, D]
         kh = RotaryEmbedding.apply(kh, angles);
         NDArray[] all = cache.append(layer, kh, vh, scope);                               // 2 x [B, K, S, D]
+        if (FusedOps.pays(x) && qh.getDataType() == DataType.FLOAT32) {
+            // over many positions one kernel, which never holds the [B, H, T, S] weights
+            NDArray attended = FusedOps.attention(qh, all[0], all[1], mask, group);        // [B, H, T, D]
+            return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim));
+        }
         long s = all[0].getShape().get(2);
         // query head h = k G + g reads key/value head k: the G heads of a group share one matrix
         // product with their keys, so the keys and values are never repeated

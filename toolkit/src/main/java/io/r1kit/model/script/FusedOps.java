@@ -21,18 +21,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Single ATen kernels behind one call each, through TorchScript modules written by {@link ScriptArchive}
  * (one per device, loaded on first use and kept for the life of the process). The differentiable ones
- * ({@link #siluMul}, {@link #rmsNorm}) record their backward in the caller's graph like any NDArray op, and
- * put their result in the manager of their first argument.
+ * ({@link #siluMul}, {@link #rmsNorm}, {@link #attention}) record their backward in the caller's graph like any
+ * NDArray op, and put their result in the manager of their first argument.
  *
  * <p>Why: each DJL op is a bridge crossing and a pass over memory, and DJL reaches neither {@code silu} nor
  * {@code rsqrt} nor a fused optimiser; {@code x sigmoid(x) u} takes three passes forward and five backward
- * where {@code silu(x) u} takes two and three, and AdamW over P parameters was about 9 P engine calls.
+ * where {@code silu(x) u} takes two and three, and AdamW over P parameters was about 9 P engine calls; the
+ * attention's scores and weights, [B, H, T, S] each, are the largest arrays of a pass over long sequences.
  */
 public final class FusedOps {
 
     private static final Map<Device, PtSymbolBlock> SILU_MUL = new ConcurrentHashMap<>();
     private static final Map<String, PtSymbolBlock> RMS_NORM = new ConcurrentHashMap<>();
     private static final Map<Device, PtSymbolBlock> OPTIMIZER = new ConcurrentHashMap<>();
+    private static final Map<String, PtSymbolBlock> ATTENTION = new ConcurrentHashMap<>();
 
     private FusedOps() {}
 
@@ -78,6 +80,32 @@ public final class FusedOps {
                                 + literal + ")))\n"
                                 + "  return torch.mul(weight, torch.to(h, ops.prim.dtype(x)))\n")));
         return call(m, x, weight);
+    }
+
+    /**
+     * Softmax attention in one kernel (PyTorch's {@code scaled_dot_product_attention}), which never holds the
+     * [B, H, T, S] weights: memory grows with T rather than T x S, and long sequences run faster. Queries come
+     * scaled already (the product is not scaled again); query head {@code h} reads key/value head
+     * {@code h / group}. Differentiable; float32.
+     *
+     * @param q    queries [B, H, T, D], already multiplied by 1 / sqrt(D)
+     * @param k    keys [B, K, S, D] with H = K group
+     * @param v    values [B, K, S, D]
+     * @param mask additive float32 mask broadcast to [B, H, T, S], or null when every key is visible
+     * @return [B, H, T, D]
+     */
+    public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask, int group) {
+        String key = q.getDevice() + " " + group + " " + (mask != null);
+        PtSymbolBlock m = ATTENTION.computeIfAbsent(key, x -> {
+            String keys = group == 1 ? "k" : "torch.repeat_interleave(k, " + group + ", 1)";
+            String values = group == 1 ? "v" : "torch.repeat_interleave(v, " + group + ", 1)";
+            String args = "q: Tensor, k: Tensor, v: Tensor" + (mask != null ? ", mask: Tensor" : "");
+            return load(q.getDevice(), new ScriptArchive("Attention",
+                    "def forward(self, " + args + ") -> Tensor:\n"
+                            + "  return torch.scaled_dot_product_attention(q, " + keys + ", " + values + ", "
+                            + (mask != null ? "mask" : "None") + ", 0.0, False, scale=1.0)\n"));
+        });
+        return mask != null ? call(m, q, k, v, mask) : call(m, q, k, v);
     }
 
     /** The L2 norm of each tensor, as one float32 array [P] in the manager of the first; no gradient. */

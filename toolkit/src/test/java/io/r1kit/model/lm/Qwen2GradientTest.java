@@ -77,6 +77,11 @@ class Qwen2GradientTest {
             assertEquals(TINY.numHiddenLayers(), training.getOrDefault("aten::silu_backward", 0), training.toString());
             assertEquals(2 * TINY.numHiddenLayers() + 1, training.getOrDefault("aten::rsqrt", 0), training.toString());
             assertEquals(0, training.getOrDefault("aten::sigmoid", 0), training.toString());
+            // attention in one kernel per layer, which never holds the [B, H, T, S] weights: no softmax of them
+            assertEquals(TINY.numHiddenLayers(), training.getOrDefault("aten::scaled_dot_product_attention", 0),
+                    training.toString());
+            assertEquals(1, training.getOrDefault("aten::_log_softmax", 0), training.toString()); // the loss's
+            assertEquals(0, training.getOrDefault("aten::_softmax", 0), training.toString());
             Map<String, Integer> scoring = kernels(() -> {
                 try (NDManager scope = model.newScope()) {
                     losses[1] = Engines.withoutGradients(() -> loss(model, scope, tokens).toFloatArray());
@@ -86,6 +91,8 @@ class Qwen2GradientTest {
             assertEquals(TINY.numHiddenLayers(), scoring.getOrDefault("aten::silu", 0), scoring.toString());
             assertEquals(2 * TINY.numHiddenLayers() + 1, scoring.getOrDefault("aten::rsqrt", 0), scoring.toString());
             assertEquals(0, scoring.getOrDefault("aten::sigmoid", 0), scoring.toString());
+            assertEquals(TINY.numHiddenLayers(), scoring.getOrDefault("aten::scaled_dot_product_attention", 0),
+                    scoring.toString());
             assertArrayEquals(losses[0], losses[1], 0f);
             Map<String, Integer> step = kernels(() -> {
                 try (NDManager scope = model.newScope()) {
@@ -97,6 +104,8 @@ class Qwen2GradientTest {
             assertEquals(0, step.getOrDefault("aten::silu", 0), step.toString());
             assertEquals(0, step.getOrDefault("aten::rsqrt", 0), step.toString());
             assertEquals(TINY.numHiddenLayers(), step.getOrDefault("aten::sigmoid", 0), step.toString());
+            assertEquals(0, step.getOrDefault("aten::scaled_dot_product_attention", 0), step.toString());
+            assertEquals(TINY.numHiddenLayers(), step.getOrDefault("aten::_softmax", 0), step.toString());
         }
     }
 

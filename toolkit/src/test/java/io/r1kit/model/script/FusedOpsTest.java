@@ -96,4 +96,62 @@ class FusedOpsTest {
             assertTrue(n.getManager() == m || n.getManager().getParentManager() != null);
         }
     }
+
+    @Test
+    void attentionMatchesTheSoftmaxOfScoresInValueAndGradient() {
+        try (NDManager m = Engines.pytorch().newBaseManager()) {
+            m.getEngine().setRandomSeed(5);
+            int b = 2, kv = 2, t = 5, s = 7, d = 4;
+            NDArray k = m.randomNormal(new Shape(b, kv, s, d));
+            NDArray v = m.randomNormal(new Shape(b, kv, s, d));
+            // a causal mask over the last t keys, and row 0's first two keys padded away
+            float[] add = new float[b * t * s];
+            for (int r = 0; r < b; r++) {
+                for (int i = 0; i < t; i++) {
+                    for (int j = 0; j < s; j++) {
+                        boolean hidden = j > i + (s - t) || (r == 0 && j < 2);
+                        add[(r * t + i) * s + j] = hidden ? -1e9f : 0f;
+                    }
+                }
+            }
+            NDArray mask = m.create(add, new Shape(b, 1, t, s));
+            for (int group : new int[] {1, 3}) {
+                NDArray q = m.randomNormal(new Shape(b, kv * group, t, d)).mul(0.5f);
+                for (NDArray mk : new NDArray[] {mask, null}) {
+                    float[][] fused = attention(q, k, v, mk, group, true);
+                    float[][] plain = attention(q, k, v, mk, group, false);
+                    for (int i = 0; i < 4; i++) {
+                        assertArrayEquals(plain[i], fused[i], 1e-5f, "group " + group + ", output/gradient " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The output and the gradients of q, k and v of a weighted sum of the attention's output. */
+    private static float[][] attention(NDArray q0, NDArray k0, NDArray v0, NDArray mask, int group, boolean fused) {
+        NDArray q = q0.duplicate();
+        NDArray k = k0.duplicate();
+        NDArray v = v0.duplicate();
+        for (NDArray a : new NDArray[] {q, k, v}) {
+            a.setRequiresGradient(true);
+        }
+        Shape shape = q.getShape();
+        long b = shape.get(0), h = shape.get(1), t = shape.get(2), d = shape.get(3), s = k.getShape().get(2);
+        NDArray y;
+        try (GradientCollector c = Engines.pytorch().newGradientCollector()) {
+            if (fused) {
+                y = FusedOps.attention(q, k, v, mask, group);
+            } else {
+                NDArray keys = k.repeat(1, group);   // [B, H, S, D]: query head h reads key head h / group
+                NDArray values = v.repeat(1, group);
+                NDArray scores = q.matMul(keys.transpose(0, 1, 3, 2));
+                y = (mask == null ? scores : scores.add(mask)).softmax(-1).matMul(values);
+            }
+            assertEquals(new Shape(b, h, t, d), y.getShape());
+            c.backward(y.mul(y.getManager().arange((float) y.size()).reshape(y.getShape()).div(y.size())).sum());
+        }
+        return new float[][] {y.toFloatArray(), q.getGradient().toFloatArray(), k.getGradient().toFloatArray(),
+                v.getGradient().toFloatArray()};
+    }
 }
