@@ -84,7 +84,7 @@ public final class FusedOps {
 
     /**
      * Softmax attention in one kernel (PyTorch's {@code scaled_dot_product_attention}), which never holds the
-     * [B, H, T, S] weights: memory grows with T rather than T x S, and long sequences run faster. Queries come
+     * [B, H, T, S] weights: memory grows with the length, not its square, and long sequences run faster. Queries come
      * scaled already (the product is not scaled again); query head {@code h} reads key/value head
      * {@code h / group}. Differentiable; float32.
      *
