@@ -57,11 +57,17 @@ public final class Attention {
         qh = RotaryEmbedding.apply(qh, angles).mul(1.0 / Math.sqrt(headDim));             // [B, H, T, D]
         kh = RotaryEmbedding.apply(kh, angles);
         NDArray[] all = cache.append(layer, kh, vh, scope);                               // 2 x [B, K, S, D]
-        if (FusedOps.pays(x) && qh.getDataType() == DataType.FLOAT32) {
-            // over many positions one kernel, which never holds the [B, H, T, S] weights
-            NDArray attended = FusedOps.attention(qh, all[0], all[1], mask, group);        // [B, H, T, D]
-            return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim));
-        }
+        NDArray attended = FusedOps.pays(x) && qh.getDataType() == DataType.FLOAT32
+                ? FusedOps.attention(qh, all[0], all[1], mask, group) // one kernel, no [B, H, T, S] weights held
+                : attend(qh, all, mask, scope);                                            // [B, H, T, D]
+        return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim)); // [B, T, C]
+    }
+
+    /** Softmax attention op by op: queries [B, H, T, D], keys and values 2 x [B, K, S, D]; returns [B, H, T, D]. */
+    private NDArray attend(NDArray qh, NDArray[] all, NDArray mask, NDManager scope) {
+        long b = qh.getShape().get(0);
+        long t = qh.getShape().get(2);
+        int group = heads / kvHeads;
         long s = all[0].getShape().get(2);
         // query head h = k G + g reads key/value head k: the G heads of a group share one matrix
         // product with their keys, so the keys and values are never repeated
@@ -80,9 +86,8 @@ public final class Attention {
         if (type != DataType.FLOAT32) {
             weights = weights.toType(type, false);
         }
-        NDArray attended = weights.reshape(b, kvHeads, group * t, s).matMul(all[1])       // [B, K, G*T, D]
+        return weights.reshape(b, kvHeads, group * t, s).matMul(all[1])                   // [B, K, G*T, D]
                 .reshape(b, heads, t, headDim);                                            // [B, H, T, D]
-        return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim)); // [B, T, C]
     }
 
     /** The projections, in Hugging Face order q, k, v, o. */
