@@ -14,8 +14,7 @@ import io.r1kit.model.script.FusedOps;
  * float32), then narrowed again for the product with the values. A float32 pass over more than one position
  * per row (training, scoring, a prompt) runs in one kernel ({@link FusedOps#attention}) that never holds the
  * [B, H, T, S] weights, and when the rows have no padding before a real token (right-padded training and scoring
- * batches) in its causal form, which skips the hidden half instead of adding a mask ({@link
- * FusedOps#causalAttention}); a generation step of one token per row, where they are small, runs the ops below.
+ * batches) in its causal form, with no mask built or added ({@link FusedOps#causalAttention}); a generation step of one token per row, where they are small, runs the ops below.
  *
  * <p>Legend: B batch, T new tokens, S all tokens (cached + new), C width, H query heads,
  * K key/value heads, G = H / K, D head size.
