@@ -13,8 +13,7 @@ import io.r1kit.model.script.FusedOps;
  * float32 before the mask and the softmax (as transformers' eager attention takes its softmax in
  * float32), then narrowed again for the product with the values. A float32 pass over more than one position
  * per row (training, scoring, a prompt) runs in one kernel ({@link FusedOps#attention}) that never holds the
- * [B, H, T, S] weights, and when the rows have no padding before a real token (right-padded training and scoring
- * batches) in its causal form, with no mask built or added ({@link FusedOps#causalAttention}); a generation step of one token per row, where they are small, runs the ops below.
+ * [B, H, T, S] weights; a generation step of one token per row, where they are small, runs the ops below.
  *
  * <p>Legend: B batch, T new tokens, S all tokens (cached + new), C width, H query heads,
  * K key/value heads, G = H / K, D head size.
@@ -42,8 +41,7 @@ public final class Attention {
     /**
      * @param x     the normalised hidden states [B, T, C]
      * @param angles rotary cosines and signed sines, see {@link RotaryEmbedding#angles}
-     * @param mask  additive mask [B, 1, T, S], or null when every key is visible or when the pass is
-     *              {@link #fused} and {@link KvCache#causalOnly} (causality is then the kernel's)
+     * @param mask  additive mask [B, 1, T, S], or null when every key is visible
      * @param cache holds this layer's past keys and values; the new ones are appended
      * @return [B, T, C]
      */
@@ -59,23 +57,10 @@ public final class Attention {
         qh = RotaryEmbedding.apply(qh, angles).mul(1.0 / Math.sqrt(headDim));             // [B, H, T, D]
         kh = RotaryEmbedding.apply(kh, angles);
         NDArray[] all = cache.append(layer, kh, vh, scope);                               // 2 x [B, K, S, D]
-        NDArray attended;                                                                 // [B, H, T, D]
-        if (!fused(x)) {
-            attended = attend(qh, all, mask, scope);
-        } else if (cache.causalOnly()) {
-            attended = FusedOps.causalAttention(qh, all[0], all[1], group);               // no mask to add
-        } else {
-            attended = FusedOps.attention(qh, all[0], all[1], mask, group); // one kernel, no [B, H, T, S] weights held
-        }
+        NDArray attended = FusedOps.pays(x) && qh.getDataType() == DataType.FLOAT32
+                ? FusedOps.attention(qh, all[0], all[1], mask, group) // one kernel, no [B, H, T, S] weights held
+                : attend(qh, all, mask, scope);                                            // [B, H, T, D]
         return o.forward(attended.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * headDim)); // [B, T, C]
-    }
-
-    /**
-     * Whether a pass over {@code x} runs the attention in one kernel: float32 over more than one position per row.
-     * With {@link KvCache#causalOnly} as well, it needs no additive mask.
-     */
-    static boolean fused(NDArray x) {
-        return FusedOps.pays(x) && x.getDataType() == DataType.FLOAT32;
     }
 
     /** Softmax attention op by op: queries [B, H, T, D], keys and values 2 x [B, K, S, D]; returns [B, H, T, D]. */

@@ -33,7 +33,6 @@ public final class KvCache implements AutoCloseable {
     private boolean[][] keep = new boolean[0][];
     private final int[] realTokens;
     private int length;
-    private boolean causalOnly;
 
     /** An empty cache for {@code layers} layers and {@code batch} rows, in a sub-manager of {@code parent}. */
     public KvCache(NDManager parent, int layers, int batch) {
@@ -96,30 +95,9 @@ public final class KvCache implements AutoCloseable {
                 grown[b][length + j] = newKeep[b][j];
             }
         }
-        causalOnly = length == 0 && Arrays.stream(newKeep).allMatch(KvCache::realThenPadding);
         keep = grown;
         length += t;
         return positions;
-    }
-
-    /**
-     * Whether the last {@link #advance} started an empty cache with every row's real tokens first and its
-     * padding after them (or none): then causality alone decides what a real token sees, since no padding
-     * comes before it, and a padding position's output is never read. What training and scoring passes are.
-     */
-    boolean causalOnly() {
-        return causalOnly;
-    }
-
-    private static boolean realThenPadding(boolean[] row) {
-        int j = 0;
-        while (j < row.length && row[j]) {
-            j++;
-        }
-        while (j < row.length && !row[j]) {
-            j++;
-        }
-        return j == row.length;
     }
 
     /**

@@ -156,10 +156,9 @@ public final class Qwen2Model implements AutoCloseable {
         try {
             int[][] positions = c.advance(keep);
             NDList angles = rotary.angles(scope, positions);                   // cos, signed sin [B or 1, 1, T, D]
+            NDArray mask = c.mask(scope, keep[0].length);                      // [B or 1, 1, T, S] or null
             NDArray x = embeds.getDataType() == dtype.dataType()
                     ? embeds : embeds.toType(dtype.dataType(), false);                  // [B, T, C]
-            NDArray mask = Attention.fused(x) && c.causalOnly()
-                    ? null : c.mask(scope, keep[0].length);                    // [B or 1, 1, T, S] or null
             if (ScriptedDecode.applies(layers, keep[0].length, cache)) {
                 return ScriptedDecode.hidden(layers, norm, config, x, angles, mask, c);   // one call, [B, 1, C]
             }

@@ -95,29 +95,17 @@ public final class FusedOps {
      * @return [B, H, T, D]
      */
     public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask, int group) {
-        PtSymbolBlock m = attentionModule(q.getDevice(), group, mask != null ? "mask" : "None", false);
-        return mask != null ? call(m, q, k, v, mask) : call(m, q, k, v);
-    }
-
-    /**
-     * {@link #attention} with a causal mask and nothing else hidden (query {@code i} sees keys {@code 0..i}, T = S):
-     * no mask is built or added (on the CPU about a quarter faster than {@link #attention} with a mask at T = 1,100,
-     * the same at T = 256 and below: docs/performance.md).
-     */
-    public static NDArray causalAttention(NDArray q, NDArray k, NDArray v, int group) {
-        return call(attentionModule(q.getDevice(), group, "None", true), q, k, v);
-    }
-
-    private static PtSymbolBlock attentionModule(Device device, int group, String mask, boolean causal) {
-        return ATTENTION.computeIfAbsent(device + " " + group + " " + mask + " " + causal, x -> {
+        String key = q.getDevice() + " " + group + " " + (mask != null);
+        PtSymbolBlock m = ATTENTION.computeIfAbsent(key, x -> {
             String keys = group == 1 ? "k" : "torch.repeat_interleave(k, " + group + ", 1)";
             String values = group == 1 ? "v" : "torch.repeat_interleave(v, " + group + ", 1)";
-            String args = "q: Tensor, k: Tensor, v: Tensor" + (mask.equals("mask") ? ", mask: Tensor" : "");
-            return load(device, new ScriptArchive("Attention",
+            String args = "q: Tensor, k: Tensor, v: Tensor" + (mask != null ? ", mask: Tensor" : "");
+            return load(q.getDevice(), new ScriptArchive("Attention",
                     "def forward(self, " + args + ") -> Tensor:\n"
                             + "  return torch.scaled_dot_product_attention(q, " + keys + ", " + values + ", "
-                            + mask + ", 0.0, " + (causal ? "True" : "False") + ", scale=1.0)\n"));
+                            + (mask != null ? "mask" : "None") + ", 0.0, False, scale=1.0)\n"));
         });
+        return mask != null ? call(m, q, k, v, mask) : call(m, q, k, v);
     }
 
     /** The L2 norm of each tensor, as one float32 array [P] in the manager of the first; no gradient. */

@@ -118,8 +118,8 @@ class FusedOpsTest {
             for (int group : new int[] {1, 3}) {
                 NDArray q = m.randomNormal(new Shape(b, kv * group, t, d)).mul(0.5f);
                 for (NDArray mk : new NDArray[] {mask, null}) {
-                    float[][] fused = attention(q, k, v, mk, group, Path.FUSED);
-                    float[][] plain = attention(q, k, v, mk, group, Path.PLAIN);
+                    float[][] fused = attention(q, k, v, mk, group, true);
+                    float[][] plain = attention(q, k, v, mk, group, false);
                     for (int i = 0; i < 4; i++) {
                         assertArrayEquals(plain[i], fused[i], 1e-5f, "group " + group + ", output/gradient " + i);
                     }
@@ -128,40 +128,8 @@ class FusedOpsTest {
         }
     }
 
-    @Test
-    void causalAttentionMatchesACausalMaskInValueAndGradient() {
-        try (NDManager m = Engines.pytorch().newBaseManager()) {
-            m.getEngine().setRandomSeed(6);
-            int b = 2, kv = 2, t = 6, d = 4;
-            float[] add = new float[t * t];
-            for (int i = 0; i < t; i++) {
-                for (int j = i + 1; j < t; j++) {
-                    add[i * t + j] = -1e9f;
-                }
-            }
-            NDArray mask = m.create(add, new Shape(1, 1, t, t));
-            NDArray k = m.randomNormal(new Shape(b, kv, t, d));
-            NDArray v = m.randomNormal(new Shape(b, kv, t, d));
-            for (int group : new int[] {1, 3}) {
-                NDArray q = m.randomNormal(new Shape(b, kv * group, t, d)).mul(0.5f);
-                float[][] causal = attention(q, k, v, null, group, Path.CAUSAL);
-                float[][] plain = attention(q, k, v, mask, group, Path.PLAIN);
-                float[][] open = attention(q, k, v, null, group, Path.PLAIN);
-                for (int i = 0; i < 4; i++) {
-                    assertArrayEquals(plain[i], causal[i], 1e-5f, "group " + group + ", output/gradient " + i);
-                }
-                // the first query sees only the first key, so its output is that key's value, unlike without a mask
-                assertArrayEquals(java.util.Arrays.copyOf(v.get(0, 0, 0).toFloatArray(), d),
-                        java.util.Arrays.copyOf(causal[0], d), 1e-6f);
-                assertTrue(Math.abs(open[0][0] - causal[0][0]) > 1e-3, "the causal kernel hides the later keys");
-            }
-        }
-    }
-
-    private enum Path { PLAIN, FUSED, CAUSAL }
-
     /** The output and the gradients of q, k and v of a weighted sum of the attention's output. */
-    private static float[][] attention(NDArray q0, NDArray k0, NDArray v0, NDArray mask, int group, Path path) {
+    private static float[][] attention(NDArray q0, NDArray k0, NDArray v0, NDArray mask, int group, boolean fused) {
         NDArray q = q0.duplicate();
         NDArray k = k0.duplicate();
         NDArray v = v0.duplicate();
@@ -172,10 +140,8 @@ class FusedOpsTest {
         long b = shape.get(0), h = shape.get(1), t = shape.get(2), d = shape.get(3), s = k.getShape().get(2);
         NDArray y;
         try (GradientCollector c = Engines.pytorch().newGradientCollector()) {
-            if (path == Path.FUSED) {
+            if (fused) {
                 y = FusedOps.attention(q, k, v, mask, group);
-            } else if (path == Path.CAUSAL) {
-                y = FusedOps.causalAttention(q, k, v, group);
             } else {
                 NDArray keys = k.repeat(1, group);   // [B, H, S, D]: query head h reads key head h / group
                 NDArray values = v.repeat(1, group);
