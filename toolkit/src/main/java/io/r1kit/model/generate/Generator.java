@@ -1,12 +1,9 @@
 package io.r1kit.model.generate;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.r1kit.model.Engines;
 import io.r1kit.model.lm.KvCache;
 import io.r1kit.model.lm.Qwen2Model;
@@ -26,7 +23,9 @@ import java.util.stream.IntStream;
  *
  * <p>A row may start with prefix embeddings (e.g. the scene tokens of the nano 3D model,
  * paper §3): they are fed with the prompt in the same prefill, take positions 0..P-1, and the
- * prompt's tokens continue at P; left padding goes before the prefix.
+ * prompt's tokens continue at P; left padding goes before the prefix. Rows that repeat an earlier row (the
+ * same prompt after the same prefix and pointer arrays, as the G rows of a GRPO group do) are fed once and
+ * their KV-cache row copied; each row then draws its own tokens.
  *
  * <pre>{@code
  * Generator g = new Generator(model);
@@ -125,6 +124,7 @@ public final class Generator {
             throw new IllegalArgumentException("stop strings " + config.stopStrings() + " need a TokenDecoder");
         }
         PromptBatch prompt = new PromptBatch(prompts, prefixes, model.config(), config.padTokenId());
+        SharedPrefill shared = SharedPrefill.of(prompts, prefixes, pointers);             // null: no row repeats
         int batch = prompts.size();
         long[] input = prompt.ids();
         boolean[][] keep = prompt.keep();
@@ -137,14 +137,26 @@ public final class Generator {
         }
         Random random = new Random(config.seed());
         int capacity = keep[0].length + config.maxNewTokens(); // the prompt and prefix, then one token per step
-        try (NDManager call = model.newScope(); KvCache cache = model.newCache(call, batch, capacity)) {
-            NDArray[] entries = entries(pointers, batch, call);                               // per row [N, C] or null
+        try (NDManager call = model.newScope()) {                  // the caches live in sub-managers of call
+            NDArray[] entries = PointerEntries.of(model, pointers, batch, call);              // per row [N, C] or null
+            KvCache cache = shared == null ? model.newCache(call, batch, capacity) : null;
             for (int step = 0; step < config.maxNewTokens(); step++) {
                 long[] ids = input;
-                Function<NDManager, NDArray> embeds = step == 0
-                        ? scope -> prompt.embeddings(model, scope)                              // [B, W, C]
-                        : scope -> stepEmbeddings(ids, entries, scope);                         // [B, 1, C]
-                float[][] logits = nextLogits(call, embeds, batch, keep, cache, entries);     // [B][V + N]
+                float[][] logits;                                                             // [B][V + N]
+                if (step == 0 && shared != null) {                 // each distinct prompt fed once, its row copied
+                    PromptBatch fed = new PromptBatch(shared.pick(prompts), shared.pick(prefixes), model.config(),
+                            config.padTokenId());
+                    try (KvCache few = model.newCache(call, shared.size(), capacity)) {
+                        logits = shared.spread(nextLogits(call, scope -> fed.embeddings(model, scope), shared.size(),
+                                fed.keep(), few, shared.pick(entries)));
+                        cache = few.rowsOf(call, shared.rowOf());
+                    }
+                } else {
+                    Function<NDManager, NDArray> embeds = step == 0
+                            ? scope -> prompt.embeddings(model, scope)                          // [B, W, C]
+                            : scope -> PointerEntries.stepEmbeddings(model, ids, entries, scope); // [B, 1, C]
+                    logits = nextLogits(call, embeds, batch, keep, cache, entries);
+                }
                 long[] next = new long[batch];
                 boolean[][] nextKeep = new boolean[batch][1];
                 for (int b = 0; b < batch; b++) {
@@ -230,51 +242,6 @@ public final class Generator {
             }
             return rows;
         }
-    }
-
-    /** Per row the pointer entries [N, C] on the model's device and in its compute type, in {@code call}; null when none. */
-    private NDArray[] entries(List<NDArray> pointers, int batch, NDManager call) {
-        if (pointers == null || pointers.stream().allMatch(p -> p == null)) {
-            return null;
-        }
-        NDArray[] out = new NDArray[batch];
-        for (int b = 0; b < batch; b++) {
-            NDArray p = pointers.get(b);
-            if (p != null) {
-                Shape s = p.getShape();
-                if (s.dimension() != 2 || s.get(1) != model.config().hiddenSize()) {
-                    throw new IllegalArgumentException("pointer entries of row " + b + " have shape " + s
-                            + ", expected [N, " + model.config().hiddenSize() + "] (one row of the model's width per entry)");
-                }
-                out[b] = s.get(0) == 0 ? null : PromptBatch.inScope(p, model, call);
-            }
-        }
-        return out;
-    }
-
-    /** The embeddings [B, 1, C] of one step's ids: a word's embedding, or for id V + i the row's entry i. */
-    private NDArray stepEmbeddings(long[] ids, NDArray[] entries, NDManager scope) {
-        int batch = ids.length;
-        int vocab = model.config().vocabSize();
-        long[] words = ids.clone();
-        boolean pointed = false;
-        for (int b = 0; b < batch; b++) {
-            if (words[b] >= vocab) {
-                words[b] = 0;
-                pointed = true;
-            }
-        }
-        NDArray tokens = model.embed(scope.create(words, new Shape(batch, 1)));        // [B, 1, C]
-        if (!pointed) {
-            return tokens;
-        }
-        NDList rows = new NDList(batch);
-        for (int b = 0; b < batch; b++) {
-            rows.add(ids[b] >= vocab
-                    ? entries[b].get(ids[b] - vocab).reshape(1, -1).toType(tokens.getDataType(), false)
-                    : tokens.get(b));                                                  // [1, C]
-        }
-        return NDArrays.stack(rows);                                                   // [B, 1, C]
     }
 
     private static int[] history(int[] prompt, List<Integer> generated) {

@@ -173,6 +173,32 @@ public final class KvCache implements AutoCloseable {
         return filled;
     }
 
+    /**
+     * A cache of {@code rows.length} rows, row b a copy of this cache's row {@code rows[b]} (its keys, values,
+     * padding and positions), with this cache's capacity, in a sub-manager of {@code parent}: rows that repeat
+     * one prompt are fed once and copied (a GRPO group's G rows share one prefill). This cache is unchanged.
+     */
+    public KvCache rowsOf(NDManager parent, int[] rows) {
+        KvCache out = new KvCache(parent, keys.length, rows.length, capacity);
+        // the index lives as long as the copies: a backward pass through the gather reads it
+        NDArray index = out.manager.create(Arrays.stream(rows).asLongStream().toArray());
+        for (int l = 0; l < keys.length; l++) {
+            if (keys[l] != null) {
+                out.keys[l] = keys[l].get(new NDIndex("{}", index));          // [R, K, S or capacity, D]
+                out.values[l] = values[l].get(new NDIndex("{}", index));
+                out.keys[l].attach(out.manager);
+                out.values[l].attach(out.manager);
+            }
+        }
+        out.keep = new boolean[rows.length][];
+        for (int b = 0; b < rows.length; b++) {
+            out.keep[b] = length == 0 ? new boolean[0] : keep[rows[b]].clone();
+            out.realTokens[b] = realTokens[rows[b]];
+        }
+        out.length = length;
+        return out;
+    }
+
     /** Whether this cache is preallocated and its buffers already hold a step (what {@link ScriptedDecode} writes into). */
     boolean preallocatedFilled() {
         return capacity > 0 && keys.length > 0 && keys[0] != null;

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A teacher-forced batch packed for {@link Vlm3d#forward(List, NDManager)}: each row is its scene tokens,
@@ -81,27 +82,36 @@ record VlmBatch(NDArray embeddings, boolean[][] keep, long[] targets, List<NDArr
 
     /** Embeddings [T, C] of row {@code b}'s prompt and answer; a pointer id is its object's feature token. */
     private static NDArray tokens(Vlm3d model, int b, VlmExample e, NDArray entry, NDManager scope) {
-        VlmConfig config = model.config();
-        int vocab = config.decoder().vocabSize();
         int[] prompt = e.prompt();
         int[] answer = e.answer();
-        int objects = config.objectPointers() ? e.features().objects().size() : 0;
-        long[] ids = new long[prompt.length + answer.length];
+        int[] ids = IntStream.concat(Arrays.stream(prompt), Arrays.stream(answer))
+                .toArray();
+        return embed(model, b, ids, model.config().objectPointers() ? e.features().objects().size() : 0, entry, scope);
+    }
+
+    /**
+     * Embeddings [T, C] of token ids {@code ids} of row {@code b} whose scene has {@code objects} pointer entries
+     * {@code entry} [N, C] (null when none): a pointer id {@code V + i} is entry i, gathered so gradients reach it.
+     */
+    static NDArray embed(Vlm3d model, int b, int[] ids, int objects, NDArray entry, NDManager scope) {
+        VlmConfig config = model.config();
+        int vocab = config.decoder().vocabSize();
+        long[] words = new long[ids.length];
         long[] rowsOf = new long[ids.length];  // per token, its row in [tokens ++ entries]
         boolean pointed = false;
         for (int j = 0; j < ids.length; j++) {
-            int id = j < prompt.length ? prompt[j] : answer[j - prompt.length];
+            int id = ids[j];
             if (id < 0 || id >= vocab + objects) {
                 throw new IllegalArgumentException("row " + b + ": token id " + id + " is outside the vocabulary 0.."
                         + (vocab - 1) + (objects > 0 ? " and the pointers " + vocab + ".." + (vocab + objects - 1)
                         + " of its " + objects + " objects" : ""));
             }
-            ids[j] = id < vocab ? id : 0;
+            words[j] = id < vocab ? id : 0;
             rowsOf[j] = id < vocab ? j : ids.length + (id - vocab);
             pointed |= id >= vocab;
         }
         int c = config.decoder().hiddenSize();
-        NDArray tokens = model.decoder().embed(scope.create(ids, new Shape(1, ids.length))).reshape(ids.length, c); // [T, C]
+        NDArray tokens = model.decoder().embed(scope.create(words, new Shape(1, ids.length))).reshape(ids.length, c); // [T, C]
         if (pointed) {
             NDArray features = entry.toType(tokens.getDataType(), false);                    // [N, C]
             tokens = tokens.concat(features, 0).get(new NDIndex("{}", scope.create(rowsOf))); // [T, C]

@@ -7,6 +7,7 @@ import io.r1kit.model.Engines;
 import io.r1kit.model.generate.LogitsRule;
 import io.r1kit.model.generate.TokenDecoder;
 import io.r1kit.model.vlm.DistinctPointers;
+import io.r1kit.model.vlm.SharedAnswers;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
 import io.r1kit.model.vlm.VlmOutput;
@@ -166,7 +167,7 @@ public final class GrpoTrainer {
     /** As {@link #logProbs(Vlm3d, List, NDManager, double)}, under {@code rule} (null for none). */
     public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope, double temperature,
                                    LogitsRule rule) {
-        return model.forward(batch, scope, temperature, false, rule).answerLogProbs().stopGradient();
+        return SharedAnswers.forward(model, batch, scope, temperature, false, rule).answerLogProbs().stopGradient();
     }
 
     /** The rule over {@code batch}'s rows that were sampled under it, or null when none was. */
@@ -198,7 +199,7 @@ public final class GrpoTrainer {
                                     LogitsRule rule, NDManager parent) {
         try (NDManager scope = parent.newSubManager();
              GradientCollector collector = Engines.pytorch().newGradientCollector()) {
-            VlmOutput out = policy.forward(pass.batch(), scope, config.temperature(), true, rule);
+            VlmOutput out = SharedAnswers.forward(policy, pass.batch(), scope, config.temperature(), true, rule);
             NDArray mask = out.answerMask().mul(scope.create(pass.keep()).expandDims(1));             // [n, a]
             NDArray lp = out.answerLogProbs();
             GrpoLoss.Result r = GrpoLoss.compute(lp, old == null ? lp.stopGradient() : old, ref,
