@@ -77,7 +77,7 @@ public final class SharedAnswers {
         for (VlmExample e : batch) {
             NDArray tokens = scenes.computeIfAbsent(e.features(), f -> model.sceneTokens(f, scope));
             entries.add(model.pointerEntries(tokens));
-            widest = Math.max(widest, objects(config, e));
+            widest = Math.max(widest, VlmBatch.objects(config, e));
         }
         // the prefixes, left-padded so that every prefix ends at the last position
         int u = firsts.size();
@@ -86,7 +86,7 @@ public final class SharedAnswers {
         for (int k = 0; k < u; k++) {
             int b = firsts.get(k);
             VlmExample e = batch.get(b);
-            NDArray prompt = VlmBatch.embed(model, b, e.prompt(), objects(config, e), entries.get(b), scope);
+            NDArray prompt = VlmBatch.embed(model, b, e.prompt(), VlmBatch.objects(config, e), entries.get(b), scope);
             prefix[k] = scenes.get(e.features()).concat(prompt, 0);                            // [S + prompt, C]
             longest = Math.max(longest, (int) prefix[k].getShape().get(0));
         }
@@ -110,7 +110,7 @@ public final class SharedAnswers {
                 int n = Math.max(0, e.answer().length - 1);
                 Arrays.fill(fed[b], 0, n, true);
                 NDArray in = n == 0 ? scope.zeros(new Shape(0, c)) : VlmBatch.embed(model, b,
-                        Arrays.copyOf(e.answer(), n), objects(config, e), entries.get(b), scope);
+                        Arrays.copyOf(e.answer(), n), VlmBatch.objects(config, e), entries.get(b), scope);
                 inputs.add(n < width - 1 ? in.concat(scope.zeros(new Shape(width - 1 - n, c)), 0) : in);
             }
             NDArray answers = decoder.hidden(NDArrays.stack(inputs), fed, cache.rowsOf(scope, rowOf)); // [B, A - 1, C]
@@ -158,9 +158,5 @@ public final class SharedAnswers {
         }
         return new VlmOutput(logits, VlmOutput.crossEntropy(tokenLogProbs, mask), from, sizes, tokenLogProbs, mask,
                 null, entropies);
-    }
-
-    private static int objects(VlmConfig config, VlmExample e) {
-        return config.objectPointers() ? e.features().objects().size() : 0;
     }
 }

@@ -84,9 +84,13 @@ record VlmBatch(NDArray embeddings, boolean[][] keep, long[] targets, List<NDArr
     private static NDArray tokens(Vlm3d model, int b, VlmExample e, NDArray entry, NDManager scope) {
         int[] prompt = e.prompt();
         int[] answer = e.answer();
-        int[] ids = IntStream.concat(Arrays.stream(prompt), Arrays.stream(answer))
-                .toArray();
-        return embed(model, b, ids, model.config().objectPointers() ? e.features().objects().size() : 0, entry, scope);
+        int[] ids = IntStream.concat(Arrays.stream(prompt), Arrays.stream(answer)).toArray();
+        return embed(model, b, ids, objects(model.config(), e), entry, scope);
+    }
+
+    /** The pointer entries row {@code e} may point at: its scene's objects with pointers on, else none. */
+    static int objects(VlmConfig config, VlmExample e) {
+        return config.objectPointers() ? e.features().objects().size() : 0;
     }
 
     /**
