@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.r1kit.model.Constants;
 import io.r1kit.model.script.FusedOps;
 
 /**
@@ -54,7 +55,7 @@ public final class Attention {
         NDArray kh = k.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
         NDArray vh = v.forward(x).reshape(b, t, kvHeads, headDim).transpose(0, 2, 1, 3); // [B, K, T, D]
         // the softmax scale goes on the queries (T x D values, not T x S); exact when D is a power of 4
-        qh = RotaryEmbedding.apply(qh, angles).mul(1.0 / Math.sqrt(headDim));             // [B, H, T, D]
+        qh = Constants.times(RotaryEmbedding.apply(qh, angles), 1.0 / Math.sqrt(headDim));             // [B, H, T, D]
         kh = RotaryEmbedding.apply(kh, angles);
         NDArray[] all = cache.append(layer, kh, vh, scope);                               // 2 x [B, K, S, D]
         NDArray attended = FusedOps.pays(x) && qh.getDataType() == DataType.FLOAT32

@@ -2,6 +2,7 @@ package io.r1kit.model.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.norm.Dropout;
+import io.r1kit.model.Constants;
 
 /**
  * The low-rank update of one projection: {@code x -> scale * dropout(x) A^T B^T}, held as
@@ -26,7 +27,7 @@ public final class LoraAdapter {
 
     NDArray forward(NDArray x) {
         NDArray in = training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
-        return in.matMul(aT).matMul(bT).mul(scale); // [..., in] -> [..., r] -> [..., out]
+        return Constants.times(in.matMul(aT).matMul(bT), scale); // [..., in] -> [..., r] -> [..., out]
     }
 
     /** Dropout is applied only while training. */
@@ -46,6 +47,6 @@ public final class LoraAdapter {
 
     /** The update as one matrix in the weight's layout: {@code scale * A^T B^T} [in, out], in A's manager. */
     NDArray delta() {
-        return aT.matMul(bT).mul(scale);
+        return Constants.times(aT.matMul(bT), scale);
     }
 }

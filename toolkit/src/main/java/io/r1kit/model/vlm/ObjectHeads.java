@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.r1kit.model.Constants;
 import io.r1kit.model.lm.Qwen2Model;
 
 import java.util.List;
@@ -73,6 +74,6 @@ final class ObjectHeads {
             sum = sum == null ? picked : sum.add(picked);
             named += n;
         }
-        return sum == null ? null : sum.div(named).neg();
+        return sum == null ? null : Constants.over(sum, named).neg();
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.r1kit.model.Constants;
 import io.r1kit.model.generate.LogitsRule;
 import io.r1kit.model.lm.KvCache;
 import io.r1kit.model.lm.Qwen2Model;
@@ -130,7 +131,7 @@ public final class SharedAnswers {
             logits = logits.concat(ObjectHeads.pointerLogits(hidden, entries, widest,
                     config.decoder().hiddenSize(), scope), 2);                                // [B, A, V + N]
         }
-        NDArray logProbs = (temperature == 1.0 ? logits : logits.div(temperature)).logSoftmax(-1);
+        NDArray logProbs = (temperature == 1.0 ? logits : Constants.over(logits, temperature)).logSoftmax(-1);
         long[] targets = new long[rows * width];
         float[] in = new float[rows * width];
         int[] sizes = new int[rows];

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.r1kit.model.Constants;
 import io.r1kit.model.Engines;
 import io.r1kit.model.generate.Generation;
 import io.r1kit.model.generate.GenerationConfig;
@@ -189,7 +190,7 @@ public final class Vlm3d implements AutoCloseable {
             logits = logits.concat(ObjectHeads.pointerLogits(hidden, packed.entries(), packed.widestObjects(),
                     config.decoder().hiddenSize(), scope), 2);                               // [B, L, V + N]
         }
-        NDArray logProbs = (temperature == 1.0 ? logits : logits.div(temperature)).logSoftmax(-1);   // [B, L, V(+N)]
+        NDArray logProbs = (temperature == 1.0 ? logits : Constants.over(logits, temperature)).logSoftmax(-1);   // [B, L, V(+N)]
         // gather, not a one-hot product: masked pointer columns hold -inf and 0 * -inf is NaN
         NDArray picked = logProbs
                 .gather(scope.create(packed.targets(), new Shape(rows, longest, 1)), 2)

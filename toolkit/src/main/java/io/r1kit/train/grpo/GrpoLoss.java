@@ -2,6 +2,7 @@ package io.r1kit.train.grpo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import io.r1kit.model.Constants;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -153,16 +154,16 @@ public final class GrpoLoss {
             NDArray logRatioRef = NDArrays.where(counts, refLogProbs.stopGradient().sub(newLogProbs), zero); // [N, A]
             kl = logRatioRef.exp().sub(logRatioRef).sub(1);                                // [N, A] k3 >= 0
             if (o.beta() > 0) {
-                perToken = perToken.add(kl.mul(o.beta()));
+                perToken = perToken.add(Constants.times(kl, o.beta()));
             }
         }
         NDArray masked = perToken.mul(mask);                                               // [N, A]
         float outputs = whole == null ? shape[0] : whole.outputs();
         NDArray loss = switch (o.type()) {
-            case GRPO -> masked.sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1)).sum().div(outputs);
+            case GRPO -> Constants.over(masked.sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1)).sum(), outputs);
             case BNPO, DAPO -> masked.sum().div(whole == null ? mask.sum().maximum(1)
                     : mask.getManager().create((float) Math.max(1, whole.tokens())));
-            case DR_GRPO -> masked.sum().div(outputs * o.maxCompletionLength());
+            case DR_GRPO -> Constants.over(masked.sum(), outputs * o.maxCompletionLength());
         };
         // statistics, detached from the graph
         NDArray r = ratio.stopGradient();

@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
  * {@link GrpoSampler sample} G outputs per prompt from the current policy → score them with each prompt's
  * rewards, weighted ({@link GrpoRollout}; with dynamic sampling tied groups are replaced) →
  * {@link GroupAdvantages} against the group's mean or its prompt's greedy answer, scaled as the recipe says →
- * reference log-probabilities (no gradient) → μ {@link #update}s of the policy on {@link GrpoLoss}, each an
+ * reference log-probabilities (no gradient) → μ {@link #update}s of the policy on {@link GrpoLoss} over the outputs
+ * whose gradient is not exactly zero ({@link UpdatePasses#withoutSilent}: at β = 0 a tied group is not fed), each an
  * {@link AdamW} step (its state is saved with a checkpoint, so a resumed run continues exactly); with a
  * {@link SupervisedAnchor} each update adds its supervised loss on reference answers to the GRPO loss's gradients.
  *
@@ -120,7 +121,8 @@ public final class GrpoTrainer {
                 }
                 keep[i] = config.maskTruncatedCompletions() && rollout.truncated()[i] ? 0 : 1;
             }
-            UpdatePasses passes = UpdatePasses.of(batch, keep, advantages, config.perDeviceTrainBatchSize());
+            UpdatePasses passes = UpdatePasses.withoutSilent(batch, keep, advantages,   // zero-gradient rows left out
+                    config.perDeviceTrainBatchSize(), config.beta() > 0);
             try (NDManager scope = policy.newScope()) {
                 double t = config.temperature();
                 List<NDArray> old = new ArrayList<>();     // per pass [n, a]: the sampling policy's, at μ > 1
@@ -133,7 +135,7 @@ public final class GrpoTrainer {
                     ref.add(reference == null ? null : logProbs(reference, pass.batch(), scope, t, rule));
                 }
                 for (int u = 0; u < config.numIterations(); u++) {
-                    UpdatePasses.Sum sum = new UpdatePasses.Sum();
+                    UpdatePasses.Sum sum = UpdatePasses.Sum.of(passes);
                     for (int k = 0; k < passes.passes().size(); k++) {
                         sum.add(update(passes.passes().get(k), passes.whole(), old.get(k), ref.get(k), rules.get(k),
                                 scope));

@@ -19,10 +19,16 @@ import java.util.stream.IntStream;
  * for (UpdatePasses.Pass p : u.passes()) { ... GrpoLoss.compute(..., options, u.whole()) ... }
  * }</pre>
  *
- * @param passes the passes, longest outputs first
- * @param whole  the update's outputs and counted tokens
+ * <p>{@link #withoutSilent} leaves out the outputs whose gradient is exactly zero (a masked truncated output; at
+ * β = 0 also an output whose advantage is 0, the whole of a tied group): the loss's normalisation still counts
+ * them ({@link #whole}), so the passes that are fed add up to the same gradient, for less work.
+ *
+ * @param passes       the passes, longest outputs first
+ * @param whole        the update's outputs and counted tokens
+ * @param silentTokens counted tokens of the outputs left out (none can be clipped: a clip share counts them)
+ * @param silent       outputs left out
  */
-public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole) {
+public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole, double silentTokens, int silent) {
 
     public UpdatePasses {
         passes = List.copyOf(passes);
@@ -60,6 +66,14 @@ public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole) {
         private double tokens;
         private double entropy;
         private double answerTokens;
+        private double clipTokens;
+
+        /** The sum of {@code u}'s passes, its silent outputs' tokens counted in the clip shares (none is clipped). */
+        public static Sum of(UpdatePasses u) {
+            Sum s = new Sum();
+            s.clipTokens = u.silentTokens();
+            return s;
+        }
 
         /** Adds a pass. */
         public void add(Done d) {
@@ -69,19 +83,24 @@ public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole) {
             high += d.highClip() * d.tokens();
             kl += d.kl() * d.tokens();
             tokens += d.tokens();
+            clipTokens += d.tokens();
             entropy += d.entropySum();
             answerTokens += d.answerTokens();
         }
 
-        /** The update's loss and its token means (0 when no token counted). */
+        /**
+         * The update's loss and its token means (0 when no token counted): the clip shares over every counted token,
+         * silent outputs' included; the ratio and KL over the tokens fed.
+         */
         public Done result() {
             double t = Math.max(1, tokens);
-            return new Done(loss, ratio / t, low / t, high / t, kl / t, tokens, entropy, answerTokens);
+            double c = Math.max(1, clipTokens);
+            return new Done(loss, ratio / t, low / c, high / c, kl / t, tokens, entropy, answerTokens);
         }
 
-        /** The policy's mean entropy over every answer token of the update. */
+        /** The policy's mean entropy over every answer token fed to the update; NaN when none was. */
         public double entropy() {
-            return entropy / Math.max(1, answerTokens);
+            return answerTokens == 0 ? Double.NaN : entropy / answerTokens;
         }
     }
 
@@ -92,6 +111,25 @@ public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole) {
      * @param advantages per output
      */
     public static UpdatePasses of(List<VlmExample> batch, float[] keep, double[] advantages, int size) {
+        return split(batch, keep, advantages, size, null);
+    }
+
+    /**
+     * As {@link #of}, leaving out the outputs whose gradient is exactly zero: masked ones ({@code keep} 0) and, when
+     * the loss has no KL term ({@code klTerm} false: β = 0), those whose advantage is 0. Every output still counts
+     * in {@link #whole}, so the gradient of the passes is that of {@link #of}'s.
+     */
+    public static UpdatePasses withoutSilent(List<VlmExample> batch, float[] keep, double[] advantages, int size,
+                                             boolean klTerm) {
+        boolean[] silent = new boolean[batch.size()];
+        for (int i = 0; i < silent.length && i < keep.length && i < advantages.length; i++) {
+            silent[i] = keep[i] == 0 || !klTerm && advantages[i] == 0;
+        }
+        return split(batch, keep, advantages, size, silent);
+    }
+
+    private static UpdatePasses split(List<VlmExample> batch, float[] keep, double[] advantages, int size,
+                                      boolean[] silent) {
         if (keep.length != batch.size() || advantages.length != batch.size()) {
             throw new IllegalArgumentException(batch.size() + " outputs, " + keep.length + " keep flags and "
                     + advantages.length + " advantages: give one of each per output");
@@ -100,10 +138,20 @@ public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole) {
             throw new IllegalArgumentException("per_device_train_batch_size must be >= 0, got " + size);
         }
         int per = size == 0 ? Math.max(1, batch.size()) : size;
-        Integer[] order = IntStream.range(0, batch.size()).boxed().toArray(Integer[]::new);
+        double tokens = 0;
+        double silentTokens = 0;
+        int left = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            tokens += keep[i] * batch.get(i).answer().length;
+            if (silent != null && silent[i]) {
+                silentTokens += keep[i] * batch.get(i).answer().length;
+                left++;
+            }
+        }
+        Integer[] order = IntStream.range(0, batch.size()).filter(i -> silent == null || !silent[i]).boxed()
+                .toArray(Integer[]::new);
         java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> -batch.get(i).answer().length));
         List<Pass> passes = new ArrayList<>();
-        double tokens = 0;
         for (int from = 0; from < order.length; from += per) {
             int n = Math.min(per, order.length - from);
             List<VlmExample> rows = new ArrayList<>(n);
@@ -114,10 +162,9 @@ public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole) {
                 rows.add(batch.get(i));
                 k[j] = keep[i];
                 a[j] = (float) advantages[i];
-                tokens += keep[i] * batch.get(i).answer().length;
             }
             passes.add(new Pass(rows, k, a));
         }
-        return new UpdatePasses(passes, new GrpoLoss.Whole(batch.size(), tokens));
+        return new UpdatePasses(passes, new GrpoLoss.Whole(batch.size(), tokens), silentTokens, left);
     }
 }

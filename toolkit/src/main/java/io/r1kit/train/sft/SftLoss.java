@@ -3,6 +3,7 @@ package io.r1kit.train.sft;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import io.r1kit.model.Constants;
 import io.r1kit.model.Engines;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmExample;
@@ -35,9 +36,9 @@ public final class SftLoss {
         try (NDManager scope = parent.newSubManager();
              GradientCollector collector = Engines.pytorch().newGradientCollector()) {
             VlmOutput out = model.forward(part, scope);
-            NDArray answer = answerWeight == 1 ? out.loss() : out.loss().mul((float) answerWeight);
+            NDArray answer = answerWeight == 1 ? out.loss() : Constants.times(out.loss(), answerWeight);
             NDArray objective = out.objectNameLoss() == null || nameWeight == 0 ? answer
-                    : answer.add(out.objectNameLoss().mul((float) nameWeight));
+                    : answer.add(Constants.times(out.objectNameLoss(), nameWeight));
             collector.backward(objective);
             return out.loss().getFloat();
         }

@@ -18,12 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An update split into passes gives the one-pass gradient, for every loss type, with KL and a masked output. */
+/**
+ * An update split into passes gives the one-pass gradient, for every loss type, with KL and a masked output; outputs
+ * whose gradient is zero can be left out of the passes without changing it.
+ */
 class UpdatePassesTest {
 
     private static final int[][] OUTPUTS = {{20, 30, 140}, {200, 3}, {41, 42, 43, 44, 45, 46}, {100}, {7, 8}, {9, 10, 11}};
-    private static final double[] ADVANTAGES = {0.9, -0.9, -0.4, 1.3, 0.2, -1.1};
-    private static final float[] KEEP = {1, 1, 0, 1, 1, 1};   // the longest output is a masked truncated one
+    static final double[] ADVANTAGES = {0.9, -0.9, -0.4, 1.3, 0.2, -1.1};
+    static final float[] KEEP = {1, 1, 0, 1, 1, 1};   // the longest output is a masked truncated one
 
     @Test
     void passesAreLongestFirstAndCountTheWholeUpdate() {
@@ -67,7 +70,47 @@ class UpdatePassesTest {
         }
     }
 
-    private static List<VlmExample> batch(VlmConfig config) {
+    @Test
+    void silentOutputsAreNotFedAndTheGradientStaysTheSame() {
+        VlmConfig config = GrpoTrainerTest.tiny(1);
+        double[] tied = {0.9, 0, -0.4, 0, 0.2, -1.1};   // outputs 1 and 3 in a tied group: no signal at beta 0
+        for (GrpoLoss.Type type : GrpoLoss.Type.values()) {
+            GrpoConfig recipe = GrpoConfig.fromJson("{\"num_generations\": 2, \"max_completion_length\": 6, \"beta\": 0,"
+                    + " \"loss_type\": \"" + type.slug() + "\", \"mask_truncated_completions\": true}");
+            try (Vlm3d policy = Vlm3d.initialize(config, Device.cpu())) {
+                GrpoTrainer trainer = new GrpoTrainer(policy, null, GrpoTrainerTest::words, recipe);
+                List<VlmExample> batch = batch(config);
+                UpdatePasses quiet = UpdatePasses.withoutSilent(batch, KEEP, tied, 2, false);
+                assertEquals(3, quiet.silent());                         // the masked output and the two tied ones
+                assertEquals(2 + 1, quiet.silentTokens(), 0);            // the masked one's tokens never counted
+                assertEquals(3, quiet.passes().stream().mapToInt(p -> p.batch().size()).sum());
+                assertEquals(UpdatePasses.of(batch, KEEP, tied, 2).whole(), quiet.whole());
+                float[][] all = gradients(policy, null, trainer, UpdatePasses.of(batch, KEEP, tied, 2));
+                float[][] fed = gradients(policy, null, trainer, quiet);
+                for (int k = 0; k < all.length; k++) {
+                    assertArrayEquals(all[k], fed[k], 2e-6f, type + ": silent outputs left out");
+                }
+            }
+        }
+        // with a KL term a tied output still has a gradient, so only the masked one is left out
+        assertEquals(1, UpdatePasses.withoutSilent(batch(config), KEEP, tied, 2, true).silent());
+    }
+
+    @Test
+    void clipSharesCountTheSilentTokens() {
+        VlmConfig config = GrpoTrainerTest.tiny(1);
+        UpdatePasses quiet = UpdatePasses.withoutSilent(batch(config), KEEP, new double[] {0.9, 0, -0.4, 0, 0.2, -1.1},
+                2, false);
+        UpdatePasses.Sum sum = UpdatePasses.Sum.of(quiet);
+        sum.add(new UpdatePasses.Done(0.1, 1.0, 0.5, 0.25, 0, 6, 3.0, 6));
+        assertEquals(0.5 * 6 / 9, sum.result().lowClip(), 1e-12);   // 6 fed tokens and 3 silent ones
+        assertEquals(0.25 * 6 / 9, sum.result().highClip(), 1e-12);
+        assertEquals(1.0, sum.result().ratio(), 1e-12);
+        assertEquals(0.5, sum.entropy(), 1e-12);
+        assertTrue(Double.isNaN(UpdatePasses.Sum.of(quiet).entropy()), "no output fed: no entropy measured");
+    }
+
+    static List<VlmExample> batch(VlmConfig config) {
         List<GrpoPrompt> prompts = GrpoTrainerTest.prompts(config, new GrpoTrainerTest.ShareReward("lo"));
         List<VlmExample> batch = new ArrayList<>();
         for (int i = 0; i < OUTPUTS.length; i++) {
@@ -80,10 +123,20 @@ class UpdatePassesTest {
     /** Every parameter's gradient after one update made in passes of {@code size}; the gradients are zeroed after. */
     private static float[][] gradients(Vlm3d policy, Vlm3d reference, GrpoTrainer trainer, List<VlmExample> batch,
                                        int size) {
-        UpdatePasses u = UpdatePasses.of(batch, KEEP, ADVANTAGES, size);
+        return gradients(policy, reference, trainer, UpdatePasses.of(batch, KEEP, ADVANTAGES, size));
+    }
+
+    /** As above for the passes {@code u}; no reference (null) at beta 0. */
+    static float[][] gradients(Vlm3d policy, Vlm3d reference, GrpoTrainer trainer, UpdatePasses u) {
+        return gradients(policy, reference, trainer, u, 1.0);
+    }
+
+    /** As above, the reference's log-probabilities taken at {@code temperature} (the recipe's). */
+    static float[][] gradients(Vlm3d policy, Vlm3d reference, GrpoTrainer trainer, UpdatePasses u, double temperature) {
         try (NDManager scope = policy.newScope()) {
             for (UpdatePasses.Pass pass : u.passes()) {
-                NDArray ref = GrpoTrainer.logProbs(reference, pass.batch(), scope, 1.0);
+                NDArray ref = reference == null ? null
+                        : GrpoTrainer.logProbs(reference, pass.batch(), scope, temperature);
                 trainer.update(pass, u.whole(), null, ref, scope);
             }
             Map<String, NDArray> p = policy.parameters();
