@@ -190,10 +190,9 @@ public final class Vlm3d implements AutoCloseable {
             logits = logits.concat(ObjectHeads.pointerLogits(hidden, packed.entries(), packed.widestObjects(),
                     config.decoder().hiddenSize(), scope), 2);                               // [B, L, V + N]
         }
-        NDArray logProbs = (temperature == 1.0 ? logits : Constants.over(logits, temperature)).logSoftmax(-1);   // [B, L, V(+N)]
+        NDArray logProbs = (temperature == 1.0 ? logits : Constants.over(logits, temperature)).logSoftmax(-1); // [B, L, V(+N)]
         // gather, not a one-hot product: masked pointer columns hold -inf and 0 * -inf is NaN
-        NDArray picked = logProbs
-                .gather(scope.create(packed.targets(), new Shape(rows, longest, 1)), 2)
+        NDArray picked = logProbs.gather(scope.create(packed.targets(), new Shape(rows, longest, 1)), 2)
                 .reshape(rows, longest);                                                     // [B, L]
         // answer-aligned view of the same log-probs: row b's answer token j sits at column j, so GRPO
         // (3D-R1 Sec. 3.2) can weight each completion token while the gradient still reaches every parameter

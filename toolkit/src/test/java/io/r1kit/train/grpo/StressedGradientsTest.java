@@ -1,18 +1,15 @@
 package io.r1kit.train.grpo;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.r1kit.model.CollectorStress;
 import io.r1kit.model.vlm.Vlm3d;
 import io.r1kit.model.vlm.VlmConfig;
 import io.r1kit.model.vlm.VlmExample;
-import io.r1kit.train.GradientUpdate;
 import io.r1kit.train.sft.SftLoss;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -54,16 +51,7 @@ class StressedGradientsTest {
     private static float[][] sft(Vlm3d policy, List<VlmExample> batch) {
         try (NDManager scope = policy.newScope()) {
             SftLoss.backward(policy, batch, 0.3, 0.5, scope);
-            Map<String, NDArray> p = policy.parameters();
-            float[][] out = new float[p.size()][];
-            int k = 0;
-            for (NDArray w : p.values()) {
-                NDArray g = w.getGradient();
-                out[k++] = g.toFloatArray();
-                g.close();
-            }
-            GradientUpdate.zero(p, scope);
-            return out;
+            return UpdatePassesTest.taken(policy, scope);
         }
     }
 }

@@ -139,16 +139,21 @@ class UpdatePassesTest {
                         : GrpoTrainer.logProbs(reference, pass.batch(), scope, temperature);
                 trainer.update(pass, u.whole(), null, ref, scope);
             }
-            Map<String, NDArray> p = policy.parameters();
-            float[][] out = new float[p.size()][];
-            int k = 0;
-            for (NDArray w : p.values()) {
-                NDArray g = w.getGradient();
-                out[k++] = g.toFloatArray();
-                g.close();
-            }
-            GradientUpdate.zero(p, scope);
-            return out;
+            return taken(policy, scope);
         }
+    }
+
+    /** Every parameter's gradient as it stands, in the parameters' order; the gradients are zeroed after. */
+    static float[][] taken(Vlm3d policy, NDManager scope) {
+        Map<String, NDArray> p = policy.parameters();
+        float[][] out = new float[p.size()][];
+        int k = 0;
+        for (NDArray w : p.values()) {
+            NDArray g = w.getGradient();
+            out[k++] = g.toFloatArray();
+            g.close();
+        }
+        GradientUpdate.zero(p, scope);
+        return out;
     }
 }
