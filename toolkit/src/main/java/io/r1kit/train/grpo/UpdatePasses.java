@@ -121,19 +121,24 @@ public record UpdatePasses(List<Pass> passes, GrpoLoss.Whole whole, double silen
      */
     public static UpdatePasses withoutSilent(List<VlmExample> batch, float[] keep, double[] advantages, int size,
                                              boolean klTerm) {
+        check(batch, keep, advantages);
         boolean[] silent = new boolean[batch.size()];
-        for (int i = 0; i < silent.length && i < keep.length && i < advantages.length; i++) {
+        for (int i = 0; i < silent.length; i++) {
             silent[i] = keep[i] == 0 || !klTerm && advantages[i] == 0;
         }
         return split(batch, keep, advantages, size, silent);
     }
 
-    private static UpdatePasses split(List<VlmExample> batch, float[] keep, double[] advantages, int size,
-                                      boolean[] silent) {
+    private static void check(List<VlmExample> batch, float[] keep, double[] advantages) {
         if (keep.length != batch.size() || advantages.length != batch.size()) {
             throw new IllegalArgumentException(batch.size() + " outputs, " + keep.length + " keep flags and "
                     + advantages.length + " advantages: give one of each per output");
         }
+    }
+
+    private static UpdatePasses split(List<VlmExample> batch, float[] keep, double[] advantages, int size,
+                                      boolean[] silent) {
+        check(batch, keep, advantages);
         if (size < 0) {
             throw new IllegalArgumentException("per_device_train_batch_size must be >= 0, got " + size);
         }
