@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code r1kit experiment r1 --config F --out DIR [--seeds N] [--probe K] [--no-control] [--rooms N] [--seed S]
- * [--per-task K] [--json]}: {@link R1Experiment}, GRPO against SFT and the SFT-continuation control.
+ * {@code r1kit experiment r1 --config F --out DIR [--seeds N] [--probe K] [--no-control] [--without-rewards]
+ * [--rooms N] [--seed S] [--per-task K] [--json]}: {@link R1Experiment}, GRPO against SFT, the SFT-continuation
+ * control and, when asked, GRPO without rewards.
  */
 @Command(name = "r1", mixinStandardHelpOptions = true,
         description = "3D-R1's experiment in miniature: probe the SFT model's headroom, train GRPO per seed and the "
@@ -42,6 +43,11 @@ final class ExperimentR1Command implements Callable<Integer> {
     @Option(names = "--no-control", description = "skip the SFT-continuation control")
     boolean noControl;
 
+    @Option(names = "--without-rewards", description = "also train each seed's GRPO recipe with every reward weighted 0"
+            + " and no dynamic sampling (no-reward-N/): the same sampling, KL term and anchor without the rewards'"
+            + " signal, so the table shows what the rewards add")
+    boolean withoutRewards;
+
     @Option(names = "--rooms", defaultValue = "250", description = "held-out rooms at most (default ${DEFAULT-VALUE})")
     int rooms;
 
@@ -61,7 +67,8 @@ final class ExperimentR1Command implements Callable<Integer> {
     public Integer call() throws Exception {
         deviceOption.apply();
         TaskEval.Options eval = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
-        R1Experiment.Options o = new R1Experiment.Options(GrpoConfig.read(config), seeds, probe, eval, !noControl);
+        R1Experiment.Options o = new R1Experiment.Options(GrpoConfig.read(config), seeds, probe, eval, !noControl,
+                withoutRewards);
         TextProgress training = new TextProgress(output.err());
         R1Experiment.Result r = R1Experiment.run(o, out, MeteorResources.defaults(), new R1Experiment.Listener() {
             @Override

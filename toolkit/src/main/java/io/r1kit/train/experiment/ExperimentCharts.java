@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The experiment's two charts: each task's relative change from SFT for GRPO and the control (bars, with the
+ * The experiment's two charts: each task's relative change from SFT for each arm (bars, with the
  * standard deviation over seeds as error bars when there are several), and each seed's sampled GRPO reward per
  * step (running mean of 10; with several seeds also their mean, drawn thick), read back from the runs'
  * {@code reward.csv}.
@@ -29,15 +29,14 @@ public final class ExperimentCharts {
 
     private ExperimentCharts() {}
 
-    /** Per task, GRPO's and the control's mean relative change from SFT, in percent. */
+    /** Per task, each arm's mean relative change from SFT, in percent. */
     public static BufferedImage perTask(ExperimentTable table) {
         CategoryChart c = new CategoryChartBuilder().width(900).height(450).title("Held-out change from SFT, per task")
                 .xAxisTitle("task").yAxisTitle("relative change (%)").build();
         c.getStyler().setLegendVisible(true);
         c.getStyler().setXAxisLabelRotation(20);
-        arm(c, "GRPO", table.rows(), table.grpo().size(), ExperimentTable.Row::grpo);
-        if (!table.controls().isEmpty()) {
-            arm(c, "SFT continued", table.rows(), table.controls().size(), ExperimentTable.Row::control);
+        for (ExperimentTable.Side s : table.sides()) {
+            arm(c, s.label(), table.rows(), table.reports(s).size(), r -> r.arm(s));
         }
         return BitmapEncoder.getBufferedImage(c);
     }

@@ -13,23 +13,52 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The experiment's result per task: the SFT model's headline, GRPO's and the control's as mean ± standard
- * deviation over seeds, each one's relative change from SFT, and how many seeds' paired 95% intervals
- * (per prompt, {@link TaskComparison}) lie above or below zero; the last row is the mean relative change
- * over the tasks, the paper's "+10% on average". With two seeds or more of both arms, the per-seed mean relative
- * changes are compared paired over seeds ({@link SeedComparison}).
+ * The experiment's result per task: the SFT model's headline, each arm's (GRPO, the SFT-continuation control, GRPO
+ * without rewards) as mean ± standard deviation over seeds, its relative change from SFT, and how many seeds' paired
+ * 95% intervals (per prompt, {@link TaskComparison}) lie above or below zero; the last row is the mean relative
+ * change over the tasks, the paper's "+10% on average". With two seeds or more of GRPO and of another arm, their
+ * per-seed mean relative changes are compared paired over seeds ({@link SeedComparison}).
  *
- * @param sft      the starting model's report
- * @param grpo     one report per seed
- * @param controls one report per seed, or none
+ * @param sft            the starting model's report
+ * @param grpo           one report per seed
+ * @param controls       one report per seed, or none
+ * @param withoutRewards one report per seed of GRPO with every reward weighted 0 ({@link RewardFreeRecipe}), or none
  */
-public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskReport> controls) {
+public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskReport> controls,
+                              List<TaskReport> withoutRewards) {
+
+    /** The arms, as the table names them and as {@code experiment.json} keys them. */
+    public enum Side {
+        GRPO("GRPO", "grpo"), CONTROL("SFT continued", "control"), WITHOUT_REWARDS("GRPO without rewards", "without_rewards");
+
+        private final String label;
+        private final String key;
+
+        Side(String label, String key) {
+            this.label = label;
+            this.key = key;
+        }
+
+        /** The arm's name in the table. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** One arm's standing on one task. */
     public record Arm(double mean, double spread, double relative, int up, int down) {}
 
-    /** One task's row. */
-    public record Row(Task task, String metric, double sft, Arm grpo, Arm control) {}
+    /** One task's row; an arm the experiment did not run is null. */
+    public record Row(Task task, String metric, double sft, Arm grpo, Arm control, Arm withoutRewards) {
+        /** The arm of {@code side}, or null. */
+        public Arm arm(Side side) {
+            return switch (side) {
+                case GRPO -> grpo;
+                case CONTROL -> control;
+                case WITHOUT_REWARDS -> withoutRewards;
+            };
+        }
+    }
 
     public ExperimentTable {
         if (grpo.isEmpty()) {
@@ -37,6 +66,26 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
         }
         grpo = List.copyOf(grpo);
         controls = List.copyOf(controls);
+        withoutRewards = List.copyOf(withoutRewards);
+    }
+
+    /** GRPO and the control only. */
+    public ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskReport> controls) {
+        this(sft, grpo, controls, List.of());
+    }
+
+    /** The reports of one arm, in seed order (empty when the experiment did not run it). */
+    public List<TaskReport> reports(Side side) {
+        return switch (side) {
+            case GRPO -> grpo;
+            case CONTROL -> controls;
+            case WITHOUT_REWARDS -> withoutRewards;
+        };
+    }
+
+    /** The arms run: GRPO first. */
+    public List<Side> sides() {
+        return java.util.Arrays.stream(Side.values()).filter(s -> !reports(s).isEmpty()).toList();
     }
 
     /** The tasks SFT and every arm score, in {@link Task} order. */
@@ -45,25 +94,22 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
         for (Map.Entry<Task, TaskScores> e : sft.tasks().entrySet()) {
             Task t = e.getKey();
             double base = e.getValue().value();
-            rows.add(new Row(t, e.getValue().headline(), base, arm(t, base, grpo),
-                    controls.isEmpty() ? null : arm(t, base, controls)));
+            rows.add(new Row(t, e.getValue().headline(), base, arm(t, base, grpo), arm(t, base, controls),
+                    arm(t, base, withoutRewards)));
         }
         return rows;
     }
 
-    /** The mean over tasks of GRPO's (or, with {@code control}, the control's) relative change from SFT. */
-    public double meanRelative(boolean control) {
-        return rows().stream().filter(r -> !control || r.control() != null)
-                .mapToDouble(r -> (control ? r.control() : r.grpo()).relative()).average().orElse(Double.NaN);
+    /** The mean over tasks of one arm's relative change from SFT (NaN for an arm not run). */
+    public double meanRelative(Side side) {
+        return rows().stream().filter(r -> r.arm(side) != null).mapToDouble(r -> r.arm(side).relative()).average()
+                .orElse(Double.NaN);
     }
 
-    /**
-     * Per seed, the mean over the tasks of the relative change from SFT, for GRPO (or, with {@code control}, the
-     * control), in seed order; the mean of these is {@link #meanRelative}.
-     */
-    public List<Double> perSeed(boolean control) {
+    /** Per seed, the mean over the tasks of one arm's relative change from SFT; their mean is {@link #meanRelative}. */
+    public List<Double> perSeed(Side side) {
         List<Double> out = new ArrayList<>();
-        for (TaskReport r : control ? controls : grpo) {
+        for (TaskReport r : reports(side)) {
             double sum = 0;
             int n = 0;
             for (Map.Entry<Task, TaskScores> e : sft.tasks().entrySet()) {
@@ -76,12 +122,16 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
         return out;
     }
 
-    /** GRPO against the control paired over seeds, or null with fewer than two seeds of both arms. */
-    public SeedComparison bySeed() {
-        return Math.min(grpo.size(), controls.size()) < 2 ? null : SeedComparison.of(perSeed(false), perSeed(true));
+    /** GRPO against another arm paired over seeds, or null with fewer than two seeds of either. */
+    public SeedComparison against(Side other) {
+        return Math.min(grpo.size(), reports(other).size()) < 2 ? null
+                : SeedComparison.of(perSeed(Side.GRPO), perSeed(other));
     }
 
     private Arm arm(Task t, double base, List<TaskReport> reports) {
+        if (reports.isEmpty()) {
+            return null;
+        }
         double[] v = reports.stream().mapToDouble(r -> r.tasks().get(t).value()).toArray();
         double mean = 0;
         for (double x : v) {
@@ -105,28 +155,34 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
                 up, down);
     }
 
-    /** A Markdown table, one row per task and the mean relative change. */
+    /** A Markdown table, one row per task and the mean relative change, then the per-seed figures and tests. */
     public String toMarkdown() {
-        boolean c = !controls.isEmpty();
-        StringBuilder sb = new StringBuilder("| task | metric | SFT | GRPO (" + grpo.size() + " seed"
-                + (grpo.size() == 1 ? "" : "s") + ") | vs SFT | paired CI above / below 0 |"
-                + (c ? " SFT continued | vs SFT | paired CI above / below 0 |" : "") + "\n");
-        sb.append("| --- | --- | --- | --- | --- | --- |").append(c ? " --- | --- | --- |" : "").append('\n');
+        List<Side> sides = sides();
+        StringBuilder sb = new StringBuilder("| task | metric | SFT |");
+        for (Side s : sides) {
+            String label = s == Side.GRPO ? "GRPO (" + grpo.size() + " seed" + (grpo.size() == 1 ? "" : "s") + ")"
+                    : s.label();
+            sb.append(' ').append(label).append(" | vs SFT | paired CI above / below 0 |");
+        }
+        sb.append("\n| --- | --- | --- |").append(" --- | --- | --- |".repeat(sides.size())).append('\n');
         for (Row r : rows()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %s |", r.task().slug(), r.metric(), r.sft(),
-                    cells(r.grpo())));
-            sb.append(c ? " " + cells(r.control()) + " |" : "").append('\n');
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.3f |", r.task().slug(), r.metric(), r.sft()));
+            sides.forEach(s -> sb.append(' ').append(cells(r.arm(s))).append(" |"));
+            sb.append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "| **mean** | relative change | | | **%+.1f%%** | |", 100 * meanRelative(false)));
-        sb.append(c ? String.format(Locale.ROOT, " | **%+.1f%%** | |", 100 * meanRelative(true)) : "").append('\n');
-        if (grpo.size() > 1 || c) {
-            sb.append("\nMean relative change per seed: GRPO ").append(percents(perSeed(false)));
-            sb.append(c ? "; SFT continued " + percents(perSeed(true)) : "").append(".\n");
+        sb.append("| **mean** | relative change | |");
+        sides.forEach(s -> sb.append(String.format(Locale.ROOT, " | **%+.1f%%** | |", 100 * meanRelative(s))));
+        sb.append('\n');
+        if (grpo.size() > 1 || sides.size() > 1) {
+            sb.append("\nMean relative change per seed: ").append(String.join("; ", sides.stream()
+                    .map(s -> s.label() + " " + percents(perSeed(s))).toList())).append(".\n");
         }
-        SeedComparison s = bySeed();
-        if (s != null) {
-            sb.append("\nGRPO − SFT continued, paired over ").append(s.seeds()).append(" seeds: ")
-                    .append(s.describe()).append(".\n");
+        for (Side s : sides) {
+            SeedComparison c = s == Side.GRPO ? null : against(s);
+            if (c != null) {
+                sb.append("\nGRPO − ").append(s.label()).append(", paired over ").append(c.seeds()).append(" seeds: ")
+                        .append(c.describe()).append(".\n");
+            }
         }
         return sb.toString();
     }
@@ -141,7 +197,12 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
                 a.down());
     }
 
-    /** The table as JSON: per task the SFT value and each arm, and the means. */
+    /**
+     * The table as JSON: per task the SFT value and each arm run (keys {@code grpo}, {@code control},
+     * {@code without_rewards}), each arm's mean and per-seed relative changes ({@code <key>_mean_relative},
+     * {@code <key>_per_seed}), and GRPO against the control ({@code paired_over_seeds}) and against GRPO without
+     * rewards ({@code paired_without_rewards}) where there are seeds enough.
+     */
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         JsonArray rows = new JsonArray();
@@ -150,24 +211,19 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
             j.addProperty("task", r.task().slug());
             j.addProperty("metric", r.metric());
             j.addProperty("sft", r.sft());
-            j.add("grpo", json(r.grpo()));
-            if (r.control() != null) {
-                j.add("control", json(r.control()));
-            }
+            sides().forEach(s -> j.add(s.key, json(r.arm(s))));
             rows.add(j);
         }
         o.add("tasks", rows);
-        o.addProperty("grpo_mean_relative", meanRelative(false));
-        if (!controls.isEmpty()) {
-            o.addProperty("control_mean_relative", meanRelative(true));
+        sides().forEach(s -> o.addProperty(s.key + "_mean_relative", meanRelative(s)));
+        sides().forEach(s -> o.add(s.key + "_per_seed", numbers(perSeed(s))));
+        SeedComparison c = against(Side.CONTROL);
+        if (c != null) {
+            o.add("paired_over_seeds", c.toJson());
         }
-        o.add("grpo_per_seed", numbers(perSeed(false)));
-        if (!controls.isEmpty()) {
-            o.add("control_per_seed", numbers(perSeed(true)));
-        }
-        SeedComparison s = bySeed();
-        if (s != null) {
-            o.add("paired_over_seeds", s.toJson());
+        SeedComparison w = against(Side.WITHOUT_REWARDS);
+        if (w != null) {
+            o.add("paired_without_rewards", w.toJson());
         }
         return o;
     }

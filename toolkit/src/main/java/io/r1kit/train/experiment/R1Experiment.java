@@ -36,7 +36,8 @@ import java.util.function.IntFunction;
  * <ol>
  *   <li>probe the headroom of its prompts ({@link GrpoProbe}: pass@1 against pass@G), into {@code probe.json};</li>
  *   <li>per seed, train GRPO ({@code grpo-N/}) and, unless turned off, the SFT-continuation control at equal
- *       compute ({@code control-N/}: the same training-loop seconds, {@link ControlRecipe});</li>
+ *       compute ({@code control-N/}: the same training-loop seconds, {@link ControlRecipe}) and, when asked, GRPO
+ *       without rewards ({@code no-reward-N/}, {@link RewardFreeRecipe}: what GRPO gains over it, the rewards gave);</li>
  *   <li>evaluate the starting model and every trained one on the same held-out questions ({@link TaskEval}),
  *       each report kept whole in {@code eval-NAME.json} ({@link TaskReportFile}, keyed by the checkpoint's
  *       content and the questions), so a model evaluated before is not evaluated again;</li>
@@ -60,8 +61,10 @@ public final class R1Experiment {
      * @param probe    prompts probed per task; 0 skips the probe
      * @param eval     the held-out questions every model answers
      * @param control  whether to train the SFT-continuation control
+     * @param withoutRewards whether to train GRPO without rewards beside each seed's GRPO run
      */
-    public record Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control) {
+    public record Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control,
+                          boolean withoutRewards) {
         public Options {
             if (seeds < 1) {
                 throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
@@ -69,6 +72,11 @@ public final class R1Experiment {
             if (probe < 0) {
                 throw new IllegalArgumentException("probe must be 0 (skip) or more prompts per task, got " + probe);
             }
+        }
+
+        /** Without the arm of GRPO without rewards. */
+        public Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control) {
+            this(grpo, seeds, probe, eval, control, false);
         }
     }
 
@@ -84,7 +92,8 @@ public final class R1Experiment {
     }
 
     /** The result: the table, and where the runs are. */
-    public record Result(ExperimentTable table, GrpoProbe.Report probe, List<Path> grpo, List<Path> controls) {}
+    public record Result(ExperimentTable table, GrpoProbe.Report probe, List<Path> grpo, List<Path> controls,
+                         List<Path> withoutRewards) {}
 
     private R1Experiment() {}
 
@@ -105,34 +114,46 @@ public final class R1Experiment {
         }
         List<Path> grpo = new ArrayList<>();
         List<Path> controls = new ArrayList<>();
+        List<Path> free = new ArrayList<>();
         for (int s = 1; s <= o.seeds(); s++) {
             GrpoConfig recipe = withSeed(o.grpo(), o.grpo().seed() + s - 1);
             Path dir = out.resolve("grpo-" + s);
-            if (finished(dir, recipe)) {
-                listener.phase("grpo-" + s + " finished before: kept");
-            } else {
-                boolean resume = Files.isDirectory(dir.resolve("trainer_state"));
-                listener.phase((resume ? "resuming" : "training") + " GRPO seed " + recipe.seed() + " into " + dir
-                        + (resume ? " (to step " + recipe.steps() + ")" : ""));
-                GrpoRun.run(recipe, new GrpoRewards(), dir, resume, listener.training());
-            }
-            grpo.add(dir);
+            grpo.add(train(recipe, dir, "GRPO", listener));
             if (o.control()) {
                 controls.add(control(recipe, base, seconds(dir), out.resolve("control-" + s), listener));
             }
+            if (o.withoutRewards()) {
+                free.add(train(RewardFreeRecipe.of(recipe), out.resolve("no-reward-" + s), "GRPO without rewards",
+                        listener));
+            }
         }
         TaskReport sft = evaluate(base, "sft", o.eval(), meteor, listener, out);
-        List<TaskReport> g = new ArrayList<>();
-        for (Path p : grpo) {
-            g.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener, out));
-        }
-        List<TaskReport> c = new ArrayList<>();
-        for (Path p : controls) {
-            c.add(evaluate(p, p.getFileName().toString(), o.eval(), meteor, listener, out));
-        }
-        ExperimentTable table = new ExperimentTable(sft, g, c);
+        ExperimentTable table = new ExperimentTable(sft, evaluate(grpo, o.eval(), meteor, listener, out),
+                evaluate(controls, o.eval(), meteor, listener, out), evaluate(free, o.eval(), meteor, listener, out));
         write(out, o, table, grpo);
-        return new Result(table, probe, grpo, controls);
+        return new Result(table, probe, grpo, controls, free);
+    }
+
+    /** Trains a GRPO run into {@code dir}, resumes a stopped one, or keeps a finished one. */
+    private static Path train(GrpoConfig recipe, Path dir, String what, Listener listener) throws IOException {
+        if (finished(dir, recipe)) {
+            listener.phase(dir.getFileName() + " finished before: kept");
+        } else {
+            boolean resume = Files.isDirectory(dir.resolve("trainer_state"));
+            listener.phase((resume ? "resuming " : "training ") + what + " seed " + recipe.seed() + " into " + dir
+                    + (resume ? " (to step " + recipe.steps() + ")" : ""));
+            GrpoRun.run(recipe, new GrpoRewards(), dir, resume, listener.training());
+        }
+        return dir;
+    }
+
+    private static List<TaskReport> evaluate(List<Path> runs, TaskEval.Options o, MeteorResources meteor,
+                                             Listener listener, Path out) throws IOException {
+        List<TaskReport> reports = new ArrayList<>();
+        for (Path p : runs) {
+            reports.add(evaluate(p, p.getFileName().toString(), o, meteor, listener, out));
+        }
+        return reports;
     }
 
     /** The training-loop seconds of a finished GRPO run: the sum of its steps' times. */
@@ -211,6 +232,7 @@ public final class R1Experiment {
         reports.add(table.sft().toJson());
         table.grpo().forEach(r -> reports.add(r.toJson()));
         table.controls().forEach(r -> reports.add(r.toJson()));
+        table.withoutRewards().forEach(r -> reports.add(r.toJson()));
         j.add("reports", reports);
         Files.writeString(out.resolve("experiment.json"), pretty(j));
         Files.writeString(out.resolve("table.md"), table.toMarkdown());

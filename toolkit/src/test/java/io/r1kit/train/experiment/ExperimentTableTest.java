@@ -12,6 +12,7 @@ import io.r1kit.scene.gen.GeneratorConfig;
 import io.r1kit.scene.gen.SceneGenerator;
 import io.r1kit.task.Task;
 import io.r1kit.task.TaskAnswer;
+import io.r1kit.train.experiment.ExperimentTable.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The table over several seeds, on hand-made QA answers: per-seed changes, the paired test, the charts. */
@@ -56,26 +59,51 @@ class ExperimentTableTest {
         TaskReport sft = answering(10, rooms);
         int questions = sft.tasks().get(Task.QA).items().size();
         assertTrue(questions >= 20, "questions: " + questions);
-        ExperimentTable t = new ExperimentTable(sft, List.of(answering(14, rooms), answering(13, rooms),
-                answering(15, rooms)), List.of(answering(11, rooms), answering(13, rooms), answering(12, rooms)));
+        List<TaskReport> grpo = List.of(answering(14, rooms), answering(13, rooms), answering(15, rooms));
+        List<TaskReport> controls = List.of(answering(11, rooms), answering(13, rooms), answering(12, rooms));
+        ExperimentTable t = new ExperimentTable(sft, grpo, controls, List.of(answering(12, rooms),
+                answering(12, rooms), answering(13, rooms)));
 
         // one task, so a seed's mean relative change is its EM over SFT's, minus 1
-        assertEquals(List.of(0.4, 0.3, 0.5), rounded(t.perSeed(false)));
-        assertEquals(List.of(0.1, 0.3, 0.2), rounded(t.perSeed(true)));
-        SeedComparison s = t.bySeed();
+        assertEquals(List.of(0.4, 0.3, 0.5), rounded(t.perSeed(Side.GRPO)));
+        assertEquals(List.of(0.1, 0.3, 0.2), rounded(t.perSeed(Side.CONTROL)));
+        assertEquals(List.of(0.2, 0.2, 0.3), rounded(t.perSeed(Side.WITHOUT_REWARDS)));
+        SeedComparison s = t.against(Side.CONTROL);
         assertEquals(3, s.seeds());
         assertEquals(0.2, s.mean(), 1e-12);                     // differences 0.3, 0.0, 0.3
         assertEquals(Math.sqrt(0.03), s.sd(), 1e-12);
         assertEquals(0.2 / (Math.sqrt(0.03) / Math.sqrt(3)), s.t(), 1e-9);
-        assertEquals(0.2, t.meanRelative(false) - t.meanRelative(true), 1e-12);
+        assertEquals(0.2, t.meanRelative(Side.GRPO) - t.meanRelative(Side.CONTROL), 1e-12);
+        SeedComparison w = t.against(Side.WITHOUT_REWARDS);
+        assertEquals(0.5 / 3, w.mean(), 1e-12);                 // differences 0.2, 0.1, 0.2
+        assertEquals(List.of(Side.GRPO, Side.CONTROL, Side.WITHOUT_REWARDS), t.sides());
+        assertEquals(0.7 / 3, t.rows().get(0).arm(Side.WITHOUT_REWARDS).relative(), 1e-12);
 
         String md = t.toMarkdown();
         assertTrue(md.contains("Mean relative change per seed: GRPO +40.0% / +30.0% / +50.0%; SFT continued"
-                + " +10.0% / +30.0% / +20.0%."), md);
+                + " +10.0% / +30.0% / +20.0%; GRPO without rewards +20.0% / +20.0% / +30.0%."), md);
         assertTrue(md.contains("GRPO − SFT continued, paired over 3 seeds: +20.0 points (95% CI "), md);
+        assertTrue(md.contains("GRPO − GRPO without rewards, paired over 3 seeds: +16.7 points (95% CI "), md);
+        assertTrue(md.startsWith("| task | metric | SFT | GRPO (3 seeds) | vs SFT | paired CI above / below 0 |"
+                + " SFT continued | vs SFT | paired CI above / below 0 | GRPO without rewards | vs SFT |"
+                + " paired CI above / below 0 |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"),
+                md);
+        assertTrue(md.contains("| **mean** | relative change | | | **+40.0%** | | | **+20.0%** | | | **+23.3%** | |"), md);
         JsonObject j = t.toJson();
         assertEquals(3, j.getAsJsonArray("control_per_seed").size());
+        assertEquals(3, j.getAsJsonArray("without_rewards_per_seed").size());
         assertEquals(s.p(), j.getAsJsonObject("paired_over_seeds").get("p_two_sided").getAsDouble(), 0);
+        assertEquals(w.p(), j.getAsJsonObject("paired_without_rewards").get("p_two_sided").getAsDouble(), 0);
+        assertEquals(0.7 / 3, j.getAsJsonArray("tasks").get(0).getAsJsonObject().getAsJsonObject("without_rewards")
+                .get("relative").getAsDouble(), 1e-12);
+
+        // GRPO and the control only: no third arm anywhere
+        ExperimentTable two = new ExperimentTable(sft, grpo, controls);
+        assertEquals(List.of(Side.GRPO, Side.CONTROL), two.sides());
+        assertNull(two.rows().get(0).withoutRewards());
+        assertNull(two.against(Side.WITHOUT_REWARDS));
+        assertFalse(two.toMarkdown().contains("without rewards"));
+        assertFalse(two.toJson().has("without_rewards_per_seed"));
 
         BufferedImage bars = ExperimentCharts.perTask(t);
         assertEquals(900, bars.getWidth());

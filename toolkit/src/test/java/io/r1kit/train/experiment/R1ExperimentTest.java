@@ -86,8 +86,8 @@ class R1ExperimentTest {
         assertTrue(md.contains("| **mean** | relative change |"), md);
         // one seed of each arm: its mean relative change, which is the table's, and no test over seeds
         assertTrue(md.contains(String.format(java.util.Locale.ROOT, "Mean relative change per seed: GRPO %+.1f%%;",
-                100 * t.meanRelative(false))), md);
-        assertEquals(t.meanRelative(true), t.perSeed(true).get(0), 1e-12);
+                100 * t.meanRelative(ExperimentTable.Side.GRPO))), md);
+        assertEquals(t.meanRelative(ExperimentTable.Side.CONTROL), t.perSeed(ExperimentTable.Side.CONTROL).get(0), 1e-12);
         assertFalse(md.contains("paired over"), md);
         JsonObject j = JsonParser.parseString(Files.readString(out.resolve("experiment.json"))).getAsJsonObject();
         assertEquals(1, j.getAsJsonArray("grpo_per_seed").size());
@@ -119,7 +119,8 @@ class R1ExperimentTest {
         assertEquals(out + " holds the experiment of another recipe (" + out.resolve("recipe.json")
                 + "): choose another --out", e);
 
-        // a longer recipe in a new folder continues a finished run copied into it, from its last step
+        // a longer recipe in a new folder continues a finished run copied into it, from its last step; GRPO without
+        // rewards trains beside it, on the same recipe with every reward weighted 0 and no dynamic sampling
         Path longer = Files.createDirectories(tmp.resolve("longer"));
         try (var files = Files.walk(out.resolve("grpo-1"))) {
             for (Path f : files.toList()) {
@@ -127,11 +128,25 @@ class R1ExperimentTest {
             }
         }
         phases.clear();
-        R1Experiment.run(new R1Experiment.Options(recipe(base, 4), 1, 0, eval, false), longer,
-                MeteorResources.builtIn(), listener(phases));
+        R1Experiment.Result free = R1Experiment.run(new R1Experiment.Options(recipe(base, 4), 1, 0, eval, false, true),
+                longer, MeteorResources.builtIn(), listener(phases));
         assertTrue(phases.stream().anyMatch(p -> p.startsWith("resuming GRPO seed") && p.endsWith("(to step 4)")),
                 phases.toString());
         assertEquals(4, Provenance.read(longer.resolve("grpo-1")).get("steps").getAsInt());
         assertEquals(5, Files.readAllLines(longer.resolve("grpo-1/reward.csv")).size());
+        assertTrue(phases.contains("training GRPO without rewards seed 0 into " + longer.resolve("no-reward-1")),
+                phases.toString());
+        JsonObject noReward = Provenance.read(longer.resolve("no-reward-1")).toJson().getAsJsonObject("recipe");
+        assertEquals(0, noReward.getAsJsonObject("reward_weights").get("perception").getAsDouble(), 0);
+        assertEquals(0, noReward.getAsJsonObject("reward_weights").get("answer").getAsDouble(), 0);
+        assertFalse(noReward.get("dynamic_sampling").getAsBoolean());
+        assertEquals(4, noReward.get("steps").getAsInt());
+        for (String row : Files.readAllLines(longer.resolve("no-reward-1/reward.csv")).subList(1, 5)) {
+            assertEquals(0, Double.parseDouble(row.split(",")[1]), 0, row);    // the weighted reward: 0 every step
+        }
+        assertEquals(List.of(longer.resolve("no-reward-1")), free.withoutRewards());
+        assertEquals(1, free.table().withoutRewards().size());
+        assertTrue(Files.readString(longer.resolve("table.md")).contains("| GRPO without rewards | vs SFT |"));
+        assertTrue(phases.contains("evaluating no-reward-1"), phases.toString());
     }
 }
