@@ -36,9 +36,14 @@ public final class CollectorStress implements AutoCloseable {
         return s;
     }
 
+    /** Stops collecting and waits for the thread to end (an interrupt while waiting is passed on). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop.set(true);
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

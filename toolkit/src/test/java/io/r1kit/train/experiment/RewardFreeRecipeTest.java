@@ -1,0 +1,72 @@
+package io.r1kit.train.experiment;
+
+import com.google.gson.JsonObject;
+import io.r1kit.reward.RewardScore;
+import io.r1kit.task.Task;
+import io.r1kit.train.RecipeJson;
+import io.r1kit.train.grpo.GrpoConfig;
+import io.r1kit.train.sft.SftConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GRPO without rewards: the recipe it derives, and the committed recipes the docs' runs name. */
+class RewardFreeRecipeTest {
+
+    private static final Path ENVIRONMENT = Path.of("../environment");
+
+    @Test
+    void weighsEveryRewardZeroAndChangesNothingElseButDynamicSampling() throws IOException {
+        GrpoConfig run18 = GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run18.json"));
+        GrpoConfig free = RewardFreeRecipe.of(run18);
+        assertTrue(run18.dynamicSampling());
+        assertFalse(free.dynamicSampling());
+        for (Task t : run18.tasks()) {
+            for (String name : run18.rewardNames(t)) {
+                assertEquals(0, free.weight(name), 0, name);
+            }
+        }
+        RewardScore score = new RewardScore(Map.of("format", 1.0, "cider", 0.7, "facts", 0.5), 2.2);
+        assertEquals(2.2, run18.weighted(score), 1e-12);
+        assertEquals(0, free.weighted(score), 0);
+        JsonObject a = RecipeJson.tree(run18);
+        JsonObject b = RecipeJson.tree(free);
+        for (JsonObject o : List.of(a, b)) {
+            o.remove("reward_weights");
+            o.remove("dynamic_sampling");
+        }
+        assertEquals(a, b);
+        // run 33 of docs/training.md is exactly this recipe of run 18's
+        assertEquals(GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run33.json")), free);
+    }
+
+    @Test
+    void everyCommittedRecipeReads() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(ENVIRONMENT)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        int grpo = 0;
+        int sft = 0;
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.contains("-grpo")) {
+                GrpoConfig.read(f);
+                grpo++;
+            } else if (name.contains("-sft")) {
+                SftConfig.read(f);
+                sft++;
+            }
+        }
+        assertTrue(grpo >= 30 && sft >= 3, grpo + " GRPO and " + sft + " SFT recipes in " + files);
+    }
+}
