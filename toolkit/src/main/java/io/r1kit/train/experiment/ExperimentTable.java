@@ -90,20 +90,22 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
 
     /** The tasks SFT and every arm score, in {@link Task} order. */
     public List<Row> rows() {
+        Map<Task, int[]> g = signs(grpo);
+        Map<Task, int[]> c = signs(controls);
+        Map<Task, int[]> w = signs(withoutRewards);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<Task, TaskScores> e : sft.tasks().entrySet()) {
             Task t = e.getKey();
             double base = e.getValue().value();
-            rows.add(new Row(t, e.getValue().headline(), base, arm(t, base, grpo), arm(t, base, controls),
-                    arm(t, base, withoutRewards)));
+            rows.add(new Row(t, e.getValue().headline(), base, arm(t, base, grpo, g), arm(t, base, controls, c),
+                    arm(t, base, withoutRewards, w)));
         }
         return rows;
     }
 
-    /** The mean over tasks of one arm's relative change from SFT (NaN for an arm not run). */
+    /** The mean over tasks of one arm's relative change from SFT, the mean of {@link #perSeed} (NaN for an arm not run). */
     public double meanRelative(Side side) {
-        return rows().stream().filter(r -> r.arm(side) != null).mapToDouble(r -> r.arm(side).relative()).average()
-                .orElse(Double.NaN);
+        return perSeed(side).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     /** Per seed, the mean over the tasks of one arm's relative change from SFT; their mean is {@link #meanRelative}. */
@@ -128,7 +130,20 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
                 : SeedComparison.of(perSeed(Side.GRPO), perSeed(other));
     }
 
-    private Arm arm(Task t, double base, List<TaskReport> reports) {
+    /** Per task, how many of {@code reports} lie above and below SFT by their paired 95% interval: one pairing each. */
+    private Map<Task, int[]> signs(List<TaskReport> reports) {
+        Map<Task, int[]> out = new java.util.EnumMap<>(Task.class);
+        for (TaskReport r : reports) {
+            for (TaskComparison.Row row : TaskComparison.of(r, sft).rows()) {
+                int[] n = out.computeIfAbsent(row.task(), k -> new int[2]);
+                n[0] += row.low() > 0 ? 1 : 0;
+                n[1] += row.high() < 0 ? 1 : 0;
+            }
+        }
+        return out;
+    }
+
+    private static Arm arm(Task t, double base, List<TaskReport> reports, Map<Task, int[]> signs) {
         if (reports.isEmpty()) {
             return null;
         }
@@ -141,18 +156,9 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
         for (double x : v) {
             ss += (x - mean) * (x - mean);
         }
-        int up = 0;
-        int down = 0;
-        for (TaskReport r : reports) {
-            for (TaskComparison.Row row : TaskComparison.of(r, sft).rows()) {
-                if (row.task() == t) {
-                    up += row.low() > 0 ? 1 : 0;
-                    down += row.high() < 0 ? 1 : 0;
-                }
-            }
-        }
+        int[] n = signs.getOrDefault(t, new int[2]);
         return new Arm(mean, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0, base == 0 ? Double.NaN : mean / base - 1,
-                up, down);
+                n[0], n[1]);
     }
 
     /** A Markdown table, one row per task and the mean relative change, then the per-seed figures and tests. */

@@ -230,9 +230,7 @@ public final class R1Experiment {
         j.addProperty("eval_per_task", o.eval().perTask());
         JsonArray reports = new JsonArray();
         reports.add(table.sft().toJson());
-        table.grpo().forEach(r -> reports.add(r.toJson()));
-        table.controls().forEach(r -> reports.add(r.toJson()));
-        table.withoutRewards().forEach(r -> reports.add(r.toJson()));
+        table.sides().forEach(side -> table.reports(side).forEach(r -> reports.add(r.toJson())));
         j.add("reports", reports);
         Files.writeString(out.resolve("experiment.json"), pretty(j));
         Files.writeString(out.resolve("table.md"), table.toMarkdown());
