@@ -168,16 +168,20 @@ public final class R1Experiment {
             return dir;
         }
         IntFunction<SftConfig> recipes = ControlRecipe.of(recipe, base);
-        double[] timed = new double[2];
-        int[] lengths = {ControlRecipe.SHORT_CALIBRATION, ControlRecipe.LONG_CALIBRATION};
-        for (int i = 0; i < 2; i++) {
+        // the first run in a JVM pays for compiling and first native calls, which a later run does not: in a JVM
+        // that had trained nothing (an experiment carried on after its GRPO runs) the short timing run took the
+        // brunt, the two runs' difference shrank, and a control was given 5,945 steps for 487 s (3.6x too many);
+        // a discarded warm-up run first keeps that out of both
+        int[] lengths = {ControlRecipe.SHORT_CALIBRATION, ControlRecipe.SHORT_CALIBRATION, ControlRecipe.LONG_CALIBRATION};
+        double[] timed = new double[lengths.length];
+        for (int i = 0; i < lengths.length; i++) {
             Path calibration = dir.resolveSibling(dir.getFileName() + "-calibration");
-            listener.phase("timing " + lengths[i] + " SFT steps");
+            listener.phase(i == 0 ? "warming up: " + lengths[i] + " SFT steps" : "timing " + lengths[i] + " SFT steps");
             timed[i] = SftRun.run(recipes.apply(lengths[i]), calibration, TrainProgress.none(),
                     MeteorResources.builtIn()).seconds();
             AtomicFolder.deleteTree(calibration);
         }
-        int steps = ControlRecipe.stepsFor(seconds, timed[0], timed[1]);
+        int steps = ControlRecipe.stepsFor(seconds, timed[1], timed[2]);
         SftConfig control = recipes.apply(steps);
         listener.phase(String.format(java.util.Locale.ROOT, "training the SFT control: %d steps to match %.0f s of GRPO",
                 steps, seconds));
