@@ -168,11 +168,11 @@ public final class R1Experiment {
             return dir;
         }
         IntFunction<SftConfig> recipes = ControlRecipe.of(recipe, base);
-        // the first run in a JVM pays for compiling and first native calls, which a later run does not: in a JVM
-        // that had trained nothing (an experiment carried on after its GRPO runs) the short timing run took the
-        // brunt, the two runs' difference shrank, and a control was given 5,945 steps for 487 s (3.6x too many);
-        // a discarded warm-up run first keeps that out of both
-        int[] lengths = {ControlRecipe.SHORT_CALIBRATION, ControlRecipe.SHORT_CALIBRATION, ControlRecipe.LONG_CALIBRATION};
+        // a JVM's first run pays for compiling and first native calls; in a JVM that had trained nothing (an
+        // experiment carried on after its GRPO runs) the short timing run took that alone and the control got
+        // far too many steps, so a discarded warm-up run comes first
+        int[] lengths = {ControlRecipe.SHORT_CALIBRATION, ControlRecipe.SHORT_CALIBRATION,
+                ControlRecipe.LONG_CALIBRATION};
         double[] timed = new double[lengths.length];
         for (int i = 0; i < lengths.length; i++) {
             Path calibration = dir.resolveSibling(dir.getFileName() + "-calibration");
