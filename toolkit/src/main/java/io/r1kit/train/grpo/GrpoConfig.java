@@ -76,7 +76,7 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param denseDistinctPointers dense captions are sampled as {@code ask} and the evaluation decode them, each
  *                        object named once per section ({@link io.r1kit.model.vlm.DistinctPointers}), and their
  *                        log-probabilities (policy, old, reference) are those of that ruled distribution
- *                        (off by default, as in the measured recipes but run 14 of docs/training.md)
+ *                        (off by default, as in the measured recipes but runs 14 and 36 of docs/training.md)
  * @param sftWeight       λ, the weight of a supervised anchor added to each update's loss: the mean answer
  *                        cross-entropy (and object-naming loss, as the starting model's SFT recipe weighs it) of
  *                        {@code sft_batch_size} reference answers of the prompt rooms, drawn per step in a seeded
