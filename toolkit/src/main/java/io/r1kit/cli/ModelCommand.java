@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Inspect and run a decoder checkpoint; build the nano model's vocabulary.",
         subcommands = {ModelInfoCommand.class, ModelLogitsCommand.class, ModelBenchCommand.class, ModelStepsBenchCommand.class,
-            ModelVocabCommand.class, ModelEvaluateCommand.class})
+            ModelVocabCommand.class, ModelEvaluateCommand.class, ModelAverageCommand.class})
 final class ModelCommand extends GroupCommand {
 }
