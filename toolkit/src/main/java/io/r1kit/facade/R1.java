@@ -4,6 +4,7 @@ import io.r1kit.display.Progress;
 import io.r1kit.eval.MeteorResources;
 import io.r1kit.model.DeviceChoice;
 import io.r1kit.model.Engines;
+import io.r1kit.model.vlm.CheckpointAverage;
 import io.r1kit.model.vlm.NanoModel;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.grpo.GrpoConfig;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +33,7 @@ import java.util.Map;
  * chat.ask("Is there a mug in here?");
  * chat.ask("What colour is it?");
  * R1.sft(SftConfig.fromJson("{\"steps\": 20}"), Path.of("my-sft"), TrainProgress.none()).model();
+ * R1.average(Path.of("soup"), "exp/grpo-1", "exp/grpo-2");   // the mean of two runs' weights, loaded
  * R1.device("gpu");                               // every model from now on on the GPU, or why it cannot be
  * }</pre>
  *
@@ -96,6 +100,24 @@ public final class R1 {
             R1Training t = R1Training.of(GrpoRun.run(recipe, out, progress));
             forget(out);
             return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The element-wise mean of {@code models}' weights ({@code sft}, {@code r1} or checkpoint folders of one
+     * architecture, e.g. one recipe's seeds) written into {@code out} ({@link CheckpointAverage}), and loaded.
+     */
+    public static R1Model average(Path out, String... models) {
+        try {
+            List<Path> dirs = new ArrayList<>();
+            for (String m : models) {
+                dirs.add(NanoModel.resolve(m));
+            }
+            CheckpointAverage.write(dirs, out, null);
+            forget(out);
+            return model(out.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,9 @@ import io.r1kit.train.TinyCheckpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -82,5 +85,17 @@ class R1ModelTest {
         assertSame(R1.model(dir), R1.model(dir + " "));
         String msg = assertThrows(IllegalArgumentException.class, () -> R1Model.load("nowhere")).getMessage();
         assertTrue(msg.startsWith("nowhere: not a checkpoint folder (no tokenizer.json)"), msg);
+    }
+
+    @Test
+    void theAverageOfTwoModelsIsWrittenAndLoaded(@TempDir Path tmp) throws Exception {
+        R1Model soup = R1.average(tmp.resolve("soup"), "sft", "r1");
+        assertEquals(tmp.resolve("soup"), soup.dir());
+        assertEquals("average", io.r1kit.Provenance.read(soup.dir()).get("training").getAsString());
+        R1Answer a = soup.ask(ROOM, "grounding", "the lamp");
+        assertEquals(Task.GROUNDING, a.task());
+        String msg = assertThrows(IllegalArgumentException.class, () -> R1.average(tmp.resolve("one"), "sft"))
+                .getMessage();
+        assertEquals("averaging needs two models or more, got 1", msg);
     }
 }
