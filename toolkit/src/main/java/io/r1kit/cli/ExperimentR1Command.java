@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code r1kit experiment r1 --config F --out DIR [--seeds N] [--probe K] [--no-control] [--without-rewards]
- * [--rooms N] [--seed S] [--per-task K] [--json]}: {@link R1Experiment}, GRPO against SFT, the SFT-continuation
- * control and, when asked, GRPO without rewards.
+ * [--average] [--rooms N] [--seed S] [--per-task K] [--json]}: {@link R1Experiment}, GRPO against SFT, the
+ * SFT-continuation control and, when asked, GRPO without rewards and each arm's seeds averaged.
  */
 @Command(name = "r1", mixinStandardHelpOptions = true,
         description = "3D-R1's experiment in miniature: probe the SFT model's headroom, train GRPO per seed and the "
@@ -48,6 +48,10 @@ final class ExperimentR1Command implements Callable<Integer> {
             + " signal, so the table shows what the rewards add")
     boolean withoutRewards;
 
+    @Option(names = "--average", description = "also average each arm's seeds weight by weight into one model"
+            + " (grpo-average/, control-average/, no-reward-average/), evaluate those and compare them; 2 seeds or more")
+    boolean average;
+
     @Option(names = "--rooms", defaultValue = "250", description = "held-out rooms at most (default ${DEFAULT-VALUE})")
     int rooms;
 
@@ -68,7 +72,7 @@ final class ExperimentR1Command implements Callable<Integer> {
         deviceOption.apply();
         TaskEval.Options eval = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
         R1Experiment.Options o = new R1Experiment.Options(GrpoConfig.read(config), seeds, probe, eval, !noControl,
-                withoutRewards);
+                withoutRewards, average);
         TextProgress training = new TextProgress(output.err());
         R1Experiment.Result r = R1Experiment.run(o, out, MeteorResources.defaults(), new R1Experiment.Listener() {
             @Override
@@ -102,7 +106,9 @@ final class ExperimentR1Command implements Callable<Integer> {
             }
         });
         output.print(() -> (r.probe() == null ? "" : r.probe().toText() + "\n\n") + r.table().toMarkdown()
-                + String.format(Locale.ROOT, "%nwrote %s: table.md, experiment.json, per-task.png, reward.png", out),
+                + (r.averaged() == null ? "" : "\nEach arm's seeds averaged:\n\n" + r.averaged().toMarkdown())
+                + String.format(Locale.ROOT, "%nwrote %s: table.md, experiment.json, per-task.png, reward.png%s", out,
+                        r.averaged() == null ? "" : ", averaged.png"),
                 () -> JsonOutput.pretty(r.table().toJson()));
         return 0;
     }

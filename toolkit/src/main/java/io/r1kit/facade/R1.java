@@ -110,12 +110,21 @@ public final class R1 {
      * architecture, e.g. one recipe's seeds) written into {@code out} ({@link CheckpointAverage}), and loaded.
      */
     public static R1Model average(Path out, String... models) {
+        return average(out, (double[]) null, models);
+    }
+
+    /**
+     * As {@link #average(Path, String...)}, weighted: one weight per model, summing to 1, negative ones allowed
+     * ({@code weights} 1, 1, -1 over two runs and their start add both runs' changes to the start); null weighs
+     * them alike.
+     */
+    public static R1Model average(Path out, double[] weights, String... models) {
         try {
             List<Path> dirs = new ArrayList<>();
             for (String m : models) {
                 dirs.add(NanoModel.resolve(m));
             }
-            CheckpointAverage.write(dirs, out, null);
+            CheckpointAverage.write(dirs, weights, out, null);
             forget(out);
             return model(out.toString());
         } catch (IOException e) {

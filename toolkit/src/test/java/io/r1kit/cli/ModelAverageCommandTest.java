@@ -34,6 +34,14 @@ class ModelAverageCommandTest {
         assertEquals(parameters, o.get("parameters").getAsLong());
         assertTrue(Files.size(dir.resolve("wide").resolve("model.safetensors"))
                 > 1.9 * Files.size(out.resolve("model.safetensors")), "float32 weights take twice the bytes");
+
+        Path twice = dir.resolve("twice");
+        r = run("model", "average", "--out", twice.toString(), "--weights", "2,-1", "r1", "sft");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(String.format(java.util.Locale.ROOT, "averaged 2 models into %s (weights 2, -1; %,d parameters,"
+                + " stored as F16)%n", twice, parameters), r.out());
+        assertEquals(-1.0, Provenance.read(twice).get("members").getAsJsonArray().get(1).getAsJsonObject()
+                .get("weight").getAsDouble());
     }
 
     @Test
@@ -50,6 +58,13 @@ class ModelAverageCommandTest {
         assertEquals(Main.BAD_INPUT, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("missing: not a checkpoint folder"), r.err());
+        r = run("model", "average", "--out", out.toString(), "--weights", "1,1", "sft", "r1");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertEquals("r1kit: the weights sum to 2, not 1: a combination of one start's fine-tunes keeps the sum 1"
+                + " (the start takes 1 minus the others)\n", r.err());
+        r = run("model", "average", "--out", out.toString(), "--weights", "1,x", "sft", "r1");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertEquals("r1kit: --weights takes numbers separated by commas (e.g. 1,1,-1), not '1,x'\n", r.err());
         assertFalse(Files.exists(out));
     }
 }

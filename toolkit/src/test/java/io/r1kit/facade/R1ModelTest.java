@@ -97,5 +97,8 @@ class R1ModelTest {
         String msg = assertThrows(IllegalArgumentException.class, () -> R1.average(tmp.resolve("one"), "sft"))
                 .getMessage();
         assertEquals("averaging needs two models or more, got 1", msg);
+        R1Model twice = R1.average(tmp.resolve("twice"), new double[] {2, -1}, "r1", "sft");
+        assertEquals(2.0, io.r1kit.Provenance.read(twice.dir()).get("members").getAsJsonArray().get(0)
+                .getAsJsonObject().get("weight").getAsDouble());
     }
 }

@@ -39,7 +39,12 @@ import java.util.stream.Stream;
  * CheckpointAverage.write(List.of(Path.of("exp/grpo-1"), Path.of("exp/grpo-2")), Path.of("soup"), null);
  * }</pre>
  *
- * The members must be one architecture with one vocabulary: their {@code config.json}, {@value VlmConfig#FILE},
+ * Weighted, it is an affine combination {@code Σ wᵢ·θᵢ} with weights summing to 1, negative ones allowed: with the
+ * start {@code s} of two fine-tunes {@code a} and {@code b}, the weights {@code 1, 1, -1} over {@code a, b, s} give
+ * {@code s + (a - s) + (b - s)}, both changes added to the start ("task arithmetic"), and {@code 2, -1} over
+ * {@code a, s} give {@code s + 2(a - s)}, one change taken twice.
+ *
+ * <p>The members must be one architecture with one vocabulary: their {@code config.json}, {@value VlmConfig#FILE},
  * {@code tokenizer.json} and {@code tokenizer_config.json} equal as JSON, and the same tensors of the same shapes;
  * anything else is refused with one line naming the file. The output is written whole or not at all
  * ({@link AtomicFolder}); its {@value Provenance#FILE} lists each member with its weights' SHA-256 and its own
@@ -63,6 +68,17 @@ public final class CheckpointAverage {
      *                                  tensors or shapes, or where a tensor is not finite
      */
     public static Path write(List<Path> members, Path out, Dtype dtype) throws IOException {
+        return write(members, null, out, dtype);
+    }
+
+    /**
+     * As {@link #write(List, Path, Dtype)}, each member weighted: {@code weights[i]} multiplies {@code members[i]};
+     * null weighs them alike.
+     *
+     * @throws IllegalArgumentException as there, and for weights that are not one per member, not finite, or
+     *                                  do not sum to 1
+     */
+    public static Path write(List<Path> members, double[] weights, Path out, Dtype dtype) throws IOException {
         if (members.size() < 2) {
             throw new IllegalArgumentException("averaging needs two models or more, got " + members.size());
         }
@@ -85,6 +101,7 @@ public final class CheckpointAverage {
         if (dtype != null && dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("the average is stored as F32 or F16, not " + dtype);
         }
+        double[] w = checkWeights(weights, members.size());
         Path first = members.get(0);
         List<String> shared = SHARED.stream().filter(f -> Files.isRegularFile(first.resolve(f))).toList();
         for (Path m : members.subList(1, members.size())) {
@@ -92,12 +109,16 @@ public final class CheckpointAverage {
                 sameJson(first.resolve(f), m.resolve(f));
             }
         }
-        Averaged averaged = average(members);
+        Averaged averaged = average(members, w);
         Dtype stored = dtype != null ? dtype : averaged.allHalf() ? Dtype.F16 : Dtype.F32;
         JsonArray listed = new JsonArray();
-        for (Path m : members) {
+        for (int i = 0; i < members.size(); i++) {
+            Path m = members.get(i);
             JsonObject o = new JsonObject();
             o.addProperty("path", m.toString());
+            if (weights != null) {
+                o.addProperty("weight", weights[i]);
+            }
             o.addProperty("weights_sha256", weightsSha256(m));
             o.add("provenance", Provenance.exists(m) ? Provenance.read(m).toJson() : new JsonObject());
             listed.add(o);
@@ -115,10 +136,38 @@ public final class CheckpointAverage {
         return out;
     }
 
-    /** The averaged tensors, their element count, and whether every member stored every tensor as F16. */
+    /**
+     * The averaged tensors, their element count, and whether every member stored every tensor as F16.
+     */
     private record Averaged(Map<String, FloatTensor> tensors, long parameters, boolean allHalf) {}
 
-    private static Averaged average(List<Path> members) throws IOException {
+    /** The weights checked, or null (uniform) for null. */
+    static double[] checkWeights(double[] weights, int members) {
+        if (weights == null) {
+            return null;
+        }
+        if (weights.length != members) {
+            throw new IllegalArgumentException("one weight per model: " + weights.length + " weights for " + members
+                    + " models");
+        }
+        double sum = 0;
+        for (double x : weights) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("a weight is " + x + "; weights are finite numbers");
+            }
+            sum += x;
+        }
+        if (Math.abs(sum - 1) > 1e-6) {
+            String total = new java.math.BigDecimal(sum).round(new java.math.MathContext(6)).stripTrailingZeros()
+                    .toPlainString();
+            throw new IllegalArgumentException("the weights sum to " + total + ", not 1: a combination of one start's"
+                    + " fine-tunes keeps the sum 1 (the start takes 1 minus the others)");
+        }
+        return weights.clone();
+    }
+
+    /** Averages the members' tensors, weighted by {@code w} (uniform where null). */
+    private static Averaged average(List<Path> members, double[] w) throws IOException {
         List<TensorStore> stores = new ArrayList<>();
         try {
             for (Path m : members) {
@@ -140,7 +189,8 @@ public final class CheckpointAverage {
             for (String name : names) {
                 long[] shape = stores.get(0).info(name).shape();
                 double[] sum = null;
-                for (TensorStore s : stores) {
+                for (int k = 0; k < stores.size(); k++) {
+                    TensorStore s = stores.get(k);
                     TensorInfo info = s.info(name);
                     allHalf &= info.dtype() == Dtype.F16;
                     float[] x = s.read(name, shape).data();   // refuses another shape and non-finite values
@@ -148,12 +198,16 @@ public final class CheckpointAverage {
                         sum = new double[x.length];
                     }
                     for (int i = 0; i < x.length; i++) {
-                        sum[i] += x[i];
+                        sum[i] += w == null ? x[i] : w[k] * x[i];
                     }
                 }
                 float[] mean = new float[sum.length];
                 for (int i = 0; i < mean.length; i++) {
-                    mean[i] = (float) (sum[i] / stores.size());
+                    mean[i] = (float) (w == null ? sum[i] / stores.size() : sum[i]);
+                    if (!Float.isFinite(mean[i])) {
+                        throw new CheckpointException(stores.get(0).dir(), "the weighted sum of " + name
+                                + " overflows a float; use smaller weights");
+                    }
                 }
                 tensors.put(name, new FloatTensor(shape, mean));
                 parameters += mean.length;

@@ -18,10 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The experiment's two charts: each task's relative change from SFT for each arm (bars, with the
- * standard deviation over seeds as error bars when there are several), and each seed's sampled GRPO reward per
- * step (running mean of 10; with several seeds also their mean, drawn thick), read back from the runs'
- * {@code reward.csv}.
+ * The experiment's charts: each task's relative change from SFT for each arm (bars, with the
+ * standard deviation over seeds as error bars when there are several), the same for each arm's seeds averaged into
+ * one model, and each seed's sampled GRPO reward per step (running mean of 10; with several seeds also their mean,
+ * drawn thick), read back from the runs' {@code reward.csv}.
  */
 public final class ExperimentCharts {
 
@@ -38,6 +38,21 @@ public final class ExperimentCharts {
         for (ExperimentTable.Side s : table.sides()) {
             arm(c, s.label(), table.rows(), table.reports(s).size(), r -> r.arm(s));
         }
+        return BitmapEncoder.getBufferedImage(c);
+    }
+
+    /** Per task, each averaged arm's relative change from SFT, in percent ({@link AveragedArms}). */
+    public static BufferedImage averaged(AveragedArms arms) {
+        CategoryChart c = new CategoryChartBuilder().width(900).height(450)
+                .title("Held-out change from SFT, each arm's seeds averaged into one model")
+                .xAxisTitle("task").yAxisTitle("relative change (%)").build();
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setXAxisLabelRotation(20);
+        List<io.r1kit.task.Task> tasks = new ArrayList<>(arms.sft().tasks().keySet());
+        arms.averaged().forEach((side, report) -> c.addSeries(side.label() + " (" + arms.seeds().get(side)
+                        + " averaged)", tasks.stream().map(io.r1kit.task.Task::slug).toList(),
+                tasks.stream().map(t -> 100 * (report.tasks().get(t).value() / arms.sft().tasks().get(t).value() - 1))
+                        .toList()));
         return BitmapEncoder.getBufferedImage(c);
     }
 

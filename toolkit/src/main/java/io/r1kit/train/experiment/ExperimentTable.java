@@ -43,6 +43,11 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
         public String label() {
             return label;
         }
+
+        /** The arm's key in {@code experiment.json}. */
+        public String key() {
+            return key;
+        }
     }
 
     /** One arm's standing on one task. */

@@ -11,10 +11,8 @@ import io.r1kit.Provenance;
 import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.tasks.TaskEval;
 import io.r1kit.eval.tasks.TaskReport;
-import io.r1kit.eval.tasks.TaskReportFile;
-import io.r1kit.model.text.TextTokenizer;
-import io.r1kit.model.vlm.Vlm3d;
-import io.r1kit.model.vlm.VlmAsk;
+import io.r1kit.model.vlm.CheckpointAverage;
+import io.r1kit.train.experiment.ExperimentTable.Side;
 import io.r1kit.train.RecipeJson;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.grpo.GrpoConfig;
@@ -28,7 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -39,8 +39,10 @@ import java.util.function.IntFunction;
  *       compute ({@code control-N/}: the same training-loop seconds, {@link ControlRecipe}) and, when asked, GRPO
  *       without rewards ({@code no-reward-N/}, {@link RewardFreeRecipe}: what GRPO gains over it, the rewards gave);</li>
  *   <li>evaluate the starting model and every trained one on the same held-out questions ({@link TaskEval}),
- *       each report kept whole in {@code eval-NAME.json} ({@link TaskReportFile}, keyed by the checkpoint's
- *       content and the questions), so a model evaluated before is not evaluated again;</li>
+ *       each report kept whole in {@code eval-NAME.json} ({@link ExperimentEvaluation}), so a model evaluated
+ *       before is not evaluated again;</li>
+ *   <li>when asked, average each arm's seeds weight by weight into one model ({@code grpo-average/}…) and
+ *       evaluate those too ({@link AveragedArms}, {@code averaged.png});</li>
  *   <li>write {@code table.md} and {@code experiment.json} ({@link ExperimentTable}), {@code per-task.png}
  *       and {@code reward.png} ({@link ExperimentCharts}).</li>
  * </ol>
@@ -62,12 +64,16 @@ public final class R1Experiment {
      * @param eval     the held-out questions every model answers
      * @param control  whether to train the SFT-continuation control
      * @param withoutRewards whether to train GRPO without rewards beside each seed's GRPO run
+     * @param average  whether to average each arm's seeds into one model and evaluate it too ({@link AveragedArms})
      */
     public record Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control,
-                          boolean withoutRewards) {
+                          boolean withoutRewards, boolean average) {
         public Options {
             if (seeds < 1) {
                 throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+            }
+            if (average && seeds < 2) {
+                throw new IllegalArgumentException("averaging the seeds needs two seeds or more, got " + seeds);
             }
             if (probe < 0) {
                 throw new IllegalArgumentException("probe must be 0 (skip) or more prompts per task, got " + probe);
@@ -77,6 +83,12 @@ public final class R1Experiment {
         /** Without the arm of GRPO without rewards. */
         public Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control) {
             this(grpo, seeds, probe, eval, control, false);
+        }
+
+        /** Without averaging the seeds. */
+        public Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control,
+                       boolean withoutRewards) {
+            this(grpo, seeds, probe, eval, control, withoutRewards, false);
         }
     }
 
@@ -91,8 +103,8 @@ public final class R1Experiment {
         GrpoProbe.Progress probing();
     }
 
-    /** The result: the table, and where the runs are. */
-    public record Result(ExperimentTable table, GrpoProbe.Report probe, List<Path> grpo, List<Path> controls,
+    /** The result: the table, the averaged arms (null unless asked), and where the runs are. */
+    public record Result(ExperimentTable table, AveragedArms averaged, GrpoProbe.Report probe, List<Path> grpo, List<Path> controls,
                          List<Path> withoutRewards) {}
 
     private R1Experiment() {}
@@ -127,11 +139,32 @@ public final class R1Experiment {
                         listener));
             }
         }
-        TaskReport sft = evaluate(base, "sft", o.eval(), meteor, listener, out);
-        ExperimentTable table = new ExperimentTable(sft, evaluate(grpo, o.eval(), meteor, listener, out),
-                evaluate(controls, o.eval(), meteor, listener, out), evaluate(free, o.eval(), meteor, listener, out));
-        write(out, o, table, grpo);
-        return new Result(table, probe, grpo, controls, free);
+        ExperimentEvaluation evaluation = new ExperimentEvaluation(o.eval(), meteor, listener, out);
+        TaskReport sft = evaluation.of(base, "sft");
+        ExperimentTable table = new ExperimentTable(sft, evaluation.all(grpo), evaluation.all(controls),
+                evaluation.all(free));
+        AveragedArms averaged = o.average() ? average(sft, Map.of(Side.GRPO, grpo, Side.CONTROL, controls,
+                Side.WITHOUT_REWARDS, free), evaluation, listener, out) : null;
+        write(out, o, table, averaged, grpo);
+        return new Result(table, averaged, probe, grpo, controls, free);
+    }
+
+    /** Each arm of two runs or more averaged into its folder ({@link AveragedArms#folder}) and evaluated. */
+    private static AveragedArms average(TaskReport sft, Map<Side, List<Path>> arms, ExperimentEvaluation evaluation,
+                                        Listener listener, Path out) throws IOException {
+        Map<Side, TaskReport> reports = new EnumMap<>(Side.class);
+        Map<Side, Integer> seeds = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            List<Path> runs = arms.get(side);
+            if (runs.size() >= 2) {
+                Path dir = out.resolve(AveragedArms.folder(side));
+                listener.phase("averaging " + runs.size() + " runs into " + dir);
+                CheckpointAverage.write(runs, dir, null);   // the same bytes again: its evaluation is kept
+                reports.put(side, evaluation.of(dir, AveragedArms.folder(side)));
+                seeds.put(side, runs.size());
+            }
+        }
+        return new AveragedArms(sft, reports, seeds);
     }
 
     /** Trains a GRPO run into {@code dir}, resumes a stopped one, or keeps a finished one. */
@@ -145,15 +178,6 @@ public final class R1Experiment {
             GrpoRun.run(recipe, new GrpoRewards(), dir, resume, listener.training());
         }
         return dir;
-    }
-
-    private static List<TaskReport> evaluate(List<Path> runs, TaskEval.Options o, MeteorResources meteor,
-                                             Listener listener, Path out) throws IOException {
-        List<TaskReport> reports = new ArrayList<>();
-        for (Path p : runs) {
-            reports.add(evaluate(p, p.getFileName().toString(), o, meteor, listener, out));
-        }
-        return reports;
     }
 
     /** The training-loop seconds of a finished GRPO run: the sum of its steps' times. */
@@ -189,44 +213,12 @@ public final class R1Experiment {
         return dir;
     }
 
-    private static TaskReport evaluate(Path dir, String name, TaskEval.Options o, MeteorResources meteor,
-                                       Listener listener, Path out) throws IOException {
-        Path kept = out.resolve("eval-" + name + ".json");
-        String key = contentKey(dir);
-        java.util.Optional<TaskReport> before = TaskReportFile.read(kept, key, o);
-        if (before.isPresent()) {
-            listener.phase(name + " evaluated before (" + kept.getFileName() + "): kept");
-            return before.get();
-        }
-        listener.phase("evaluating " + name);
-        try (Vlm3d vlm = Vlm3d.load(dir); TextTokenizer tokenizer = TextTokenizer.load(dir)) {
-            TaskReport r = TaskReport.of(name, TaskEval.run(new VlmAsk(vlm, tokenizer), o, listener.answering(name)),
-                    o, meteor);
-            TaskReportFile.write(r, key, kept);
-            return r;
-        }
-    }
-
-    /** SHA-256 over a checkpoint's weights, configuration and tokenizer: what its answers depend on. */
-    static String contentKey(Path dir) throws IOException {
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
-        for (String f : List.of("model.safetensors", "vlm.json", "config.json", "tokenizer.json")) {
-            Path p = dir.resolve(f);
-            if (Files.isRegularFile(p)) {
-                sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(p));
-            }
-        }
-        return java.util.HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static void write(Path out, Options o, ExperimentTable table, List<Path> grpo) throws IOException {
+    private static void write(Path out, Options o, ExperimentTable table, AveragedArms averaged, List<Path> grpo)
+            throws IOException {
         JsonObject j = table.toJson();
+        if (averaged != null) {
+            j.add("averaged", averaged.toJson());
+        }
         j.add("recipe", RecipeJson.tree(o.grpo()));
         j.addProperty("seeds", o.seeds());
         j.addProperty("eval_rooms", o.eval().rooms());
@@ -237,9 +229,13 @@ public final class R1Experiment {
         table.sides().forEach(side -> table.reports(side).forEach(r -> reports.add(r.toJson())));
         j.add("reports", reports);
         Files.writeString(out.resolve("experiment.json"), pretty(j));
-        Files.writeString(out.resolve("table.md"), table.toMarkdown());
+        Files.writeString(out.resolve("table.md"), table.toMarkdown() + (averaged == null ? ""
+                : "\nEach arm's seeds averaged weight by weight into one model:\n\n" + averaged.toMarkdown()));
         javax.imageio.ImageIO.write(ExperimentCharts.perTask(table), "png", out.resolve("per-task.png").toFile());
         javax.imageio.ImageIO.write(ExperimentCharts.rewards(grpo), "png", out.resolve("reward.png").toFile());
+        if (averaged != null) {
+            javax.imageio.ImageIO.write(ExperimentCharts.averaged(averaged), "png", out.resolve("averaged.png").toFile());
+        }
     }
 
     /** Writes the recipe into a new folder, or checks that the folder's experiment is of the same one. */

@@ -115,6 +115,45 @@ class CheckpointAverageTest {
     }
 
     @Test
+    void weightsGiveTheAffineCombination() throws Exception {
+        Path start = save(tmp.resolve("start"), 1, Dtype.F32);
+        Path a = changed(start, tmp.resolve("a"), x -> x + 0.5f, Dtype.F32);
+        Path b = changed(start, tmp.resolve("b"), x -> 2 * x, Dtype.F32);
+        Path out = CheckpointAverage.write(List.of(a, b, start), new double[] {1, 1, -1}, tmp.resolve("sum"), null);
+        Map<String, FloatTensor> s = read(start);
+        Map<String, FloatTensor> sum = read(out);
+        for (String n : s.keySet()) {
+            float[] x = s.get(n).data();
+            float[] m = sum.get(n).data();
+            for (int i = 0; i < x.length; i++) {
+                double expected = x[i] + ((double) x[i] + 0.5f - x[i]) + ((double) 2 * x[i] - x[i]);
+                assertEquals(expected, m[i], 1e-6, n + "[" + i + "]");
+            }
+        }
+        JsonArray members = Provenance.read(out).get("members").getAsJsonArray();
+        assertEquals(-1.0, members.get(2).getAsJsonObject().get("weight").getAsDouble());
+        assertEquals(1.0, members.get(0).getAsJsonObject().get("weight").getAsDouble());
+        try (Vlm3d loaded = VlmCheckpoint.load(out, Device.cpu())) {
+            assertTrue(loaded.parameterCount() > 0);
+        }
+
+        Path twice = CheckpointAverage.write(List.of(a, start), new double[] {2, -1}, tmp.resolve("twice"), null);
+        float first = read(twice).values().iterator().next().data()[0];
+        float x0 = s.values().iterator().next().data()[0];
+        assertEquals(x0 + 2 * 0.5, first, 1e-6, "start + 2 (a - start)");
+
+        Path no = tmp.resolve("no");
+        assertEquals("one weight per model: 3 weights for 2 models", assertThrows(IllegalArgumentException.class,
+                () -> CheckpointAverage.write(List.of(a, b), new double[] {1, 1, -1}, no, null)).getMessage());
+        assertEquals("the weights sum to 1.5, not 1: a combination of one start's fine-tunes keeps the sum 1 (the"
+                + " start takes 1 minus the others)", assertThrows(IllegalArgumentException.class,
+                () -> CheckpointAverage.write(List.of(a, b), new double[] {1, 0.5}, no, null)).getMessage());
+        assertEquals("a weight is NaN; weights are finite numbers", assertThrows(IllegalArgumentException.class,
+                () -> CheckpointAverage.write(List.of(a, b), new double[] {Double.NaN, 1}, no, null)).getMessage());
+        assertFalse(Files.exists(no));
+    }
+
+    @Test
     void halfMembersGiveAHalfAverageUnlessAskedOtherwise() throws Exception {
         Path a = save(tmp.resolve("a"), 1, Dtype.F16);
         Path b = changed(a, tmp.resolve("b"), x -> x / 2, Dtype.F16);

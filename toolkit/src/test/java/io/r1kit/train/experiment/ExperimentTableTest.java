@@ -30,12 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The table over several seeds, on hand-made QA answers: per-seed changes, the paired test, the charts. */
 class ExperimentTableTest {
 
-    private static final SceneGenerator GENERATOR =
+    static final SceneGenerator GENERATOR =
             new SceneGenerator(GeneratorConfig.defaults().withPointBudget(6000));
     private static final TaskEval.Options OPTIONS = TaskEval.Options.defaults().withRooms(4).withPerTask(1000);
 
     /** A model that answers the first {@code right} QA questions with the reference and the rest wrongly. */
-    private static TaskReport answering(int right, List<GeneratedRoom> rooms) {
+    static TaskReport answering(int right, List<GeneratedRoom> rooms) {
         List<TaskCase> cases = new ArrayList<>();
         int asked = 0;
         for (int i = 0; i < rooms.size(); i++) {

@@ -149,4 +149,42 @@ class R1ExperimentTest {
         assertTrue(Files.readString(longer.resolve("table.md")).contains("| GRPO without rewards | vs SFT |"));
         assertTrue(phases.contains("evaluating no-reward-1"), phases.toString());
     }
+
+    @Test
+    void averagesEachArmsSeedsWhenAsked(@TempDir Path tmp) throws Exception {
+        Path base = TinyCheckpoint.dir();
+        TaskEval.Options eval = TaskEval.Options.defaults().withRooms(1).withSeed(900).withPerTask(2)
+                .withTasks(List.of(Task.GROUNDING, Task.QA));
+        assertEquals("averaging the seeds needs two seeds or more, got 1", assertThrows(IllegalArgumentException.class,
+                () -> new R1Experiment.Options(recipe(base, 2), 1, 0, eval, true, false, true)).getMessage());
+        Path out = tmp.resolve("exp");
+        List<String> phases = new ArrayList<>();
+        R1Experiment.Result r = R1Experiment.run(new R1Experiment.Options(recipe(base, 2), 2, 0, eval, true, false,
+                true), out, MeteorResources.builtIn(), listener(phases));
+
+        for (String arm : List.of("grpo", "control")) {
+            Provenance p = Provenance.read(out.resolve(arm + "-average"));
+            assertEquals("average", p.get("training").getAsString());
+            assertEquals(List.of(out.resolve(arm + "-1").toString(), out.resolve(arm + "-2").toString()),
+                    p.get("members").getAsJsonArray().asList().stream()
+                            .map(m -> m.getAsJsonObject().get("path").getAsString()).toList());
+            assertTrue(phases.contains("evaluating " + arm + "-average"), phases.toString());
+        }
+        assertEquals(2, r.averaged().seeds().get(ExperimentTable.Side.GRPO));
+        assertTrue(Files.size(out.resolve("averaged.png")) > 0);
+        String md = Files.readString(out.resolve("table.md"));
+        assertTrue(md.contains("Each arm's seeds averaged weight by weight into one model:"), md);
+        assertTrue(md.contains("| GRPO, 2 averaged | vs SFT | SFT continued, 2 averaged | vs SFT |"), md);
+        JsonObject j = JsonParser.parseString(Files.readString(out.resolve("experiment.json"))).getAsJsonObject();
+        assertEquals(r.averaged().meanRelative(ExperimentTable.Side.CONTROL), j.getAsJsonObject("averaged")
+                .getAsJsonObject("control").get("mean_relative").getAsDouble(), 1e-12);
+
+        // again: the averages are written anew, byte for byte the same, so their evaluations are kept
+        phases.clear();
+        R1Experiment.Result again = R1Experiment.run(new R1Experiment.Options(recipe(base, 2), 2, 0, eval, true,
+                false, true), out, MeteorResources.builtIn(), listener(phases));
+        assertTrue(phases.contains("grpo-average evaluated before (eval-grpo-average.json): kept"), phases.toString());
+        assertFalse(phases.stream().anyMatch(p -> p.startsWith("evaluating")), phases.toString());
+        assertEquals(r.averaged().toMarkdown(), again.averaged().toMarkdown());
+    }
 }
