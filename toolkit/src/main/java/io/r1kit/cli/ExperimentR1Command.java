@@ -5,6 +5,7 @@ import io.r1kit.eval.MeteorResources;
 import io.r1kit.eval.tasks.TaskEval;
 import io.r1kit.train.TextProgress;
 import io.r1kit.train.TrainProgress;
+import io.r1kit.train.experiment.AveragedArms;
 import io.r1kit.train.experiment.R1Experiment;
 import io.r1kit.train.grpo.GrpoConfig;
 import io.r1kit.train.grpo.GrpoProbe;
@@ -106,7 +107,7 @@ final class ExperimentR1Command implements Callable<Integer> {
             }
         });
         output.print(() -> (r.probe() == null ? "" : r.probe().toText() + "\n\n") + r.table().toMarkdown()
-                + (r.averaged() == null ? "" : "\nEach arm's seeds averaged:\n\n" + r.averaged().toMarkdown())
+                + (r.averaged() == null ? "" : "\n" + AveragedArms.TITLE + "\n\n" + r.averaged().toMarkdown())
                 + String.format(Locale.ROOT, "%nwrote %s: table.md, experiment.json, per-task.png, reward.png%s", out,
                         r.averaged() == null ? "" : ", averaged.png"),
                 () -> JsonOutput.pretty(r.table().toJson()));

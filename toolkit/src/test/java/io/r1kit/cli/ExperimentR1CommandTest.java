@@ -20,6 +20,7 @@ class ExperimentR1CommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("--no-control"), r.out());
         assertTrue(r.out().contains("--without-rewards"), r.out());
+        assertTrue(r.out().contains("--average"), r.out());
         assertTrue(r.out().replaceAll("\\s+", " ").contains("with every reward weighted 0 and no dynamic sampling"),
                 r.out());
     }
@@ -38,6 +39,10 @@ class ExperimentR1CommandTest {
                 "--seeds", "0");
         assertEquals(1, none.code());
         assertEquals("r1kit: seeds must be at least 1, got 0", none.err().strip());
+        MainTest.Result one = run("experiment", "r1", "--config", f.toString(), "--out", tmp.resolve("o").toString(),
+                "--average");
+        assertEquals(1, one.code());
+        assertEquals("r1kit: averaging the seeds needs two seeds or more, got 1", one.err().strip());
         assertFalse(Files.exists(tmp.resolve("o")));
     }
 }

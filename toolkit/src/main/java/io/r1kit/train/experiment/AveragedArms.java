@@ -28,6 +28,9 @@ import java.util.Map;
  */
 public record AveragedArms(TaskReport sft, Map<Side, TaskReport> averaged, Map<Side, Integer> seeds) {
 
+    /** The line above the table in {@code table.md} and the command's output. */
+    public static final String TITLE = "Each arm's seeds averaged weight by weight into one model:";
+
     public AveragedArms {
         if (!averaged.containsKey(Side.GRPO)) {
             throw new IllegalArgumentException("no averaged GRPO model");

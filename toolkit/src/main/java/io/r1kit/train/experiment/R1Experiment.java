@@ -230,7 +230,7 @@ public final class R1Experiment {
         j.add("reports", reports);
         Files.writeString(out.resolve("experiment.json"), pretty(j));
         Files.writeString(out.resolve("table.md"), table.toMarkdown() + (averaged == null ? ""
-                : "\nEach arm's seeds averaged weight by weight into one model:\n\n" + averaged.toMarkdown()));
+                : "\n" + AveragedArms.TITLE + "\n\n" + averaged.toMarkdown()));
         javax.imageio.ImageIO.write(ExperimentCharts.perTask(table), "png", out.resolve("per-task.png").toFile());
         javax.imageio.ImageIO.write(ExperimentCharts.rewards(grpo), "png", out.resolve("reward.png").toFile());
         if (averaged != null) {

@@ -173,7 +173,7 @@ class R1ExperimentTest {
         assertEquals(2, r.averaged().seeds().get(ExperimentTable.Side.GRPO));
         assertTrue(Files.size(out.resolve("averaged.png")) > 0);
         String md = Files.readString(out.resolve("table.md"));
-        assertTrue(md.contains("Each arm's seeds averaged weight by weight into one model:"), md);
+        assertTrue(md.contains("\n" + AveragedArms.TITLE + "\n\n| task |"), md);
         assertTrue(md.contains("| GRPO, 2 averaged | vs SFT | SFT continued, 2 averaged | vs SFT |"), md);
         JsonObject j = JsonParser.parseString(Files.readString(out.resolve("experiment.json"))).getAsJsonObject();
         assertEquals(r.averaged().meanRelative(ExperimentTable.Side.CONTROL), j.getAsJsonObject("averaged")
