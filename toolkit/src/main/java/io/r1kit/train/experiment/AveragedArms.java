@@ -54,15 +54,7 @@ public record AveragedArms(TaskReport sft, Map<Side, TaskReport> averaged, Map<S
 
     /** The mean over the tasks of the averaged arm's relative change from SFT. */
     public double meanRelative(Side side) {
-        TaskReport r = averaged.get(side);
-        double sum = 0;
-        int n = 0;
-        for (Map.Entry<Task, TaskScores> e : sft.tasks().entrySet()) {
-            double base = e.getValue().value();
-            sum += base == 0 ? Double.NaN : r.tasks().get(e.getKey()).value() / base - 1;
-            n++;
-        }
-        return sum / n;
+        return ExperimentTable.meanRelative(sft, averaged.get(side));
     }
 
     /** The averaged GRPO model against another averaged arm, paired per question (GRPO first). */

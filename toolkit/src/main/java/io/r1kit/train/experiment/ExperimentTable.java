@@ -117,16 +117,21 @@ public record ExperimentTable(TaskReport sft, List<TaskReport> grpo, List<TaskRe
     public List<Double> perSeed(Side side) {
         List<Double> out = new ArrayList<>();
         for (TaskReport r : reports(side)) {
-            double sum = 0;
-            int n = 0;
-            for (Map.Entry<Task, TaskScores> e : sft.tasks().entrySet()) {
-                double base = e.getValue().value();
-                sum += base == 0 ? Double.NaN : r.tasks().get(e.getKey()).value() / base - 1;
-                n++;
-            }
-            out.add(sum / n);
+            out.add(meanRelative(sft, r));
         }
         return out;
+    }
+
+    /** The mean over {@code sft}'s tasks of {@code r}'s relative change from it (NaN where SFT scores 0). */
+    static double meanRelative(TaskReport sft, TaskReport r) {
+        double sum = 0;
+        int n = 0;
+        for (Map.Entry<Task, TaskScores> e : sft.tasks().entrySet()) {
+            double base = e.getValue().value();
+            sum += base == 0 ? Double.NaN : r.tasks().get(e.getKey()).value() / base - 1;
+            n++;
+        }
+        return sum / n;
     }
 
     /** GRPO against another arm paired over seeds, or null with fewer than two seeds of either. */
