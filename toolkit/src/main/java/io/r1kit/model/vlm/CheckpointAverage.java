@@ -136,9 +136,7 @@ public final class CheckpointAverage {
         return out;
     }
 
-    /**
-     * The averaged tensors, their element count, and whether every member stored every tensor as F16.
-     */
+    /** The averaged tensors, their element count, and whether every member stored every tensor as F16. */
     private record Averaged(Map<String, FloatTensor> tensors, long parameters, boolean allHalf) {}
 
     /** The weights checked, or null (uniform) for null. */
