@@ -53,7 +53,9 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param numIterations   μ, optimiser updates per sampled batch (DeepSeekMath Alg. 1); at 1, old = current policy
  * @param perDeviceTrainBatchSize outputs per forward and backward pass of an update, longest first
  *                        ({@link UpdatePasses}: memory follows this size, not the step's); 0 takes all at once
- * @param learningRate    AdamW learning rate (3D-R1: 1e-6)
+ * @param learningRate    AdamW learning rate (3D-R1: 1e-6), the peak of the schedule
+ * @param lrSchedulerType {@code constant}, {@code linear} or {@code cosine} decay over the run ({@link GrpoSchedule})
+ * @param warmupRatio     share of the updates the rate warms up over, linearly from near 0
  * @param weightDecay     AdamW's decoupled weight decay
  * @param maxGradNorm     global gradient norm clip
  * @param beta            β, weight of the KL to the reference model (3D-R1: 0.02); 0 loads no reference model
@@ -89,10 +91,9 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          List<Task> tasks, Map<String, List<String>> rewards, Map<String, Double> rewardWeights,
                          int evalPrompts, int numGenerations, int promptsPerStep, String taskSampling, int steps,
                          int saveSteps, int numIterations, int perDeviceTrainBatchSize, double learningRate,
-                         double weightDecay, double maxGradNorm, double beta, double epsilon,
-                         double epsilonHigh, String lossType, String scaleRewards, String advantageBaseline,
-                         boolean maskTruncatedCompletions,
-                         boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
+                         String lrSchedulerType, double warmupRatio, double weightDecay, double maxGradNorm,
+                         double beta, double epsilon, double epsilonHigh, String lossType, String scaleRewards,
+                         String advantageBaseline, boolean maskTruncatedCompletions, boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
                          Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, double sftWeight,
                          int sftBatchSize, Dtype dtype, long seed) {
 
@@ -131,6 +132,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         if (!(learningRate > 0 && learningRate < 1)) {
             throw new IllegalArgumentException("learning_rate " + learningRate + " is outside (0, 1); the paper uses 1e-6");
         }
+        GrpoSchedule.check(lrSchedulerType, warmupRatio);
         if (!(weightDecay >= 0 && weightDecay < 1)) {
             throw new IllegalArgumentException("weight_decay " + weightDecay + " is outside [0, 1); 0 is usual for GRPO");
         }
@@ -189,10 +191,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     public GrpoConfig withRewards(Map<String, List<String>> rewards) {
         return new GrpoConfig(model, trainRooms, trainSeed, heldOutRooms, heldOutSeed, tasks, rewards, Map.of(), evalPrompts,
                 numGenerations, promptsPerStep, taskSampling, steps, saveSteps, numIterations, perDeviceTrainBatchSize,
-                learningRate,
-                weightDecay, maxGradNorm, beta, epsilon, epsilonHigh, lossType, scaleRewards, advantageBaseline,
-                maskTruncatedCompletions,
-                dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
+                learningRate, lrSchedulerType, warmupRatio, weightDecay, maxGradNorm, beta, epsilon, epsilonHigh,
+                lossType, scaleRewards, advantageBaseline, maskTruncatedCompletions, dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
                 sftWeight, sftBatchSize, dtype, seed);
     }
 

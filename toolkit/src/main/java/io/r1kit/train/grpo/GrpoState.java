@@ -24,9 +24,10 @@ import java.util.Map;
  * {@value #FOLDER} beside the model, holding the policy's float32 weights ({@code policy.safetensors}, whatever
  * dtype the model is stored in), AdamW's moments and step ({@code optimizer.safetensors}), and
  * {@code state.json}: the recipe, the steps done, the prompts drawn so far (the prompt order is replayed
- * from the recipe's seed), the held-out scores before training and every step's metrics. Nothing a step does
- * depends on the recipe's step count (the learning rate is constant, the prompt and anchor orders are seeded
- * streams), so a finished run resumed with a larger {@code steps} ends as a run of that many steps would.
+ * from the recipe's seed), the held-out scores before training and every step's metrics. Under a constant
+ * learning rate without warm-up nothing a step does depends on the recipe's step count (the prompt and anchor
+ * orders are seeded streams), so a finished run resumed with a larger {@code steps} ends as a run of that many
+ * steps would; a decaying schedule depends on it, and such a run is resumed only with the steps it planned.
  *
  * @param step         steps done
  * @param promptsDrawn prompts taken from the order so far (dynamic sampling takes more than a step's share)
@@ -78,6 +79,13 @@ record GrpoState(int step, long promptsDrawn, JsonObject before, List<GrpoStepSt
         if (!config.sameRecipe(o.get("recipe"), true)) {
             throw new CheckpointException(file, "the run was started with another recipe; resume it with the same"
                     + " --config (its recipe is in " + file + "; only \"steps\" may be raised)");
+        }
+        int planned = o.getAsJsonObject("recipe").get("steps").getAsInt();
+        if (planned != config.steps() && !GrpoSchedule.lengthFree(config)) {
+            throw new CheckpointException(file, "the run was planned for " + planned + " steps and its learning rate"
+                    + " follows the " + config.lrSchedulerType() + " schedule (warm-up ratio " + config.warmupRatio()
+                    + ") over them; resume it with \"steps\": " + planned + " (only a constant rate without warm-up"
+                    + " may be carried on)");
         }
         int step = o.get("step").getAsInt();
         if (step > config.steps()) {

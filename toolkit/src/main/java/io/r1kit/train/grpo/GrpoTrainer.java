@@ -75,7 +75,7 @@ public final class GrpoTrainer {
         this.reference = reference;
         this.config = config;
         this.sampler = new GrpoSampler(policy, text, config);
-        this.optimizer = new AdamW(config.learningRate(), config.weightDecay(), policy.newScope());
+        this.optimizer = new AdamW(t -> GrpoSchedule.rate(config, t), config.weightDecay(), policy.newScope());
         if (reference != null) {
             reference.setTrainable(false);
         }
@@ -97,6 +97,7 @@ public final class GrpoTrainer {
         }
         steps++;
         long start = System.nanoTime();
+        double rate = GrpoSchedule.rate(config, optimizer.steps() + 1);   // the step's first update's
         int g = config.numGenerations();
         GrpoRollout rollout = GrpoRollout.of(prompts, g, config.dynamicSampling(), more,
                 (ps, round) -> sampler.generate(ps, sampler.sampling(config.seed() * 1_000_003L + steps
@@ -152,7 +153,7 @@ public final class GrpoTrainer {
                 }
             }
         }
-        metrics.finish(config.learningRate(), (System.nanoTime() - start) / 1e9);
+        metrics.finish(rate, (System.nanoTime() - start) / 1e9);
         return new GrpoStepStats(steps, metrics.values());
     }
 

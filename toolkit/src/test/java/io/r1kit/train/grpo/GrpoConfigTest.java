@@ -54,6 +54,37 @@ class GrpoConfigTest {
     }
 
     @Test
+    void theLearningRateFollowsTheScheduleByUpdate() {
+        GrpoConfig constant = GrpoConfig.fromJson("{\"steps\": 5, \"learning_rate\": 0.1}");
+        assertEquals("constant", constant.lrSchedulerType());
+        assertEquals(0.1, GrpoSchedule.rate(constant, 1));
+        assertEquals(0.1, GrpoSchedule.rate(constant, 5));
+        assertTrue(GrpoSchedule.lengthFree(constant));
+        // 5 steps x 2 updates: 10 updates, update t at s = t - 1; linear: 0.1 (1 - s/10)
+        GrpoConfig linear = GrpoConfig.fromJson("{\"steps\": 5, \"num_iterations\": 2, \"learning_rate\": 0.1,"
+                + " \"lr_scheduler_type\": \"linear\"}");
+        assertEquals(0.1, GrpoSchedule.rate(linear, 1), 1e-12);
+        assertEquals(0.07, GrpoSchedule.rate(linear, 4), 1e-12);
+        assertEquals(0.01, GrpoSchedule.rate(linear, 10), 1e-12);
+        assertEquals(0.01, GrpoSchedule.rate(linear, 12), 1e-12);     // past the end: the last rate
+        assertFalse(GrpoSchedule.lengthFree(linear));
+        // warm-up ceil(0.25 x 10) = 3 updates: 0.1/3, 0.2/3, 0.1; then cosine over the 7 left
+        GrpoConfig cosine = GrpoConfig.fromJson("{\"steps\": 10, \"learning_rate\": 0.1,"
+                + " \"lr_scheduler_type\": \"cosine\", \"warmup_ratio\": 0.25}");
+        assertEquals(0.1 / 3, GrpoSchedule.rate(cosine, 1), 1e-12);
+        assertEquals(0.2 / 3, GrpoSchedule.rate(cosine, 2), 1e-12);
+        assertEquals(0.1, GrpoSchedule.rate(cosine, 4), 1e-12);
+        assertEquals(0.05 * (1 + Math.cos(Math.PI * 3 / 7)), GrpoSchedule.rate(cosine, 7), 1e-12);
+        assertTrue(GrpoSchedule.rate(cosine, 10) > 0);
+        assertFalse(GrpoSchedule.lengthFree(GrpoConfig.fromJson("{\"warmup_ratio\": 0.1}")));
+        assertEquals(cosine, GrpoConfig.fromJson(cosine.toJson()));
+        assertEquals("lr_scheduler_type \"step\" is none of [constant, linear, cosine]",
+                error("{\"lr_scheduler_type\": \"step\"}"));
+        assertEquals("warmup_ratio 1.0 is outside [0, 1); 0 starts at the full learning rate",
+                error("{\"warmup_ratio\": 1}"));
+    }
+
+    @Test
     void badValuesSayWhatToFix() {
         assertEquals("num_generations must be at least 2, got 1 (advantages compare the outputs of a group; 8 is usual)",
                 error("{\"num_generations\": 1}"));
@@ -89,7 +120,7 @@ class GrpoConfigTest {
         assertEquals("unknown key \"groups\" (known: model, train_rooms, train_seed, held_out_rooms, held_out_seed, tasks,"
                 + " rewards, reward_weights, eval_prompts, num_generations, prompts_per_step, task_sampling, steps, save_steps,"
                 + " num_iterations,"
-                + " per_device_train_batch_size, learning_rate, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
+                + " per_device_train_batch_size, learning_rate, lr_scheduler_type, warmup_ratio, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
                 + " loss_type, scale_rewards, advantage_baseline, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
                 + " max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, dtype, seed)",
                 error("{\"groups\": 4}"));

@@ -75,6 +75,22 @@ class GrpoResumeTest {
         assertTrue(provenance.matches("(?s).*\"sft_anchor_sha256\": \"[0-9a-f]{64}\".*"), "the anchor's data hash");
     }
 
+    @Test
+    void underADecayingScheduleTooAndItsLengthCannotBeRaised(@TempDir Path tmp) throws Exception {
+        GrpoConfig linear = GrpoConfig.fromJson(recipe("[\"perception\", \"format\"]").toJson()
+                .replace("\"lr_scheduler_type\": \"constant\"", "\"lr_scheduler_type\": \"linear\""));
+        resumesExactly(linear, tmp);
+        List<String> csv = Files.readAllLines(tmp.resolve("b").resolve("reward.csv"));
+        int column = List.of(csv.get(0).split(",")).indexOf("learning_rate");
+        double[] logged = csv.subList(1, csv.size()).stream().mapToDouble(r -> Double.parseDouble(r.split(",")[column]))
+                .toArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.01, 0.0075, 0.005, 0.0025}, logged, 1e-9);
+        GrpoConfig six = GrpoConfig.fromJson(linear.toJson().replace("\"steps\": 4", "\"steps\": 6"));
+        String e = assertThrows(io.r1kit.model.io.CheckpointException.class,
+                () -> GrpoRun.run(six, new GrpoRewards(), tmp.resolve("b"), true, TrainProgress.none())).getMessage();
+        assertTrue(e.contains("the run was planned for 4 steps and its learning rate follows the linear schedule"), e);
+    }
+
     private static void resumesExactly(GrpoConfig config, Path tmp) throws Exception {
         GrpoRun.Result straight = GrpoRun.run(config, new GrpoRewards(), tmp.resolve("a"), false, TrainProgress.none());
         Path b = tmp.resolve("b");
