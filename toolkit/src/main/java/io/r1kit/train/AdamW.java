@@ -53,7 +53,8 @@ public final class AdamW {
 
     /**
      * A learning rate per update ({@code learningRate.applyAsDouble(t)} for update t, counted from 1, e.g. a
-     * warm-up and cosine schedule); it must be positive at every update made.
+     * warm-up and cosine schedule); it must be finite and not negative at every update made (0, where a
+     * schedule decays to nothing, leaves the weights as they are and still counts the update).
      */
     public AdamW(IntToDoubleFunction learningRate, double weightDecay, NDManager manager) {
         if (!(weightDecay >= 0)) {
@@ -99,8 +100,8 @@ public final class AdamW {
         }
         int t = (int) (step + 1);
         double rate = learningRate.applyAsDouble(t);
-        if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalStateException("AdamW's learning rate at update " + t + " is " + rate + "; it must be > 0");
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalStateException("AdamW's learning rate at update " + t + " is " + rate + "; it must be >= 0");
         }
         FusedOps.adamW(weights, gradients, m, v, call.create((float) t), rate, BETA1, BETA2, weightDecay, EPSILON,
                 call.create(1f / scale), zeroGrads);

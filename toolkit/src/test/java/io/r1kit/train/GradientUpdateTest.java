@@ -95,4 +95,27 @@ class GradientUpdateTest {
                                     Map.of("w", w2))).getMessage());
         }
     }
+
+    @Test
+    void aScheduleEndingAtZeroMakesItsLastUpdateAndANegativeRateIsRefused() {
+        try (NDManager m = Engines.pytorch().newBaseManager()) {
+            LearningRateSchedule cosine = new LearningRateSchedule(0.1, 0, 3, 0.0);   // 0.1, 0.05, 0
+            assertEquals(0.0, cosine.at(2), 1e-12);
+            NDArray w = m.create(new float[] {1, -2});
+            NDArray g = m.create(new float[] {0.5f, -1});
+            AdamW opt = new AdamW(t -> cosine.at(t - 1), 0.01, m);
+            for (int t = 1; t <= 2; t++) {
+                opt.update("w", w, g);
+                opt.step();
+            }
+            float[] beforeLast = w.toFloatArray();
+            opt.update("w", w, g);
+            opt.step();
+            assertArrayEquals(beforeLast, w.toFloatArray(), 0f);
+            assertEquals(3, opt.steps());
+            AdamW negative = new AdamW(t -> -0.1, 0, m);
+            assertEquals("AdamW's learning rate at update 1 is -0.1; it must be >= 0",
+                    assertThrows(IllegalStateException.class, () -> negative.update("w", w, g)).getMessage());
+        }
+    }
 }
