@@ -157,6 +157,23 @@ class GrpoConfigTest {
     }
 
     @Test
+    void everyCommittedGrpoRecipeReadsAndRun42IsRun18DecayingLinearly() throws Exception {
+        try (var files = java.nio.file.Files.newDirectoryStream(Path.of("../environment"), "*-grpo*.json")) {
+            int n = 0;
+            for (Path f : files) {
+                GrpoConfig.read(f);
+                n++;
+            }
+            assertTrue(n >= 30, n + " recipes");
+        }
+        GrpoConfig run18 = GrpoConfig.read(Path.of("../environment/nano-grpo-run18.json"));
+        GrpoConfig run42 = GrpoConfig.read(Path.of("../environment/nano-grpo-run42.json"));
+        assertEquals("constant", run18.lrSchedulerType());
+        assertEquals(run18.toJson().replace("\"lr_scheduler_type\": \"constant\"", "\"lr_scheduler_type\": \"linear\""),
+                run42.toJson());
+    }
+
+    @Test
     void denseCaptionsAreSampledFreelyUnlessTheRecipeAsksForTheRule() {
         assertEquals(false, GrpoConfig.defaults().denseDistinctPointers());
         assertEquals(true, GrpoConfig.fromJson("{\"dense_distinct_pointers\": true}").denseDistinctPointers());
