@@ -1,5 +1,7 @@
 package io.r1kit.train.grpo;
 
+import io.r1kit.train.LearningRateSchedule;
+
 import java.util.List;
 
 /**
@@ -47,15 +49,13 @@ public final class GrpoSchedule {
         }
         long updates = (long) c.steps() * c.numIterations();
         long warm = (long) Math.ceil(c.warmupRatio() * updates);
-        long s = Math.min(t, updates) - 1;           // an update past the run's end keeps the last rate
-        if (s < warm) {
-            return c.learningRate() * (s + 1) / warm;
+        int s = (int) (Math.min(t, updates) - 1);    // an update past the run's end keeps the last rate
+        // warm-up and cosine as the SFT schedule writes them, over one update more, so the last rate is not 0
+        LearningRateSchedule cosine = new LearningRateSchedule(c.learningRate(), (int) warm, (int) updates + 1, 0);
+        if (s < warm || c.lrSchedulerType().equals("cosine")) {
+            return cosine.at(s);
         }
         double p = (s - warm) / (double) (updates - warm);
-        return switch (c.lrSchedulerType()) {
-            case "linear" -> c.learningRate() * (1 - p);
-            case "cosine" -> c.learningRate() * (1 + Math.cos(Math.PI * p)) / 2;
-            default -> c.learningRate();
-        };
+        return c.lrSchedulerType().equals("linear") ? c.learningRate() * (1 - p) : c.learningRate();
     }
 }
