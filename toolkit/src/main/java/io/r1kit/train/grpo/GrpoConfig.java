@@ -93,7 +93,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          int saveSteps, int numIterations, int perDeviceTrainBatchSize, double learningRate,
                          String lrSchedulerType, double warmupRatio, double weightDecay, double maxGradNorm,
                          double beta, double epsilon, double epsilonHigh, String lossType, String scaleRewards,
-                         String advantageBaseline, boolean maskTruncatedCompletions, boolean dynamicSampling, double temperature, double topP, int maxCompletionLength,
+                         String advantageBaseline, boolean maskTruncatedCompletions, boolean dynamicSampling,
+                         double temperature, double topP, int maxCompletionLength,
                          Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, double sftWeight,
                          int sftBatchSize, Dtype dtype, long seed) {
 
@@ -192,7 +193,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         return new GrpoConfig(model, trainRooms, trainSeed, heldOutRooms, heldOutSeed, tasks, rewards, Map.of(), evalPrompts,
                 numGenerations, promptsPerStep, taskSampling, steps, saveSteps, numIterations, perDeviceTrainBatchSize,
                 learningRate, lrSchedulerType, warmupRatio, weightDecay, maxGradNorm, beta, epsilon, epsilonHigh,
-                lossType, scaleRewards, advantageBaseline, maskTruncatedCompletions, dynamicSampling, temperature, topP, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
+                lossType, scaleRewards, advantageBaseline, maskTruncatedCompletions, dynamicSampling, temperature, topP,
+                maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
                 sftWeight, sftBatchSize, dtype, seed);
     }
 
