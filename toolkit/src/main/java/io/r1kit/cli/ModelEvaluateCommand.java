@@ -104,6 +104,10 @@ final class ModelEvaluateCommand implements Callable<Integer> {
                         + " does not exist");
             }
         }
+        NanoModel.resolve(model.model);
+        if (compare != null) {
+            NanoModel.resolve(compare);   // a wrong second model is refused before the first one's minutes
+        }
         TaskReport first = evaluate(model.model, o);
         if (compare == null) {
             writeAnswers();

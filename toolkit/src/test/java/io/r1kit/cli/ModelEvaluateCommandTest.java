@@ -53,4 +53,13 @@ class ModelEvaluateCommandTest {
         assertTrue(missing.err().contains("--answers " + nowhere + ": the folder " + nowhere.getParent()
                 + " does not exist"), missing.err());
     }
+
+    @Test
+    void refusesAMissingSecondModelBeforeAnsweringWithTheFirst(@TempDir Path tmp) {
+        Path gone = tmp.resolve("grpo-run");
+        MainTest.Result r = run("model", "evaluate", "--rooms", "1", "--compare", gone.toString());
+        assertTrue(r.code() != 0, r.err());
+        assertTrue(r.err().contains(gone + ": not a checkpoint folder (no tokenizer.json)"), r.err());
+        assertFalse(r.err().contains("answered"), "the first model answered before the refusal: " + r.err());
+    }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * More of the supervised training a checkpoint already had: its own SFT recipe (kept in its {@code r1kit.json})
  * continued from its weights on other rooms and tasks, at that recipe's final learning rate, held constant
- * after a short warm-up. GRPO's supervised anchor and the experiment's SFT-continuation control train on it.
+ * after a short warm-up; a recipe that cooled its rate to 0 ({@code final_learning_rate} 0) continues at its peak
+ * {@code learning_rate}, the rate it trained at. GRPO's supervised anchor and the experiment's SFT-continuation
+ * control train on it.
  *
  * <pre>{@code
  * SftConfig more = ContinuedRecipe.of(base, 200, 0, 5, 300_000, List.of(Task.QA), 500, 10);
@@ -36,8 +38,9 @@ public final class ContinuedRecipe {
                     + " starting model's own recipe; start from a model trained by `r1kit train sft`");
         }
         JsonObject r = provenance.getAsJsonObject("recipe").deepCopy();
-        double lr = r.get("learning_rate").getAsDouble() * (r.has("final_learning_rate")
-                ? r.get("final_learning_rate").getAsDouble() : 1.0);
+        double peak = r.get("learning_rate").getAsDouble();
+        double fraction = r.has("final_learning_rate") ? r.get("final_learning_rate").getAsDouble() : 1.0;
+        double lr = fraction > 0 ? peak * fraction : peak;
         JsonArray slugs = new JsonArray();
         tasks.forEach(t -> slugs.add(t.slug()));
         r.addProperty("init_model", base.toString());
