@@ -44,6 +44,11 @@ final class ExperimentR1Command implements Callable<Integer> {
     @Option(names = "--no-control", description = "skip the SFT-continuation control")
     boolean noControl;
 
+    @Option(names = "--control-final-rate", defaultValue = "1", paramLabel = "F",
+            description = "the control's learning rate at its last step as a fraction of its rate: 1 holds it constant,"
+                    + " 0 cools it to 0 by a cosine (default ${DEFAULT-VALUE})")
+    double controlFinalRate;
+
     @Option(names = "--without-rewards", description = "also train each seed's GRPO recipe with every reward weighted 0"
             + " and no dynamic sampling (no-reward-N/): the same sampling, KL term and anchor without the rewards'"
             + " signal, so the table shows what the rewards add")
@@ -73,7 +78,7 @@ final class ExperimentR1Command implements Callable<Integer> {
         deviceOption.apply();
         TaskEval.Options eval = TaskEval.Options.defaults().withRooms(rooms).withSeed(seed).withPerTask(perTask);
         R1Experiment.Options o = new R1Experiment.Options(GrpoConfig.read(config), seeds, probe, eval, !noControl,
-                withoutRewards, average);
+                withoutRewards, average, controlFinalRate);
         TextProgress training = new TextProgress(output.err());
         R1Experiment.Result r = R1Experiment.run(o, out, MeteorResources.defaults(), new R1Experiment.Listener() {
             @Override

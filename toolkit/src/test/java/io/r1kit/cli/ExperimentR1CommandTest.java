@@ -21,6 +21,7 @@ class ExperimentR1CommandTest {
         assertTrue(r.out().contains("--no-control"), r.out());
         assertTrue(r.out().contains("--without-rewards"), r.out());
         assertTrue(r.out().contains("--average"), r.out());
+        assertTrue(r.out().contains("--control-final-rate"), r.out());
         assertTrue(r.out().replaceAll("\\s+", " ").contains("with every reward weighted 0 and no dynamic sampling"),
                 r.out());
     }
@@ -43,6 +44,10 @@ class ExperimentR1CommandTest {
                 "--average");
         assertEquals(1, one.code());
         assertEquals("r1kit: averaging the seeds needs two seeds or more, got 1", one.err().strip());
+        MainTest.Result rate = run("experiment", "r1", "--config", f.toString(), "--out", tmp.resolve("o").toString(),
+                "--control-final-rate", "2");
+        assertEquals(1, rate.code());
+        assertEquals("r1kit: the control's final rate is a fraction of its rate: give 0..1, got 2.0", rate.err().strip());
         assertFalse(Files.exists(tmp.resolve("o")));
     }
 }

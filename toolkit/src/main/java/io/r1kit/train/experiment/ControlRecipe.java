@@ -1,7 +1,9 @@
 package io.r1kit.train.experiment;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.r1kit.Provenance;
 import io.r1kit.task.Task;
 import io.r1kit.train.TrainingRooms;
 import io.r1kit.train.grpo.GrpoConfig;
@@ -23,7 +25,9 @@ import java.util.function.IntFunction;
  * the starting model's own SFT recipe ({@link ContinuedRecipe}), so the control is more of the training the
  * model already had. A GRPO run that gives the tasks turns ({@code task_sampling: balanced}) gets a control that
  * sees them in about the same shares: each task's examples repeated ({@code task_repeats}) about as often as the
- * most asked task outnumbers it, so the two arms differ in how they learn, not in what they see.
+ * most asked task outnumbers it, so the two arms differ in how they learn, not in what they see. Its rate is held
+ * constant, or falls by a cosine to a fraction of it at the last step ({@code final_learning_rate}; 0 cools it to
+ * 0, which a supervised run's held-out scores gain from).
  */
 final class ControlRecipe {
 
@@ -42,7 +46,7 @@ final class ControlRecipe {
      *
      * @throws IllegalArgumentException when the starting model keeps no SFT recipe
      */
-    static IntFunction<SftConfig> of(GrpoConfig grpo, Path base) throws IOException {
+    static IntFunction<SftConfig> of(GrpoConfig grpo, Path base, double finalRate) throws IOException {
         Map<String, Integer> repeats = null;
         if (PromptOrder.Sampling.of(grpo.taskSampling()) == PromptOrder.Sampling.BALANCED) {
             int maxObjects = continued(grpo, base, 2).maxObjects();
@@ -62,15 +66,37 @@ final class ControlRecipe {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (taskRepeats == null) {
+            if (taskRepeats == null && finalRate == 1.0) {
                 return continued;
             }
             JsonObject recipe = JsonParser.parseString(continued.toJson()).getAsJsonObject();
-            JsonObject json = new JsonObject();
-            taskRepeats.forEach(json::addProperty);
-            recipe.add("task_repeats", json);
+            recipe.addProperty("final_learning_rate", finalRate);
+            if (taskRepeats != null) {
+                JsonObject json = new JsonObject();
+                taskRepeats.forEach(json::addProperty);
+                recipe.add("task_repeats", json);
+            }
             return SftConfig.fromJson(recipe.toString());
         };
+    }
+
+    /**
+     * Whether {@code dir} holds a finished control; one trained to another final rate is refused, not kept.
+     *
+     * @throws IllegalArgumentException naming the folder when its control's rate ended elsewhere
+     */
+    static boolean finished(Path dir, double finalRate) throws IOException {
+        if (!Provenance.exists(dir) || Provenance.read(dir).get("wall_seconds") == null) {
+            return false;
+        }
+        JsonElement recipe = Provenance.read(dir).get("recipe");
+        double theirs = recipe != null && recipe.isJsonObject() && recipe.getAsJsonObject().has("final_learning_rate")
+                ? recipe.getAsJsonObject().get("final_learning_rate").getAsDouble() : 1.0;
+        if (theirs != finalRate) {
+            throw new IllegalArgumentException(dir + " holds a control whose rate ended at " + theirs + " of its peak,"
+                    + " where this experiment asks " + finalRate + ": choose another --out");
+        }
+        return true;
     }
 
     private static SftConfig continued(GrpoConfig grpo, Path base, int steps) throws IOException {

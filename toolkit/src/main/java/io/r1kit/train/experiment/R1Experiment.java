@@ -65,10 +65,16 @@ public final class R1Experiment {
      * @param control  whether to train the SFT-continuation control
      * @param withoutRewards whether to train GRPO without rewards beside each seed's GRPO run
      * @param average  whether to average each arm's seeds into one model and evaluate it too ({@link AveragedArms})
+     * @param controlFinalRate the control's learning rate at its last step, as a fraction of its rate: 1 keeps it
+     *                 constant (the default), 0 cools it to 0 by a cosine ({@link ControlRecipe})
      */
     public record Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control,
-                          boolean withoutRewards, boolean average) {
+                          boolean withoutRewards, boolean average, double controlFinalRate) {
         public Options {
+            if (!(controlFinalRate >= 0 && controlFinalRate <= 1)) {
+                throw new IllegalArgumentException("the control's final rate is a fraction of its rate: give 0..1, got "
+                        + controlFinalRate);
+            }
             if (seeds < 1) {
                 throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
             }
@@ -78,6 +84,12 @@ public final class R1Experiment {
             if (probe < 0) {
                 throw new IllegalArgumentException("probe must be 0 (skip) or more prompts per task, got " + probe);
             }
+        }
+
+        /** With the control's rate constant. */
+        public Options(GrpoConfig grpo, int seeds, int probe, TaskEval.Options eval, boolean control,
+                       boolean withoutRewards, boolean average) {
+            this(grpo, seeds, probe, eval, control, withoutRewards, average, 1.0);
         }
 
         /** Without the arm of GRPO without rewards. */
@@ -132,7 +144,8 @@ public final class R1Experiment {
             Path dir = out.resolve("grpo-" + s);
             grpo.add(train(recipe, dir, "GRPO", listener));
             if (o.control()) {
-                controls.add(control(recipe, base, seconds(dir), out.resolve("control-" + s), listener));
+                controls.add(control(recipe, base, seconds(dir), out.resolve("control-" + s), o.controlFinalRate(),
+                        listener));
             }
             if (o.withoutRewards()) {
                 free.add(train(RewardFreeRecipe.of(recipe), out.resolve("no-reward-" + s), "GRPO without rewards",
@@ -185,13 +198,13 @@ public final class R1Experiment {
         return ExperimentCharts.column(run.resolve("reward.csv"), "step_time").stream().mapToDouble(r -> r[1]).sum();
     }
 
-    private static Path control(GrpoConfig recipe, Path base, double seconds, Path dir, Listener listener)
-            throws IOException {
-        if (Provenance.exists(dir) && Provenance.read(dir).get("wall_seconds") != null) {
+    private static Path control(GrpoConfig recipe, Path base, double seconds, Path dir, double finalRate,
+                                Listener listener) throws IOException {
+        if (ControlRecipe.finished(dir, finalRate)) {
             listener.phase(dir.getFileName() + " finished before: kept");
             return dir;
         }
-        IntFunction<SftConfig> recipes = ControlRecipe.of(recipe, base);
+        IntFunction<SftConfig> recipes = ControlRecipe.of(recipe, base, finalRate);
         // a JVM's first run pays for compiling and first native calls; in a JVM that had trained nothing (an
         // experiment carried on after its GRPO runs) the short timing run took that alone and the control got
         // far too many steps, so a discarded warm-up run comes first
@@ -221,6 +234,7 @@ public final class R1Experiment {
         }
         j.add("recipe", RecipeJson.tree(o.grpo()));
         j.addProperty("seeds", o.seeds());
+        j.addProperty("control_final_learning_rate", o.controlFinalRate());
         j.addProperty("eval_rooms", o.eval().rooms());
         j.addProperty("eval_seed", o.eval().seed());
         j.addProperty("eval_per_task", o.eval().perTask());

@@ -1,18 +1,23 @@
 package io.r1kit.train.experiment;
 
+import com.google.gson.JsonObject;
+import io.r1kit.Provenance;
 import io.r1kit.task.Task;
 import io.r1kit.train.TrainingRooms;
 import io.r1kit.train.grpo.GrpoConfig;
 import io.r1kit.train.sft.SftConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** How many SFT steps the control gets for a GRPO run's seconds. */
+/** How many SFT steps the control gets for a GRPO run's seconds, its recipe, and when a finished one is kept. */
 class ControlRecipeTest {
 
     @Test
@@ -43,9 +48,9 @@ class ControlRecipeTest {
         Path base = io.r1kit.train.TinyCheckpoint.dir();
         String recipe = "{\"model\": \"" + base + "\", \"train_rooms\": 3, \"tasks\": [\"grounding\", \"planning\"],"
                 + " \"rewards\": {\"grounding\": [\"perception\"], \"planning\": [\"facts\"]}";
-        SftConfig plain = ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base).apply(5);
-        SftConfig balanced = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"task_sampling\": \"balanced\"}"), base)
-                .apply(5);
+        SftConfig plain = ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base, 1.0).apply(5);
+        SftConfig balanced = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"task_sampling\": \"balanced\"}"), base,
+                1.0).apply(5);
         int grounding = 0;
         int planning = 0;
         for (long seed = 200_000; seed < 200_003; seed++) {
@@ -61,5 +66,28 @@ class ControlRecipeTest {
         assertEquals(1, plain.repeats(Task.PLANNING));
         assertEquals(plain.steps(), balanced.steps());
         assertEquals(plain.learningRate(), balanced.learningRate());
+        assertEquals(1.0, plain.finalLearningRate());
+        // cooled: the same steps, rate and tasks, the rate falling to 0 at the last step
+        SftConfig cooled = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"task_sampling\": \"balanced\"}"),
+                base, 0.0).apply(5);
+        assertEquals(0.0, cooled.finalLearningRate());
+        assertEquals(balanced.learningRate(), cooled.learningRate());
+        assertEquals(balanced.repeats(Task.PLANNING), cooled.repeats(Task.PLANNING));
+        assertEquals(5, cooled.steps());
+    }
+
+    @Test
+    void aFinishedControlIsKeptOnlyForTheSameFinalRate(@TempDir Path tmp) throws Exception {
+        assertFalse(ControlRecipe.finished(tmp.resolve("none"), 0.0));
+        JsonObject recipe = new JsonObject();
+        recipe.addProperty("final_learning_rate", 0.0);
+        Provenance.of("steps", 40).with("recipe", recipe).with("wall_seconds", 12.5).write(tmp.resolve("cooled"));
+        assertTrue(ControlRecipe.finished(tmp.resolve("cooled"), 0.0));
+        String e = assertThrows(IllegalArgumentException.class,
+                () -> ControlRecipe.finished(tmp.resolve("cooled"), 1.0)).getMessage();
+        assertTrue(e.contains("cooled holds a control whose rate ended at 0.0 of its peak, where this experiment"
+                + " asks 1.0: choose another --out"), e);
+        Provenance.of("steps", 40).write(tmp.resolve("stopped"));   // no wall_seconds: it never finished
+        assertFalse(ControlRecipe.finished(tmp.resolve("stopped"), 1.0));
     }
 }

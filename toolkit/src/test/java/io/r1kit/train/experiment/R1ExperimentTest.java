@@ -113,6 +113,13 @@ class R1ExperimentTest {
         assertEquals(modified, Files.getLastModifiedTime(out.resolve("grpo-1/model.safetensors")).toMillis());
         assertEquals(r.table().toMarkdown(), again.table().toMarkdown());
 
+        // a control cooled to 0 is not the constant one kept there: refused, naming the folder
+        String cooled = assertThrows(IllegalArgumentException.class, () -> R1Experiment.run(
+                new R1Experiment.Options(recipe(base, 3), 1, 0, eval, true, false, false, 0.0), out,
+                MeteorResources.builtIn(), listener(phases))).getMessage();
+        assertTrue(cooled.startsWith(out.resolve("control-1") + " holds a control whose rate ended at 1.0"), cooled);
+        assertEquals(1.0, j.get("control_final_learning_rate").getAsDouble());
+
         // another recipe into the same folder is refused
         String e = assertThrows(IllegalArgumentException.class, () -> R1Experiment.run(
                 new R1Experiment.Options(recipe(base, 4), 1, 0, eval, true), out, MeteorResources.builtIn(), listener(phases))).getMessage();
