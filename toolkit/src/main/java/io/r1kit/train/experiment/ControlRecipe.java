@@ -86,10 +86,11 @@ final class ControlRecipe {
      * @throws IllegalArgumentException naming the folder when its control's rate ended elsewhere
      */
     static boolean finished(Path dir, double finalRate) throws IOException {
-        if (!Provenance.exists(dir) || Provenance.read(dir).get("wall_seconds") == null) {
+        Provenance kept = Provenance.exists(dir) ? Provenance.read(dir) : null;
+        if (kept == null || kept.get("wall_seconds") == null) {
             return false;
         }
-        JsonElement recipe = Provenance.read(dir).get("recipe");
+        JsonElement recipe = kept.get("recipe");
         double theirs = recipe != null && recipe.isJsonObject() && recipe.getAsJsonObject().has("final_learning_rate")
                 ? recipe.getAsJsonObject().get("final_learning_rate").getAsDouble() : 1.0;
         if (theirs != finalRate) {
