@@ -104,7 +104,6 @@ final class ModelEvaluateCommand implements Callable<Integer> {
                         + " does not exist");
             }
         }
-        NanoModel.resolve(model.model);
         if (compare != null) {
             NanoModel.resolve(compare);   // a wrong second model is refused before the first one's minutes
         }
