@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs all of r1kit's tests: the Java tests (Maven), the kernel tests against a real
+# Runs all of r1kit's tests: the links of the docs and notebooks, the Java tests (Maven), the kernel tests against a real
 # "Java (r1kit)" kernel, every notebook executed top to bottom, and in headless Chromium (installed
 # with apt-get when missing and running as root, as in CI) the 3D viewer and JupyterLab itself. The
 # Dockerfiles are linted always; R1KIT_DOCKER_TEST=1 also builds and checks the CPU image (docker/test.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+echo "==> links of the docs and notebooks (environment/check_links.py)"
+python3 environment/check_links.py
 echo "==> Java tests (mvn verify)"
 mvn -B verify
 environment/setup.sh --skip-build
