@@ -50,6 +50,55 @@ class ContinuedRecipeTest {
         assertEquals(4, cooled.seed());
     }
 
+    /** The provenance {@code model average} writes: each member's path, weights hash and own provenance. */
+    private static Path average(Path dir, JsonObject... members) throws Exception {
+        com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+        for (JsonObject m : members) {
+            JsonObject member = new JsonObject();
+            member.addProperty("path", "m" + list.size());
+            member.addProperty("weights_sha256", "0".repeat(64));
+            member.add("provenance", m);
+            list.add(member);
+        }
+        Provenance.of("architecture", "qwen2").with("training", "average").with("members", list).write(dir);
+        return dir;
+    }
+
+    private static JsonObject provenance(Path checkpoint) throws Exception {
+        return Provenance.read(checkpoint).toJson();
+    }
+
+    @Test
+    void anAverageContinuesTheRecipeItsMembersShare(@TempDir Path tmp) throws Exception {
+        JsonObject a = provenance(checkpoint(tmp.resolve("a"), 1e-4, 0.0));
+        JsonObject b = provenance(checkpoint(tmp.resolve("b"), 1e-4, 0.0));
+        // seeds and lengths of the members' runs differ, as an experiment's controls do
+        b.getAsJsonObject("recipe").addProperty("seed", 11);
+        b.getAsJsonObject("recipe").addProperty("steps", 1771);
+        SftConfig soup = continued(average(tmp.resolve("soup"), a, b));
+        assertEquals(1e-4, soup.learningRate(), 1e-12);
+        assertEquals(tmp.resolve("soup").toString(), soup.initModel());
+        assertEquals(50, soup.steps());
+        // an average of averages goes down to their members
+        JsonObject inner = provenance(tmp.resolve("soup"));
+        assertEquals(1e-4, continued(average(tmp.resolve("twice"), inner, a)).learningRate(), 1e-12);
+    }
+
+    @Test
+    void refusesAnAverageOfOtherRecipesOrOfAModelWithoutOne(@TempDir Path tmp) throws Exception {
+        JsonObject cooled = provenance(checkpoint(tmp.resolve("cooled"), 1e-4, 0.0));
+        JsonObject constant = provenance(checkpoint(tmp.resolve("constant"), 1e-4, 1.0));
+        Path mixed = average(tmp.resolve("mixed"), cooled, constant);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> continued(mixed));
+        assertTrue(e.getMessage().startsWith(mixed + "/r1kit.json averages models whose SFT recipes differ in"
+                + " final_learning_rate (0.0 and 1.0)"), e.getMessage());
+        JsonObject grpo = new JsonObject();
+        grpo.add("recipe", JsonParser.parseString("{\"num_generations\": 8}"));
+        Path withGrpo = average(tmp.resolve("with-grpo"), cooled, grpo);
+        e = assertThrows(IllegalArgumentException.class, () -> continued(withGrpo));
+        assertTrue(e.getMessage().contains("r1kit.json holds no SFT recipe"), e.getMessage());
+    }
+
     @Test
     void refusesACheckpointWithoutAnSftRecipe(@TempDir Path tmp) throws Exception {
         Provenance.of("architecture", "qwen2").write(tmp);
