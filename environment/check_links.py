@@ -6,6 +6,7 @@ its headings (GitHub's anchors: lower case, punctuation dropped, spaces as hyphe
 <a id>. Prints one line per broken link, FILE: TARGET: why, and exits with 1 when there is one.
 Usage: environment/check_links.py [FILE...] (default: git ls-files '*.md' '*.ipynb').
 """
+import functools
 import json
 import os
 import re
@@ -25,33 +26,28 @@ def markdown(path):
     return '\n\n'.join(''.join(c.get('source', [])) for c in cells if c.get('cell_type') == 'markdown')
 
 
-def without_code(text):
-    """The text without fenced code blocks and inline code spans, where brackets are not links."""
-    text = re.sub(r'^```.*?^```', '', text, flags=re.S | re.M)
-    return re.sub(r'`[^`\n]*`', '', text)
+def without_fences(text):
+    """The text without fenced code blocks, whose lines are neither headings nor links."""
+    return re.sub(r'^```.*?^```', '', text, flags=re.S | re.M)
 
 
-def anchors(path, cache={}):
-    if path not in cache:
-        found, seen, fence = set(), {}, False
-        text = markdown(path)
-        for line in text.split('\n'):
-            if line.startswith('```'):
-                fence = not fence
-                continue
-            m = None if fence else HEADING.match(line)
-            if m:
-                slug = re.sub(r'[^\w\- ]', '', m.group(2).strip().lower()).replace(' ', '-')
-                n = seen.get(slug, 0)
-                seen[slug] = n + 1
-                found.add(slug if n == 0 else f'{slug}-{n}')
-        found.update(re.findall(r'<a (?:name|id)="([^"]+)"', text))
-        cache[path] = found
-    return cache[path]
+@functools.lru_cache(maxsize=None)
+def anchors(path):
+    """The #fragments a file's headings (and <a id>s) answer to."""
+    found, seen = set(), {}
+    text = without_fences(markdown(path))
+    for m in filter(None, map(HEADING.match, text.split('\n'))):
+        slug = re.sub(r'[^\w\- ]', '', m.group(2).strip().lower()).replace(' ', '-')
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        found.add(slug if n == 0 else f'{slug}-{n}')
+    found.update(re.findall(r'<a (?:name|id)="([^"]+)"', text))
+    return frozenset(found)
 
 
 def broken(path):
-    for target in LINK.findall(without_code(markdown(path))):
+    # inline code spans go too: brackets in them are not links
+    for target in LINK.findall(re.sub(r'`[^`\n]*`', '', without_fences(markdown(path)))):
         if re.match(r'^[a-zA-Z][a-zA-Z+.-]*:', target):
             continue
         file, _, fragment = target.partition('#')

@@ -9,7 +9,9 @@ import io.r1kit.task.Task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * More of the supervised training a checkpoint already had: its own SFT recipe (kept in its {@code r1kit.json})
@@ -96,7 +98,7 @@ public final class ContinuedRecipe {
                 continue;
             }
             for (String key : union(first.keySet(), r.keySet())) {
-                if (!SET_ANEW.contains(key) && !java.util.Objects.equals(first.get(key), r.get(key))) {
+                if (!SET_ANEW.contains(key) && !Objects.equals(first.get(key), r.get(key))) {
                     throw new IllegalArgumentException(base + "/r1kit.json averages models whose SFT recipes differ"
                             + " in " + key + " (" + first.get(key) + " and " + r.get(key) + "): supervision continues"
                             + " one recipe; average models of one recipe");
@@ -107,7 +109,7 @@ public final class ContinuedRecipe {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.TreeSet<>(a);
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }
