@@ -22,7 +22,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * {@code GRPOConfig} has carry its names and meanings ({@code num_generations}, {@code temperature},
  * {@code top_p}, {@code max_completion_length}, {@code learning_rate}, {@code beta}, {@code epsilon},
  * {@code epsilon_high}, {@code num_iterations}, {@code loss_type}, {@code scale_rewards},
- * {@code reward_weights}, {@code mask_truncated_completions}); {@code dynamic_sampling} is DAPO's. Immutable;
+ * {@code reward_weights}, {@code mask_truncated_completions}, {@code top_entropy_quantile}); {@code dynamic_sampling}
+ * is DAPO's. Immutable;
  * defaults live in one resource ({@link #defaults()}); the constructor says what to fix. JSON keys are the
  * field names in snake case; keys left out take the defaults.
  *
@@ -72,6 +73,8 @@ import static io.r1kit.train.RecipeJson.atLeast;
  *                        {@value GrpoRollout#MAX_ROUNDS} extra rounds per step (DAPO), so every update has signal
  * @param temperature     sampling temperature; log-probabilities, ratio and KL are taken at it too
  * @param topP            nucleus sampling mass (1 keeps every token)
+ * @param topEntropyQuantile ρ, the share of each pass's tokens, highest entropy first, whose policy term counts
+ *                        (TRL's {@code top_entropy_quantile}, {@link HighEntropyTokens}); 1 keeps every token
  * @param maxCompletionLength tokens per sampled output at most (and the length {@code dr_grpo} divides by)
  * @param taskCompletionLengths per task (by command-line name), its own limit instead of
  *                        {@code max_completion_length}, sampled in its own batch ({@link LengthBatches})
@@ -94,7 +97,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          String lrSchedulerType, double warmupRatio, double weightDecay, double maxGradNorm,
                          double beta, double epsilon, double epsilonHigh, String lossType, String scaleRewards,
                          String advantageBaseline, boolean maskTruncatedCompletions, boolean dynamicSampling,
-                         double temperature, double topP, int maxCompletionLength,
+                         double temperature, double topP, double topEntropyQuantile, int maxCompletionLength,
                          Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, double sftWeight,
                          int sftBatchSize, Dtype dtype, long seed) {
 
@@ -163,6 +166,10 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("top_p " + topP + " is outside (0, 1]; 1 keeps every token");
         }
+        if (!(topEntropyQuantile >= 0 && topEntropyQuantile <= 1)) {
+            throw new IllegalArgumentException("top_entropy_quantile " + topEntropyQuantile
+                    + " is outside [0, 1]; 1 keeps every token, 0.2 trains on the highest-entropy fifth");
+        }
         atLeast("max_completion_length", maxCompletionLength, 1, "a reasoned grounding answer takes about 80 tokens");
         taskCompletionLengths = RecipeJson.perTask("task_completion_lengths", tasks, taskCompletionLengths, n -> n >= 1,
                 (task, n) -> "task_completion_lengths of " + task + " must be >= 1, got " + n
@@ -194,7 +201,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                 numGenerations, promptsPerStep, taskSampling, steps, saveSteps, numIterations, perDeviceTrainBatchSize,
                 learningRate, lrSchedulerType, warmupRatio, weightDecay, maxGradNorm, beta, epsilon, epsilonHigh,
                 lossType, scaleRewards, advantageBaseline, maskTruncatedCompletions, dynamicSampling, temperature, topP,
-                maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
+                topEntropyQuantile, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
                 sftWeight, sftBatchSize, dtype, seed);
     }
 

@@ -128,14 +128,28 @@ public final class GrpoLoss {
      */
     public static Result compute(NDArray newLogProbs, NDArray oldLogProbs, NDArray refLogProbs, NDArray advantages,
                                  NDArray mask, Options o, Whole whole) {
+        return compute(newLogProbs, oldLogProbs, refLogProbs, advantages, mask, null, o, whole);
+    }
+
+    /**
+     * The loss with the clipped-ratio term kept only on the tokens of {@code policyMask} (TRL's
+     * {@code top_entropy_quantile}, {@link HighEntropyTokens}); the KL term and the normalisation still cover
+     * every token of {@code mask}.
+     *
+     * @param policyMask [N, A] 1 on the tokens whose policy term counts, 0 elsewhere; null keeps every token
+     */
+    public static Result compute(NDArray newLogProbs, NDArray oldLogProbs, NDArray refLogProbs, NDArray advantages,
+                                 NDArray mask, NDArray policyMask, Options o, Whole whole) {
         long[] shape = newLogProbs.getShape().getShape();
         if (shape.length != 2 || !oldLogProbs.getShape().equals(newLogProbs.getShape())
                 || refLogProbs != null && !refLogProbs.getShape().equals(newLogProbs.getShape())
                 || !mask.getShape().equals(newLogProbs.getShape())
+                || policyMask != null && !policyMask.getShape().equals(newLogProbs.getShape())
                 || advantages.getShape().dimension() != 1 || advantages.getShape().get(0) != shape[0]) {
             throw new IllegalArgumentException("log-probs " + newLogProbs.getShape() + ", old " + oldLogProbs.getShape()
                     + ", reference " + (refLogProbs == null ? "none" : refLogProbs.getShape()) + ", mask "
-                    + mask.getShape() + " must all be [N, A] and advantages " + advantages.getShape() + " [N]");
+                    + mask.getShape() + ", policy mask " + (policyMask == null ? "none" : policyMask.getShape())
+                    + " must all be [N, A] and advantages " + advantages.getShape() + " [N]");
         }
         if (refLogProbs == null && o.beta() > 0) {
             throw new IllegalArgumentException("beta " + o.beta() + " needs the reference model's log-probs");
@@ -149,6 +163,9 @@ public final class GrpoLoss {
         NDArray unclipped = ratio.mul(adv);                                                // [N, A]
         NDArray clipped = ratio.clip(1 - o.epsilonLow(), 1 + o.epsilonHigh()).mul(adv);    // [N, A]
         NDArray perToken = unclipped.minimum(clipped).neg();                               // [N, A]
+        if (policyMask != null) {
+            perToken = perToken.mul(policyMask);
+        }
         NDArray kl = null;
         if (refLogProbs != null) {
             NDArray logRatioRef = NDArrays.where(counts, refLogProbs.stopGradient().sub(newLogProbs), zero); // [N, A]

@@ -205,8 +205,10 @@ public final class GrpoTrainer {
             VlmOutput out = SharedAnswers.forward(policy, pass.batch(), scope, config.temperature(), true, rule);
             NDArray mask = out.answerMask().mul(scope.create(pass.keep()).expandDims(1));             // [n, a]
             NDArray lp = out.answerLogProbs();
+            NDArray forking = config.topEntropyQuantile() < 1
+                    ? HighEntropyTokens.mask(out.answerEntropy(), mask, config.topEntropyQuantile()) : null;
             GrpoLoss.Result r = GrpoLoss.compute(lp, old == null ? lp.stopGradient() : old, ref,
-                    scope.create(pass.advantages()), mask, config.lossOptions(), whole);
+                    scope.create(pass.advantages()), mask, forking, config.lossOptions(), whole);
             collector.backward(r.loss());
             double tokens = mask.sum().getFloat();
             double entropy = out.answerEntropy().mul(out.answerMask()).sum().getFloat();

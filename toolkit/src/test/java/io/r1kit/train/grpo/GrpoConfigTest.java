@@ -122,7 +122,7 @@ class GrpoConfigTest {
                 + " num_iterations,"
                 + " per_device_train_batch_size, learning_rate, lr_scheduler_type, warmup_ratio, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
                 + " loss_type, scale_rewards, advantage_baseline, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
-                + " max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, dtype, seed)",
+                + " top_entropy_quantile, max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, dtype, seed)",
                 error("{\"groups\": 4}"));
         assertEquals("task_sampling \"even\" is none of [proportional, balanced]",
                 error("{\"task_sampling\": \"even\"}"));
@@ -132,6 +132,8 @@ class GrpoConfigTest {
                 + " 800 tokens", error("{\"task_completion_lengths\": {\"grounding\": 0}}"));
         assertEquals("per_device_train_batch_size must be at least 0, got -1 (0 takes a step's outputs in one pass)",
                 error("{\"per_device_train_batch_size\": -1}"));
+        assertEquals("top_entropy_quantile 1.5 is outside [0, 1]; 1 keeps every token, 0.2 trains on the"
+                + " highest-entropy fifth", error("{\"top_entropy_quantile\": 1.5}"));
     }
 
     @Test

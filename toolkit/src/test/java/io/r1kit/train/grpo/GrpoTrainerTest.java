@@ -135,7 +135,10 @@ class GrpoTrainerTest {
 
     /** Mean reward of the sampled groups over the first and the last three of {@code steps} steps. */
     private static double[] firstAndLast(Reward reward, int steps) {
-        GrpoConfig recipe = GrpoConfig.fromJson(RECIPE);
+        return firstAndLast(GrpoConfig.fromJson(RECIPE), reward, steps);
+    }
+
+    private static double[] firstAndLast(GrpoConfig recipe, Reward reward, int steps) {
         // words only: an object pointer would read as its box, grid numbers from both halves of the vocabulary
         VlmConfig config = tiny(2).toBuilder().objectPointers(false).build();
         List<GrpoPrompt> prompts = prompts(config, reward);
@@ -159,6 +162,13 @@ class GrpoTrainerTest {
         // the opposite reward drives the same start the other way: the share of "lo" falls
         double[] hi = firstAndLast(new ShareReward("hi"), 15);
         assertTrue(hi[1] > hi[0] + 0.35, "share of 'hi' " + hi[0] + " -> " + hi[1]);
+    }
+
+    @Test
+    void trainedOnItsHighestEntropyFifthOfTokensThePolicyStillLearns() {
+        GrpoConfig fifth = GrpoConfig.fromJson(RECIPE.replace("\"beta\": 0", "\"beta\": 0, \"top_entropy_quantile\": 0.2"));
+        double[] lo = firstAndLast(fifth, new ShareReward("lo"), 15);
+        assertTrue(lo[1] > lo[0] + 0.2, "share of 'lo' " + lo[0] + " -> " + lo[1]);
     }
 
     @Test
