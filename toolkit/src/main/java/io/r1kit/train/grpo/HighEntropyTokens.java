@@ -1,6 +1,7 @@
 package io.r1kit.train.grpo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 
 import java.util.Arrays;
 
@@ -34,8 +35,8 @@ public final class HighEntropyTokens {
             throw new IllegalArgumentException("entropy " + entropy.getShape() + " and mask " + mask.getShape()
                     + " must have one shape");
         }
-        float[] h = entropy.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-        float[] m = mask.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        float[] h = entropy.toType(DataType.FLOAT32, false).toFloatArray();
+        float[] m = mask.toType(DataType.FLOAT32, false).toFloatArray();
         double threshold = threshold(h, m, 1 - quantile);
         float[] keep = new float[h.length];
         for (int i = 0; i < h.length; i++) {
@@ -59,11 +60,10 @@ public final class HighEntropyTokens {
         if (n == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        double[] sorted = Arrays.copyOf(counted, n);
-        Arrays.sort(sorted);
+        Arrays.sort(counted, 0, n);
         double pos = q * (n - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(n - 1, lo + 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+        return counted[lo] + (counted[hi] - counted[lo]) * (pos - lo);
     }
 }
