@@ -172,6 +172,18 @@ public final class RecipeJson {
     }
 
     /**
+     * Checks that a named choice is one of {@code values}.
+     *
+     * @throws IllegalArgumentException {@code "KEY \"VALUE\" is none of [VALUES]"}, the value cut to a short excerpt
+     */
+    public static void oneOf(String key, String value, List<String> values) {
+        if (!values.contains(value)) {
+            throw new IllegalArgumentException(key + " \"" + Excerpt.of(String.valueOf(value)) + "\" is none of "
+                    + values);
+        }
+    }
+
+    /**
      * Reads a recipe file with {@code fromJson}; a missing file says how to write the defaults
      * ({@code r1kit train VERB --print-default-config}), any other error is prefixed with the file.
      */

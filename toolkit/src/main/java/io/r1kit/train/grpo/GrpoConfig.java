@@ -84,9 +84,11 @@ import static io.r1kit.train.RecipeJson.atLeast;
  *                        (off by default, as in the measured recipes but runs 14 and 36 of docs/training.md)
  * @param sftWeight       λ, the weight of a supervised anchor added to each update's loss: the mean answer
  *                        cross-entropy (and object-naming loss, as the starting model's SFT recipe weighs it) of
- *                        {@code sft_batch_size} reference answers of the prompt rooms, drawn per step in a seeded
- *                        order ({@link SupervisedAnchor}, InstructGPT's PPO-ptx term); 0 adds none
+ *                        {@code sft_batch_size} reference answers, drawn per step in a seeded order
+ *                        ({@link SupervisedAnchor}, InstructGPT's PPO-ptx term); 0 adds none
  * @param sftBatchSize    reference answers per step of the anchor
+ * @param sftRooms        the rooms the anchor's answers come from: {@code prompts}, the prompt rooms, or {@code start},
+ *                        the rooms the starting model's own SFT recipe trained on (its cold-start data)
  * @param dtype           how the trained weights are stored; F32 keeps small updates that F16 would round away
  * @param seed            seed of the prompt order and the sampling
  */
@@ -99,10 +101,13 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          String advantageBaseline, boolean maskTruncatedCompletions, boolean dynamicSampling,
                          double temperature, double topP, double topEntropyQuantile, int maxCompletionLength,
                          Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, double sftWeight,
-                         int sftBatchSize, Dtype dtype, long seed) {
+                         int sftBatchSize, String sftRooms, Dtype dtype, long seed) {
 
     /** The values of {@code advantage_baseline}. */
     public static final List<String> BASELINES = List.of("group", "greedy");
+
+    /** The values of {@code sft_rooms}. */
+    public static final List<String> SFT_ROOMS = List.of("prompts", "start");
 
     /** The {@link #model} value naming the checkpoint shipped in the jar. */
     public static final String EMBEDDED = "embedded";
@@ -155,10 +160,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         }
         GrpoLoss.Type.of(lossType);
         GroupAdvantages.Scaling.of(scaleRewards);
-        if (!BASELINES.contains(advantageBaseline)) {
-            throw new IllegalArgumentException("advantage_baseline \""
-                    + io.r1kit.Excerpt.of(String.valueOf(advantageBaseline)) + "\" is none of " + BASELINES);
-        }
+        RecipeJson.oneOf("advantage_baseline", advantageBaseline, BASELINES);
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0, got " + temperature
                     + "; GRPO needs varied outputs, 1.0 is usual");
@@ -179,6 +181,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                     + "; 0 adds no supervised anchor");
         }
         atLeast("sft_batch_size", sftBatchSize, 1, "reference answers per step of the supervised anchor");
+        RecipeJson.oneOf("sft_rooms", sftRooms, SFT_ROOMS);
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
@@ -202,7 +205,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                 learningRate, lrSchedulerType, warmupRatio, weightDecay, maxGradNorm, beta, epsilon, epsilonHigh,
                 lossType, scaleRewards, advantageBaseline, maskTruncatedCompletions, dynamicSampling, temperature, topP,
                 topEntropyQuantile, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
-                sftWeight, sftBatchSize, dtype, seed);
+                sftWeight, sftBatchSize, sftRooms, dtype, seed);
     }
 
     /** Whether each group's advantages are taken against the reward of its prompt's greedy answer. */

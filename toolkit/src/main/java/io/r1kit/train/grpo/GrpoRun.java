@@ -169,13 +169,17 @@ public final class GrpoRun {
     }
 
     /**
-     * Gives {@code trainer} the recipe's supervised anchor: the reference answers of the prompt rooms and tasks as
-     * the starting model's own SFT recipe writes them ({@link ContinuedRecipe}); returns their hash.
+     * Gives {@code trainer} the recipe's supervised anchor: the reference answers of the recipe's tasks in the prompt
+     * rooms or the starting model's own ({@code sft_rooms}), as its SFT recipe writes them ({@link ContinuedRecipe});
+     * returns their hash.
      */
     private static String supervise(GrpoTrainer trainer, GrpoConfig config, Path base, Vlm3d policy,
                                     TrainProgress progress) throws IOException {
-        SftConfig sft = ContinuedRecipe.of(base, config.trainRooms(), config.trainSeed(), config.heldOutRooms(),
-                config.heldOutSeed(), config.tasks(), config.steps(), config.seed());
+        SftConfig sft = config.sftRooms().equals("start")
+                ? ContinuedRecipe.onOwnRooms(base, config.heldOutRooms(), config.heldOutSeed(), config.tasks(),
+                        config.steps(), config.seed())
+                : ContinuedRecipe.of(base, config.trainRooms(), config.trainSeed(), config.heldOutRooms(),
+                        config.heldOutSeed(), config.tasks(), config.steps(), config.seed());
         SftData data = SftData.training(sft, WordVocabulary.read(base), progress);
         trainer.supervise(new SupervisedAnchor(data.examples(), sft.objectNameWeight(),
                 policy.decoder().config().vocabSize(), config));

@@ -67,6 +67,22 @@ public final class ContinuedRecipe {
         return SftConfig.fromJson(r.toString());
     }
 
+    /**
+     * The recipe that continues {@code base}'s on the rooms it trained on (its recipe's {@code train_rooms} from its
+     * {@code train_seed}; for an average, its first member's), as {@link #of} does otherwise.
+     *
+     * @throws IllegalArgumentException when the checkpoint keeps no SFT recipe
+     */
+    public static SftConfig onOwnRooms(Path base, int heldOutRooms, long heldOutSeed, List<Task> tasks, int steps,
+                                       long seed) throws IOException {
+        JsonObject own = recipe(base, Provenance.exists(base) ? Provenance.read(base).toJson() : new JsonObject());
+        if (own == null) {
+            return of(base, 1, 0, heldOutRooms, heldOutSeed, tasks, steps, seed);   // refused there, in its words
+        }
+        return of(base, own.get("train_rooms").getAsInt(), own.get("train_seed").getAsLong(), heldOutRooms, heldOutSeed,
+                tasks, steps, seed);
+    }
+
     /** What {@link #of} sets anew, so averaged members may differ in it: rooms, tasks, length, seed, the saved form. */
     private static final Set<String> SET_ANEW = Set.of("init_model", "train_rooms", "train_seed", "held_out_rooms",
             "held_out_seed", "tasks", "steps", "warmup_steps", "eval_every", "eval_examples", "keep_best", "dtype",

@@ -104,5 +104,27 @@ class ContinuedRecipeTest {
         Provenance.of("architecture", "qwen2").write(tmp);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> continued(tmp));
         assertTrue(e.getMessage().contains("r1kit.json holds no SFT recipe"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ContinuedRecipe.onOwnRooms(tmp, 2, 9_000, List.of(Task.QA), 50, 4));
+        assertTrue(e.getMessage().contains("r1kit.json holds no SFT recipe"), e.getMessage());
+    }
+
+    @Test
+    void onItsOwnRoomsContinuesOnTheRoomsItsRecipeOrItsFirstMemberTrainedOn(@TempDir Path tmp) throws Exception {
+        Path base = checkpoint(tmp.resolve("cold"), 1e-4, 0.0);
+        JsonObject p = provenance(base);
+        p.getAsJsonObject("recipe").addProperty("train_rooms", 60);
+        p.getAsJsonObject("recipe").addProperty("train_seed", 1_000);
+        Provenance.of("architecture", "qwen2").with("recipe", p.getAsJsonObject("recipe")).write(base);
+        SftConfig own = ContinuedRecipe.onOwnRooms(base, 2, 9_000, List.of(Task.QA), 50, 4);
+        assertEquals(60, own.trainRooms());
+        assertEquals(1_000, own.trainSeed());
+        assertEquals(1e-4, own.learningRate(), 1e-12);
+        assertEquals(List.of(Task.QA), own.tasks());
+        assertEquals(9_000, own.heldOutSeed());
+        JsonObject other = provenance(checkpoint(tmp.resolve("other"), 1e-4, 0.0));
+        SftConfig soup = ContinuedRecipe.onOwnRooms(average(tmp.resolve("soup"), provenance(base), other), 2, 9_000,
+                List.of(Task.QA), 50, 4);
+        assertEquals(60, soup.trainRooms());
     }
 }
