@@ -36,14 +36,7 @@ public final class ContinuedRecipe {
      */
     public static SftConfig of(Path base, int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed,
                                List<Task> tasks, int steps, long seed) throws IOException {
-        JsonObject provenance = Provenance.exists(base) ? Provenance.read(base).toJson() : new JsonObject();
-        JsonObject own = recipe(base, provenance);
-        if (own == null) {
-            throw new IllegalArgumentException(base + "/r1kit.json holds no SFT recipe: supervision continues the"
-                    + " starting model's own recipe; start from a model trained by `r1kit train sft` or an average"
-                    + " of such models");
-        }
-        JsonObject r = own.deepCopy();
+        JsonObject r = own(base).deepCopy();
         double peak = r.get("learning_rate").getAsDouble();
         double fraction = r.has("final_learning_rate") ? r.get("final_learning_rate").getAsDouble() : 1.0;
         double lr = fraction > 0 ? peak * fraction : peak;
@@ -75,12 +68,20 @@ public final class ContinuedRecipe {
      */
     public static SftConfig onOwnRooms(Path base, int heldOutRooms, long heldOutSeed, List<Task> tasks, int steps,
                                        long seed) throws IOException {
-        JsonObject own = recipe(base, Provenance.exists(base) ? Provenance.read(base).toJson() : new JsonObject());
-        if (own == null) {
-            return of(base, 1, 0, heldOutRooms, heldOutSeed, tasks, steps, seed);   // refused there, in its words
-        }
+        JsonObject own = own(base);
         return of(base, own.get("train_rooms").getAsInt(), own.get("train_seed").getAsLong(), heldOutRooms, heldOutSeed,
                 tasks, steps, seed);
+    }
+
+    /** The SFT recipe {@code base} keeps, refused in one line when it keeps none. */
+    private static JsonObject own(Path base) throws IOException {
+        JsonObject own = recipe(base, Provenance.exists(base) ? Provenance.read(base).toJson() : new JsonObject());
+        if (own == null) {
+            throw new IllegalArgumentException(base + "/r1kit.json holds no SFT recipe: supervision continues the"
+                    + " starting model's own recipe; start from a model trained by `r1kit train sft` or an average"
+                    + " of such models");
+        }
+        return own;
     }
 
     /** What {@link #of} sets anew, so averaged members may differ in it: rooms, tasks, length, seed, the saved form. */
