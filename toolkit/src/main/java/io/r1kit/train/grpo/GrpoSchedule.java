@@ -27,10 +27,7 @@ public final class GrpoSchedule {
 
     /** Refuses a schedule name that is none of {@link #TYPES} or a warm-up ratio outside {@code [0, 1)}. */
     static void check(String type, double warmupRatio) {
-        if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("lr_scheduler_type \"" + io.r1kit.Excerpt.of(String.valueOf(type))
-                    + "\" is none of " + TYPES);
-        }
+        io.r1kit.train.RecipeJson.oneOf("lr_scheduler_type", type, TYPES);
         if (!(warmupRatio >= 0 && warmupRatio < 1)) {
             throw new IllegalArgumentException("warmup_ratio " + warmupRatio
                     + " is outside [0, 1); 0 starts at the full learning rate");
