@@ -50,6 +50,16 @@ class RewardFreeRecipeTest {
     }
 
     @Test
+    void run56IsRun55sSeed11WithoutRewards() throws IOException {
+        JsonObject run55 = RecipeJson.tree(GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run55.json")));
+        run55.addProperty("seed", 11);
+        GrpoConfig free = RewardFreeRecipe.of(GrpoConfig.fromJson(run55.toString()));
+        // docs/grpo-runs.md's run 56 is exactly this recipe: the anchor, KL and sampling of run 55 without its rewards
+        assertEquals(GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run56.json")), free);
+        assertEquals("start", RecipeJson.tree(free).get("sft_rooms").getAsString());
+    }
+
+    @Test
     void everyCommittedRecipeReads() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ENVIRONMENT)) {
