@@ -1,6 +1,7 @@
 package io.r1kit.train.grpo;
 
 import io.r1kit.train.LearningRateSchedule;
+import io.r1kit.train.RecipeJson;
 
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class GrpoSchedule {
 
     /** Refuses a schedule name that is none of {@link #TYPES} or a warm-up ratio outside {@code [0, 1)}. */
     static void check(String type, double warmupRatio) {
-        io.r1kit.train.RecipeJson.oneOf("lr_scheduler_type", type, TYPES);
+        RecipeJson.oneOf("lr_scheduler_type", type, TYPES);
         if (!(warmupRatio >= 0 && warmupRatio < 1)) {
             throw new IllegalArgumentException("warmup_ratio " + warmupRatio
                     + " is outside [0, 1); 0 starts at the full learning rate");

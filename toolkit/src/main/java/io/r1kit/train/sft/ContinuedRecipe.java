@@ -36,7 +36,13 @@ public final class ContinuedRecipe {
      */
     public static SftConfig of(Path base, int trainRooms, long trainSeed, int heldOutRooms, long heldOutSeed,
                                List<Task> tasks, int steps, long seed) throws IOException {
-        JsonObject r = own(base).deepCopy();
+        return continued(base, own(base), trainRooms, trainSeed, heldOutRooms, heldOutSeed, tasks, steps, seed);
+    }
+
+    /** {@link #of} over {@code own}, the recipe {@code base} keeps, read once by the caller. */
+    private static SftConfig continued(Path base, JsonObject own, int trainRooms, long trainSeed, int heldOutRooms,
+                                       long heldOutSeed, List<Task> tasks, int steps, long seed) {
+        JsonObject r = own.deepCopy();
         double peak = r.get("learning_rate").getAsDouble();
         double fraction = r.has("final_learning_rate") ? r.get("final_learning_rate").getAsDouble() : 1.0;
         double lr = fraction > 0 ? peak * fraction : peak;
@@ -69,8 +75,8 @@ public final class ContinuedRecipe {
     public static SftConfig onOwnRooms(Path base, int heldOutRooms, long heldOutSeed, List<Task> tasks, int steps,
                                        long seed) throws IOException {
         JsonObject own = own(base);
-        return of(base, own.get("train_rooms").getAsInt(), own.get("train_seed").getAsLong(), heldOutRooms, heldOutSeed,
-                tasks, steps, seed);
+        return continued(base, own, own.get("train_rooms").getAsInt(), own.get("train_seed").getAsLong(), heldOutRooms,
+                heldOutSeed, tasks, steps, seed);
     }
 
     /** The SFT recipe {@code base} keeps, refused in one line when it keeps none. */
