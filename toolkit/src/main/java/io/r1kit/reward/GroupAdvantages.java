@@ -147,6 +147,19 @@ public final class GroupAdvantages {
         return out;
     }
 
+    /**
+     * The advantages with every negative one set to 0: only outputs better than their baseline are pushed, and only
+     * up (filtered imitation of the outputs that beat the greedy answer, weighted by how far they beat it; no output
+     * is pushed down). A new array.
+     */
+    public static double[] gains(double[] advantages) {
+        double[] out = new double[advantages.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(0, advantages[i]);
+        }
+        return out;
+    }
+
     private static void checkGroups(double[] rewards, int groupSize) {
         if (groupSize < 1 || rewards.length % groupSize != 0) {
             throw new IllegalArgumentException(rewards.length + " rewards do not split into groups of " + groupSize);

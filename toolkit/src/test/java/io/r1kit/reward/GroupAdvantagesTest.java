@@ -77,4 +77,15 @@ class GroupAdvantagesTest {
         assertEquals("1 baselines for 2 groups", assertThrows(IllegalArgumentException.class,
                 () -> GroupAdvantages.ofGroups(r, 4, 0, GroupAdvantages.Scaling.GROUP, new double[] {0})).getMessage());
     }
+
+    @Test
+    void gainsKeepOnlyTheOutputsAboveTheirBaseline() {
+        // group 0 {1, 0.5, 0, 0.25} against its greedy answer's 0.5; group 1 {0, 0, 0, 0} against 1
+        double[] r = {1, 0.5, 0, 0.25, 0, 0, 0, 0};
+        double[] a = GroupAdvantages.ofGroups(r, 4, 0, GroupAdvantages.Scaling.NONE, new double[] {0.5, 1});
+        assertArrayEquals(new double[] {0.5, 0, -0.5, -0.25, -1, -1, -1, -1}, a, 0);
+        double[] gains = GroupAdvantages.gains(a);
+        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0, 0, 0, 0}, gains, 0);
+        assertEquals(-0.5, a[2], 0);   // a new array: the input is left as it was
+    }
 }

@@ -17,15 +17,13 @@ import java.util.TreeSet;
 import static io.r1kit.train.RecipeJson.atLeast;
 
 /**
- * A GRPO recipe (3D-R1 Sec. 3.2): the starting model, the prompts (generated rooms and tasks), the
- * rewards per task and their weights, sampling, the objective and the optimisation. Options that TRL's
- * {@code GRPOConfig} has carry its names and meanings ({@code num_generations}, {@code temperature},
- * {@code top_p}, {@code max_completion_length}, {@code learning_rate}, {@code beta}, {@code epsilon},
- * {@code epsilon_high}, {@code num_iterations}, {@code loss_type}, {@code scale_rewards},
- * {@code reward_weights}, {@code mask_truncated_completions}, {@code top_entropy_quantile}); {@code dynamic_sampling}
- * is DAPO's. Immutable;
- * defaults live in one resource ({@link #defaults()}); the constructor says what to fix. JSON keys are the
- * field names in snake case; keys left out take the defaults.
+ * A GRPO recipe (3D-R1 Sec. 3.2): the starting model, the prompts (generated rooms and tasks), the rewards per task
+ * and their weights, sampling, the objective and the optimisation. Options that TRL's {@code GRPOConfig} has carry
+ * its names and meanings ({@code num_generations}, {@code temperature}, {@code top_p}, {@code max_completion_length},
+ * {@code learning_rate}, {@code beta}, {@code epsilon}, {@code epsilon_high}, {@code num_iterations}, {@code loss_type},
+ * {@code scale_rewards}, {@code reward_weights}, {@code mask_truncated_completions}, {@code top_entropy_quantile});
+ * {@code dynamic_sampling} is DAPO's. Immutable; defaults live in one resource ({@link #defaults()}); the constructor
+ * says what to fix. JSON keys are the field names in snake case; keys left out take the defaults.
  *
  * <pre>{@code
  * GrpoConfig c = GrpoConfig.fromJson("{\"steps\": 10, \"learning_rate\": 1e-4, \"loss_type\": \"dr_grpo\"}");
@@ -67,7 +65,9 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param advantageBaseline what a group's rewards are centred on: {@code group}, its mean (GRPO), or
  *                        {@code greedy}, the reward of the prompt's greedy answer, decoded each step (ReMax), so
  *                        that only outputs better or worse than the answer the model would give are pushed; with
- *                        dynamic sampling a group is then replaced when every output ties with that answer
+ *                        dynamic sampling a group is then replaced when every output ties with that answer;
+ *                        {@code greedy_gain}: the same with negative advantages set to 0, so only outputs better
+ *                        than the greedy answer are pushed, up, and a group with none is replaced
  * @param maskTruncatedCompletions outputs cut at {@code max_completion_length} take no part in the loss
  * @param dynamicSampling a prompt whose G rewards all tie is replaced by a fresh prompt, sampled anew, up to
  *                        {@value GrpoRollout#MAX_ROUNDS} extra rounds per step (DAPO), so every update has signal
@@ -104,7 +104,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          int sftBatchSize, String sftRooms, Dtype dtype, long seed) {
 
     /** The values of {@code advantage_baseline}. */
-    public static final List<String> BASELINES = List.of("group", "greedy");
+    public static final List<String> BASELINES = List.of("group", "greedy", "greedy_gain");
 
     /** The values of {@code sft_rooms}. */
     public static final List<String> SFT_ROOMS = List.of("prompts", "start");
@@ -210,7 +210,12 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
 
     /** Whether each group's advantages are taken against the reward of its prompt's greedy answer. */
     public boolean greedyBaseline() {
-        return advantageBaseline.equals("greedy");
+        return advantageBaseline.startsWith("greedy");
+    }
+
+    /** Whether only outputs better than the greedy answer are pushed, up ({@code greedy_gain}). */
+    public boolean gainsOnly() {
+        return advantageBaseline.equals("greedy_gain");
     }
 
     /** How rewards are scaled into advantages. */
@@ -233,11 +238,10 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     }
 
     /**
-     * The paper's settings where it gives them (3D-R1 Sec. 3.2: β 0.02, learning rate 1e-6), DeepSeekMath's
-     * objective ({@code loss_type} grpo, group scaling) and TRL's defaults otherwise (ε 0.2, μ 1, temperature 1,
-     * top-p 1), over the {@code sft} model's grounding prompts: the values of the resource
-     * {@code io/r1kit/train/grpo/defaults.json}, the one place the defaults are written
-     * ({@code r1kit train grpo --print-default-config} prints them).
+     * The paper's settings where it gives them (3D-R1 Sec. 3.2: β 0.02, learning rate 1e-6), DeepSeekMath's objective
+     * ({@code loss_type} grpo, group scaling) and TRL's defaults otherwise (ε 0.2, μ 1, temperature 1, top-p 1), over
+     * the {@code sft} model's grounding prompts: the values of the resource {@code io/r1kit/train/grpo/defaults.json},
+     * the one place the defaults are written ({@code r1kit train grpo --print-default-config} prints them).
      */
     public static GrpoConfig defaults() {
         return Defaults.VALUE;
@@ -249,12 +253,11 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
 
     /** The reward names of {@code task}'s prompts. */
     public List<String> rewardNames(Task task) {
-        List<String> names = rewards.get(task.slug());
-        if (names == null) {
+        if (!rewards.containsKey(task.slug())) {
             throw new IllegalArgumentException("task " + task.slug() + " is not in this recipe's tasks "
                     + tasks.stream().map(Task::slug).toList());
         }
-        return names;
+        return rewards.get(task.slug());
     }
 
     /** This recipe as pretty-printed JSON (every key). */
@@ -262,8 +265,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         return RecipeJson.toJson(this);
     }
 
-    /**
-     * The recipe of a JSON object; absent keys take {@link #defaults()}.
+    /** The recipe of a JSON object; absent keys take {@link #defaults()}.
      * @throws IllegalArgumentException naming an unknown key (and the known ones), a value of the wrong type,
      *                                  or a value out of range and how to fix it
      */
@@ -272,10 +274,9 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     }
 
     /**
-     * Whether {@code saved}, a recipe kept as JSON by a run or an experiment, is this recipe ({@code steps} aside
-     * when {@code anySteps}). The saved recipe is read as a recipe file is, so one written before a key existed
-     * takes that key's default, which is always what runs did before the key was added: an older run or
-     * experiment folder still matches the recipe it was made with. Unreadable or absent: false.
+     * Whether {@code saved}, a recipe kept as JSON by a run or an experiment, is this recipe ({@code steps} aside when
+     * {@code anySteps}). It is read as a recipe file is, so a key it lacks takes its default, always what runs did
+     * before the key was added: an older folder still matches its recipe. Unreadable or absent: false.
      */
     public boolean sameRecipe(JsonElement saved, boolean anySteps) {
         if (saved == null || !saved.isJsonObject()) {

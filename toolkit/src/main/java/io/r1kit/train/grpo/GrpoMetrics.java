@@ -67,15 +67,20 @@ final class GrpoMetrics {
         double[] bases = rollout.drawnBaselines();
         if (bases.length > 0) {                     // advantage_baseline greedy: the greedy answers' reward
             int tied = 0;
+            int above = 0;
             for (int k = 0; k < groups; k++) {
                 boolean all = true;
+                boolean any = false;
                 for (int i = k * g; i < (k + 1) * g; i++) {
                     all &= totals[i] == bases[k];
+                    any |= totals[i] > bases[k];
                 }
                 tied += all ? 1 : 0;
+                above += any ? 1 : 0;
             }
             m.values.put("baseline/reward", mean(bases));
             m.values.put("baseline/frac_tied", (double) tied / groups);
+            m.values.put("baseline/frac_above", (double) above / groups);   // groups with an output that beats it
         }
         return m;
     }

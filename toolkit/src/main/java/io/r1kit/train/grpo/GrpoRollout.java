@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  * and fresh prompts are drawn and sampled in its place, for at most {@link #MAX_ROUNDS} extra rounds; the
  * groups kept are what the update learns from, while the reward statistics cover every group drawn. With a
  * {@link Baseline} (the reward of each prompt's greedy answer) a group carries no signal when every output
- * ties with its baseline, and only then is it replaced.
+ * ties with its baseline ({@link Baseline#gains}: when none is above it), and only then is it replaced.
  *
  * @param prompts     the prompts kept, one per group
  * @param outputs     the kept groups' output token ids
@@ -44,6 +44,26 @@ public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean
     /** The baseline of each prompt's group, in the prompts' order (weighted like the totals). */
     public interface Baseline {
         double[] of(List<GrpoPrompt> prompts);
+
+        /** Whether a group's weighted totals carry signal against its baseline: some output differs from it. */
+        default boolean signal(double[] totals, double baseline) {
+            return java.util.Arrays.stream(totals).anyMatch(v -> v != baseline);
+        }
+
+        /** {@code baseline} where only an output above it carries signal ({@code advantage_baseline: greedy_gain}). */
+        static Baseline gains(Baseline baseline) {
+            return new Baseline() {
+                @Override
+                public double[] of(List<GrpoPrompt> prompts) {
+                    return baseline.of(prompts);
+                }
+
+                @Override
+                public boolean signal(double[] totals, double b) {
+                    return java.util.Arrays.stream(totals).anyMatch(v -> v > b);
+                }
+            };
+        }
     }
 
     /** Scores one output against its prompt: the unweighted parts. */
@@ -92,8 +112,7 @@ public record GrpoRollout(List<GrpoPrompt> prompts, List<int[]> outputs, boolean
                     lengths.add(gen.tokens().length);
                     drawnCut.add(gen.reason() == StopReason.MAX_TOKENS);
                 }
-                double against = b == null ? t[0] : b[p];
-                boolean tied = java.util.Arrays.stream(t).allMatch(v -> v == against);
+                boolean tied = b == null ? java.util.Arrays.stream(t).allMatch(v -> v == t[0]) : !baseline.signal(t, b[p]);
                 if (b != null) {
                     drawnBases.add(b[p]);
                 }

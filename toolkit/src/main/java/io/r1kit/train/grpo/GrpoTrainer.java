@@ -103,7 +103,7 @@ public final class GrpoTrainer {
                 (ps, round) -> sampler.generate(ps, sampler.sampling(config.seed() * 1_000_003L + steps
                         + round * 1_000_000_007L)),
                 (p, gen) -> sampler.score(p, gen.tokens()), config::weighted,
-                config.greedyBaseline() ? sampler::greedyRewards : null);
+                baseline());
         GrpoMetrics metrics = GrpoMetrics.of(rollout, g);
         List<VlmExample> supervised = anchor == null ? null : anchor.next();
         if (!rollout.prompts().isEmpty()) {
@@ -111,6 +111,9 @@ public final class GrpoTrainer {
             double[] advantages = config.greedyBaseline()
                     ? GroupAdvantages.ofGroups(r, g, GroupAdvantages.EPS, config.scaling(), rollout.baselines())
                     : GroupAdvantages.ofGroups(r, g, GroupAdvantages.EPS, config.scaling());
+            if (config.gainsOnly()) {
+                advantages = GroupAdvantages.gains(advantages);
+            }
             List<VlmExample> batch = new ArrayList<>(rollout.outputs().size());
             Set<VlmExample> ruled = Collections.newSetFromMap(new IdentityHashMap<>());   // sampled under the rule
             float[] keep = new float[rollout.outputs().size()];
@@ -171,6 +174,14 @@ public final class GrpoTrainer {
     public static NDArray logProbs(Vlm3d model, List<VlmExample> batch, NDManager scope, double temperature,
                                    LogitsRule rule) {
         return SharedAnswers.forward(model, batch, scope, temperature, false, rule).answerLogProbs().stopGradient();
+    }
+
+    /** What each group is compared with: its prompt's greedy answer (above it only, for gains), or null for its mean. */
+    private GrpoRollout.Baseline baseline() {
+        if (!config.greedyBaseline()) {
+            return null;
+        }
+        return config.gainsOnly() ? GrpoRollout.Baseline.gains(sampler::greedyRewards) : sampler::greedyRewards;
     }
 
     /** The rule over {@code batch}'s rows that were sampled under it, or null when none was. */

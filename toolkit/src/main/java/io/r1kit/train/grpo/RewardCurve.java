@@ -16,13 +16,17 @@ import java.util.Locale;
 
 /**
  * The rewards of a GRPO run, step by step: {@code reward.csv} (every {@link GrpoStepStats} metric, TRL's
- * names as columns) and {@code reward.png}: the sampled groups' mean reward per step, its running mean,
- * and the held-out greedy reward before and after training as two dots.
+ * names as columns) and {@code reward.png}: the sampled groups' mean reward per step, its running mean, the
+ * running mean of the greedy answers' reward when they are the baseline, and the held-out greedy reward before
+ * and after training as two dots.
  */
 public final class RewardCurve {
 
     /** Steps averaged by the running mean. */
     private static final int WINDOW = 10;
+
+    /** The metric of the drawn prompts' greedy answers' reward, logged when they are the baseline. */
+    static final String GREEDY = "baseline/reward";
 
     private final List<GrpoStepStats> steps = new ArrayList<>();
     private final double heldOutBefore;
@@ -61,15 +65,25 @@ public final class RewardCurve {
     }
 
     public BufferedImage chart() {
+        return BitmapEncoder.getBufferedImage(plot());
+    }
+
+    /** The chart {@link #chart()} draws. */
+    XYChart plot() {
         XYChart c = new XYChartBuilder().width(800).height(450).title("GRPO reward").xAxisTitle("step")
                 .yAxisTitle("mean total reward").build();
         c.getStyler().setLegendVisible(true);
         if (steps.isEmpty()) {
-            return BitmapEncoder.getBufferedImage(c);
+            return c;
         }
         List<Integer> x = steps.stream().map(GrpoStepStats::step).toList();
         List<Double> reward = steps.stream().map(GrpoStepStats::reward).toList();
         TrainingCurve.addSmoothed(c, "sampled groups", "sampled, mean of " + WINDOW, x, reward, WINDOW);
+        if (steps.stream().allMatch(s -> s.metrics().containsKey(GREEDY))) {   // advantage_baseline greedy, greedy_gain
+            List<Double> greedy = steps.stream().map(s -> s.metrics().get(GREEDY)).toList();
+            c.addSeries("greedy answers, mean of " + WINDOW, x, TrainingCurve.runningMean(greedy, WINDOW))
+                    .setMarker(SeriesMarkers.NONE);
+        }
         List<Integer> heldX = new ArrayList<>(List.of(0));
         List<Double> heldY = new ArrayList<>(List.of(heldOutBefore));
         if (!Double.isNaN(heldOutAfter)) {
@@ -79,7 +93,7 @@ public final class RewardCurve {
         XYSeries held = c.addSeries("held-out, greedy", heldX, heldY);
         held.setMarker(SeriesMarkers.CIRCLE);
         held.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
-        return BitmapEncoder.getBufferedImage(c);
+        return c;
     }
 
     /** Writes {@code reward.csv} and {@code reward.png} into {@code dir}; returns both paths. */

@@ -60,6 +60,17 @@ class RewardFreeRecipeTest {
     }
 
     @Test
+    void run57IsRun55sSeed11PushingOnlyTheGains() throws IOException {
+        JsonObject run55 = RecipeJson.tree(GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run55.json")));
+        run55.addProperty("seed", 11);
+        run55.addProperty("advantage_baseline", "greedy_gain");
+        // docs/grpo-runs.md's run 57: run 55's seed 11 with only the outputs above the greedy answer pushed
+        GrpoConfig run57 = GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run57.json"));
+        assertEquals(GrpoConfig.fromJson(run55.toString()), run57);
+        assertTrue(run57.gainsOnly() && run57.greedyBaseline() && run57.dynamicSampling());
+    }
+
+    @Test
     void everyCommittedRecipeReads() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ENVIRONMENT)) {

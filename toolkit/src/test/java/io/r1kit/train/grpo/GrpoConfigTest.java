@@ -90,7 +90,7 @@ class GrpoConfigTest {
                 error("{\"num_generations\": 1}"));
         assertEquals("loss_type \"ppo\" is none of [grpo, bnpo, dr_grpo, dapo]", error("{\"loss_type\": \"ppo\"}"));
         assertEquals("scale_rewards \"std\" is none of [group, batch, none]", error("{\"scale_rewards\": \"std\"}"));
-        assertEquals("advantage_baseline \"mean\" is none of [group, greedy]", error("{\"advantage_baseline\": \"mean\"}"));
+        assertEquals("advantage_baseline \"mean\" is none of [group, greedy, greedy_gain]", error("{\"advantage_baseline\": \"mean\"}"));
         assertEquals("reward_weights names \"semantic\", which no task's rewards name [perception]: remove it or add it"
                 + " to rewards", error("{\"reward_weights\": {\"semantic\": 1}}"));
         assertEquals("rewards of grounding: the answer reward matches a short answer exactly, which only qa and"
