@@ -63,11 +63,10 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param lossType        {@code grpo}, {@code bnpo}, {@code dr_grpo} or {@code dapo} ({@link GrpoLoss.Type})
  * @param scaleRewards    {@code group}, {@code batch} or {@code none} ({@link GroupAdvantages.Scaling})
  * @param advantageBaseline what a group's rewards are centred on: {@code group}, its mean (GRPO), or
- *                        {@code greedy}, the reward of the prompt's greedy answer, decoded each step (ReMax), so
- *                        that only outputs better or worse than the answer the model would give are pushed; with
- *                        dynamic sampling a group is then replaced when every output ties with that answer;
- *                        {@code greedy_gain}: the same with negative advantages set to 0, so only outputs better
- *                        than the greedy answer are pushed, up, and a group with none is replaced
+ *                        {@code greedy}, the reward of the prompt's greedy answer, decoded each step (ReMax): only
+ *                        outputs better or worse than the model's own answer are pushed, and dynamic sampling
+ *                        replaces a group whose outputs all tie with it; {@code greedy_gain}: negative advantages
+ *                        set to 0, so only outputs above it are pushed, up, and a group with none is replaced
  * @param maskTruncatedCompletions outputs cut at {@code max_completion_length} take no part in the loss
  * @param dynamicSampling a prompt whose G rewards all tie is replaced by a fresh prompt, sampled anew, up to
  *                        {@value GrpoRollout#MAX_ROUNDS} extra rounds per step (DAPO), so every update has signal
@@ -253,11 +252,12 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
 
     /** The reward names of {@code task}'s prompts. */
     public List<String> rewardNames(Task task) {
-        if (!rewards.containsKey(task.slug())) {
+        List<String> names = rewards.get(task.slug());
+        if (names == null) {
             throw new IllegalArgumentException("task " + task.slug() + " is not in this recipe's tasks "
                     + tasks.stream().map(Task::slug).toList());
         }
-        return rewards.get(task.slug());
+        return names;
     }
 
     /** This recipe as pretty-printed JSON (every key). */

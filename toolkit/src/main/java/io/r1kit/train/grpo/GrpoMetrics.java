@@ -27,6 +27,9 @@ final class GrpoMetrics {
     private int updates;
     private boolean withKl;
 
+    /** The drawn prompts' greedy answers' mean reward, logged when they are the baseline. */
+    static final String BASELINE_REWARD = "baseline/reward";
+
     private GrpoMetrics() {}
 
     /** The reward and completion statistics of every group {@code rollout} drew, G outputs each. */
@@ -78,7 +81,7 @@ final class GrpoMetrics {
                 tied += all ? 1 : 0;
                 above += any ? 1 : 0;
             }
-            m.values.put("baseline/reward", mean(bases));
+            m.values.put(BASELINE_REWARD, mean(bases));
             m.values.put("baseline/frac_tied", (double) tied / groups);
             m.values.put("baseline/frac_above", (double) above / groups);   // groups with an output that beats it
         }

@@ -25,9 +25,6 @@ public final class RewardCurve {
     /** Steps averaged by the running mean. */
     private static final int WINDOW = 10;
 
-    /** The metric of the drawn prompts' greedy answers' reward, logged when they are the baseline. */
-    static final String GREEDY = "baseline/reward";
-
     private final List<GrpoStepStats> steps = new ArrayList<>();
     private final double heldOutBefore;
     private double heldOutAfter = Double.NaN;
@@ -79,8 +76,8 @@ public final class RewardCurve {
         List<Integer> x = steps.stream().map(GrpoStepStats::step).toList();
         List<Double> reward = steps.stream().map(GrpoStepStats::reward).toList();
         TrainingCurve.addSmoothed(c, "sampled groups", "sampled, mean of " + WINDOW, x, reward, WINDOW);
-        if (steps.stream().allMatch(s -> s.metrics().containsKey(GREEDY))) {   // advantage_baseline greedy, greedy_gain
-            List<Double> greedy = steps.stream().map(s -> s.metrics().get(GREEDY)).toList();
+        if (steps.stream().allMatch(s -> s.metrics().containsKey(GrpoMetrics.BASELINE_REWARD))) {   // advantage_baseline greedy, greedy_gain
+            List<Double> greedy = steps.stream().map(s -> s.metrics().get(GrpoMetrics.BASELINE_REWARD)).toList();
             c.addSeries("greedy answers, mean of " + WINDOW, x, TrainingCurve.runningMean(greedy, WINDOW))
                     .setMarker(SeriesMarkers.NONE);
         }

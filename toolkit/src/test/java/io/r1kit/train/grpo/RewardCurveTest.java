@@ -14,7 +14,7 @@ class RewardCurveTest {
 
     private static GrpoStepStats step(int n, double reward, Double greedy) {
         Map<String, Double> m = greedy == null ? Map.of("reward", reward)
-                : Map.of("reward", reward, RewardCurve.GREEDY, greedy);
+                : Map.of("reward", reward, GrpoMetrics.BASELINE_REWARD, greedy);
         return new GrpoStepStats(n, m);
     }
 
