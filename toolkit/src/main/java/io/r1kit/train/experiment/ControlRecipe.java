@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -100,9 +102,12 @@ final class ControlRecipe {
         return true;
     }
 
+    /** The continuation reads the tasks GRPO samples and those its anchor reads ({@code sft_tasks}). */
     private static SftConfig continued(GrpoConfig grpo, Path base, int steps) throws IOException {
+        TreeSet<Task> tasks = new TreeSet<>(grpo.tasks());
+        tasks.addAll(grpo.anchorTasks());
         return ContinuedRecipe.of(base, grpo.trainRooms(), grpo.trainSeed(), grpo.heldOutRooms(), grpo.heldOutSeed(),
-                grpo.tasks(), steps, grpo.seed());
+                List.copyOf(tasks), steps, grpo.seed());
     }
 
     /**

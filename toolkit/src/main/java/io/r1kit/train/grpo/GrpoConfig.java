@@ -43,12 +43,10 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param evalPrompts     held-out prompts answered greedily and scored before and after
  * @param numGenerations  G, outputs sampled per prompt (the group the advantages are normalised in)
  * @param promptsPerStep  prompts per step (each sampled G times)
- * @param taskSampling    how the tasks share the drawn prompts ({@link PromptOrder}): {@code proportional}, every
- *                        prompt once per pass, so each task as often as the rooms ask it, or {@code balanced}, the
- *                        tasks in turn, each task's prompts once per pass of their own
+ * @param taskSampling    how the tasks share the drawn prompts ({@link PromptOrder}): {@code proportional}, each
+ *                        task as often as the rooms ask it, or {@code balanced}, the tasks in turn
  * @param steps           GRPO steps (sample, score, update)
- * @param saveSteps       a resumable checkpoint replaces the output folder every this many steps (TRL's
- *                        {@code save_steps}); 0 writes only the final one
+ * @param saveSteps       a resumable checkpoint replaces the output every this many steps; 0 writes only the last
  * @param numIterations   μ, optimiser updates per sampled batch (DeepSeekMath Alg. 1); at 1, old = current policy
  * @param perDeviceTrainBatchSize outputs per forward and backward pass of an update, longest first
  *                        ({@link UpdatePasses}: memory follows this size, not the step's); 0 takes all at once
@@ -62,11 +60,10 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param epsilonHigh     the ratio's upper clip range; 0 means "the same as epsilon" (DAPO uses 0.28)
  * @param lossType        {@code grpo}, {@code bnpo}, {@code dr_grpo} or {@code dapo} ({@link GrpoLoss.Type})
  * @param scaleRewards    {@code group}, {@code batch} or {@code none} ({@link GroupAdvantages.Scaling})
- * @param advantageBaseline what a group's rewards are centred on: {@code group}, its mean (GRPO), or
- *                        {@code greedy}, the reward of the prompt's greedy answer, decoded each step (ReMax): only
- *                        outputs better or worse than the model's own answer are pushed, and dynamic sampling
- *                        replaces a group whose outputs all tie with it; {@code greedy_gain}: negative advantages
- *                        set to 0, so only outputs above it are pushed, up, and a group with none is replaced
+ * @param advantageBaseline what a group's rewards are centred on: {@code group}, its mean (GRPO), or {@code greedy},
+ *                        the reward of the prompt's greedy answer, decoded each step (ReMax; dynamic sampling replaces
+ *                        a group that ties with it); {@code greedy_gain}: negative advantages set to 0, so only outputs
+ *                        above it are pushed, up, and a group with none is replaced
  * @param maskTruncatedCompletions outputs cut at {@code max_completion_length} take no part in the loss
  * @param dynamicSampling a prompt whose G rewards all tie is replaced by a fresh prompt, sampled anew, up to
  *                        {@value GrpoRollout#MAX_ROUNDS} extra rounds per step (DAPO), so every update has signal
@@ -75,19 +72,18 @@ import static io.r1kit.train.RecipeJson.atLeast;
  * @param topEntropyQuantile ρ, the share of each pass's tokens, highest entropy first, whose policy term counts
  *                        (TRL's {@code top_entropy_quantile}, {@link HighEntropyTokens}); 1 keeps every token
  * @param maxCompletionLength tokens per sampled output at most (and the length {@code dr_grpo} divides by)
- * @param taskCompletionLengths per task (by command-line name), its own limit instead of
- *                        {@code max_completion_length}, sampled in its own batch ({@link LengthBatches})
- * @param denseDistinctPointers dense captions are sampled as {@code ask} and the evaluation decode them, each
- *                        object named once per section ({@link io.r1kit.model.vlm.DistinctPointers}), and their
- *                        log-probabilities (policy, old, reference) are those of that ruled distribution
- *                        (off by default, as in the measured recipes but runs 14 and 36 of docs/training.md)
- * @param sftWeight       λ, the weight of a supervised anchor added to each update's loss: the mean answer
- *                        cross-entropy (and object-naming loss, as the starting model's SFT recipe weighs it) of
- *                        {@code sft_batch_size} reference answers, drawn per step in a seeded order
- *                        ({@link SupervisedAnchor}, InstructGPT's PPO-ptx term); 0 adds none
+ * @param taskCompletionLengths per task, its own limit instead of {@code max_completion_length} ({@link LengthBatches})
+ * @param denseDistinctPointers dense captions are sampled as the evaluation decodes them, each object named once per
+ *                        section ({@link io.r1kit.model.vlm.DistinctPointers}), with the log-probabilities of that
+ *                        ruled distribution (off by default, as in the measured recipes but runs 14 and 36)
+ * @param sftWeight       λ, the weight of a supervised anchor added to each update's loss: the answer cross-entropy
+ *                        (and object-naming loss, as the start's SFT recipe weighs it) of {@code sft_batch_size}
+ *                        reference answers a step ({@link SupervisedAnchor}, InstructGPT's PPO-ptx term); 0 adds none
  * @param sftBatchSize    reference answers per step of the anchor
  * @param sftRooms        the rooms the anchor's answers come from: {@code prompts}, the prompt rooms, or {@code start},
  *                        the rooms the starting model's own SFT recipe trained on (its cold-start data)
+ * @param sftTasks        the tasks of the anchor's answers; empty (the default): {@code tasks}, else a recipe may
+ *                        sample some tasks while the anchor holds others too ({@link #anchorTasks})
  * @param dtype           how the trained weights are stored; F32 keeps small updates that F16 would round away
  * @param seed            seed of the prompt order and the sampling
  */
@@ -100,7 +96,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                          String advantageBaseline, boolean maskTruncatedCompletions, boolean dynamicSampling,
                          double temperature, double topP, double topEntropyQuantile, int maxCompletionLength,
                          Map<String, Integer> taskCompletionLengths, boolean denseDistinctPointers, double sftWeight,
-                         int sftBatchSize, String sftRooms, Dtype dtype, long seed) {
+                         int sftBatchSize, String sftRooms, List<Task> sftTasks, Dtype dtype, long seed) {
 
     /** The values of {@code advantage_baseline}. */
     public static final List<String> BASELINES = List.of("group", "greedy", "greedy_gain");
@@ -181,6 +177,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
         }
         atLeast("sft_batch_size", sftBatchSize, 1, "reference answers per step of the supervised anchor");
         RecipeJson.oneOf("sft_rooms", sftRooms, SFT_ROOMS);
+        sftTasks = sftTasks == null ? List.of() : List.copyOf(new TreeSet<>(sftTasks));
         if (dtype != Dtype.F32 && dtype != Dtype.F16) {
             throw new IllegalArgumentException("dtype " + dtype + ": weights are stored as F16 or F32");
         }
@@ -204,7 +201,12 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
                 learningRate, lrSchedulerType, warmupRatio, weightDecay, maxGradNorm, beta, epsilon, epsilonHigh,
                 lossType, scaleRewards, advantageBaseline, maskTruncatedCompletions, dynamicSampling, temperature, topP,
                 topEntropyQuantile, maxCompletionLength, taskCompletionLengths, denseDistinctPointers,
-                sftWeight, sftBatchSize, sftRooms, dtype, seed);
+                sftWeight, sftBatchSize, sftRooms, sftTasks, dtype, seed);
+    }
+
+    /** The tasks of the supervised anchor's answers: {@code sft_tasks}, else the recipe's {@code tasks}. */
+    public List<Task> anchorTasks() {
+        return sftTasks.isEmpty() ? tasks : sftTasks;
     }
 
     /** Whether each group's advantages are taken against the reward of its prompt's greedy answer. */
@@ -238,9 +240,8 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
 
     /**
      * The paper's settings where it gives them (3D-R1 Sec. 3.2: β 0.02, learning rate 1e-6), DeepSeekMath's objective
-     * ({@code loss_type} grpo, group scaling) and TRL's defaults otherwise (ε 0.2, μ 1, temperature 1, top-p 1), over
-     * the {@code sft} model's grounding prompts: the values of the resource {@code io/r1kit/train/grpo/defaults.json},
-     * the one place the defaults are written ({@code r1kit train grpo --print-default-config} prints them).
+     * and TRL's defaults otherwise (ε 0.2, μ 1, temperature 1, top-p 1), over the {@code sft} model's grounding prompts:
+     * the resource {@code io/r1kit/train/grpo/defaults.json} ({@code r1kit train grpo --print-default-config}).
      */
     public static GrpoConfig defaults() {
         return Defaults.VALUE;
@@ -266,8 +267,7 @@ public record GrpoConfig(String model, int trainRooms, long trainSeed, int heldO
     }
 
     /** The recipe of a JSON object; absent keys take {@link #defaults()}.
-     * @throws IllegalArgumentException naming an unknown key (and the known ones), a value of the wrong type,
-     *                                  or a value out of range and how to fix it
+     * @throws IllegalArgumentException naming an unknown key (and the known ones), a wrong type, or a bad value and its fix
      */
     public static GrpoConfig fromJson(String json) {
         return RecipeJson.parse(json, defaults(), GrpoConfig.class);

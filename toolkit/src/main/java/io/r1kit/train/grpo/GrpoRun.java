@@ -169,17 +169,17 @@ public final class GrpoRun {
     }
 
     /**
-     * Gives {@code trainer} the recipe's supervised anchor: the reference answers of the recipe's tasks in the prompt
+     * Gives {@code trainer} the recipe's supervised anchor: the reference answers of its anchor tasks in the prompt
      * rooms or the starting model's own ({@code sft_rooms}), as its SFT recipe writes them ({@link ContinuedRecipe});
      * returns their hash.
      */
     private static String supervise(GrpoTrainer trainer, GrpoConfig config, Path base, Vlm3d policy,
                                     TrainProgress progress) throws IOException {
         SftConfig sft = config.sftRooms().equals("start")
-                ? ContinuedRecipe.onOwnRooms(base, config.heldOutRooms(), config.heldOutSeed(), config.tasks(),
+                ? ContinuedRecipe.onOwnRooms(base, config.heldOutRooms(), config.heldOutSeed(), config.anchorTasks(),
                         config.steps(), config.seed())
                 : ContinuedRecipe.of(base, config.trainRooms(), config.trainSeed(), config.heldOutRooms(),
-                        config.heldOutSeed(), config.tasks(), config.steps(), config.seed());
+                        config.heldOutSeed(), config.anchorTasks(), config.steps(), config.seed());
         SftData data = SftData.training(sft, WordVocabulary.read(base), progress);
         trainer.supervise(new SupervisedAnchor(data.examples(), sft.objectNameWeight(),
                 policy.decoder().config().vocabSize(), config));

@@ -77,6 +77,18 @@ class ControlRecipeTest {
     }
 
     @Test
+    void theControlReadsTheTasksTheAnchorHoldsAsWellAsThoseSampled() throws Exception {
+        Path base = io.r1kit.train.TinyCheckpoint.dir();
+        String recipe = "{\"model\": \"" + base + "\", \"train_rooms\": 3, \"tasks\": [\"qa\"],"
+                + " \"rewards\": {\"qa\": [\"answer\"]}";
+        assertEquals(java.util.List.of(Task.QA), ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base, 1.0).apply(5)
+                .tasks());
+        SftConfig held = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"sft_weight\": 0.2,"
+                + " \"sft_tasks\": [\"planning\", \"grounding\"]}"), base, 1.0).apply(5);
+        assertEquals(java.util.List.of(Task.GROUNDING, Task.QA, Task.PLANNING), held.tasks());
+    }
+
+    @Test
     void aFinishedControlIsKeptOnlyForTheSameFinalRate(@TempDir Path tmp) throws Exception {
         assertFalse(ControlRecipe.finished(tmp.resolve("none"), 0.0));
         JsonObject recipe = new JsonObject();

@@ -71,6 +71,26 @@ class RewardFreeRecipeTest {
     }
 
     @Test
+    void run58IsRun57SamplingTheShortAnswersWithTheAnchorOnAllSeven() throws IOException {
+        GrpoConfig run57 = GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run57.json"));
+        GrpoConfig run58 = GrpoConfig.read(ENVIRONMENT.resolve("nano-grpo-run58.json"));
+        List<Task> sampled = List.of(Task.OBJECT_CAPTION, Task.GROUNDING, Task.QA, Task.DIALOGUE);
+        assertEquals(sampled, run58.tasks());
+        assertEquals(run57.tasks(), run58.anchorTasks());                 // all seven, as run 57's anchor
+        JsonObject back = RecipeJson.tree(run58);
+        back.add("tasks", RecipeJson.tree(run57).get("tasks"));
+        back.add("rewards", RecipeJson.tree(run57).get("rewards"));
+        back.add("task_completion_lengths", RecipeJson.tree(run57).get("task_completion_lengths"));
+        back.add("sft_tasks", new com.google.gson.JsonArray());
+        // docs/grpo-runs.md's run 58: run 57 but for the tasks sampled (their rewards and lengths as run 57's)
+        assertEquals(run57, GrpoConfig.fromJson(back.toString()));
+        for (Task t : sampled) {
+            assertEquals(run57.rewardNames(t), run58.rewardNames(t));
+            assertEquals(run57.completionLength(t), run58.completionLength(t));
+        }
+    }
+
+    @Test
     void everyCommittedRecipeReads() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ENVIRONMENT)) {

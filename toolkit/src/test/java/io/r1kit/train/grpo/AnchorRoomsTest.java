@@ -1,6 +1,7 @@
 package io.r1kit.train.grpo;
 
 import io.r1kit.model.text.WordVocabulary;
+import io.r1kit.task.Task;
 import io.r1kit.train.TinyCheckpoint;
 import io.r1kit.train.TrainProgress;
 import io.r1kit.train.sft.ContinuedRecipe;
@@ -11,13 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code sft_rooms}: the supervised anchor's answers from the prompt rooms or from the starting model's own. */
+/**
+ * {@code sft_rooms} and {@code sft_tasks}: the supervised anchor's answers from the prompt rooms or from the starting
+ * model's own, of the tasks sampled or of others too.
+ */
 class AnchorRoomsTest {
 
     private static GrpoConfig recipe(String rooms) {
@@ -50,6 +55,26 @@ class AnchorRoomsTest {
         SftConfig promptRooms = ContinuedRecipe.of(TinyCheckpoint.dir(), 1, start.trainSeed(), 1, 500, start.tasks(),
                 start.steps(), start.seed());
         assertNotEquals(hashOf(promptRooms), anchorHash(tmp.resolve("start")));
+    }
+
+    @Test
+    void sftTasksGiveTheAnchorTasksTheRecipeDoesNotSample(@TempDir Path tmp) throws Exception {
+        assertEquals(GrpoConfig.defaults().tasks(), GrpoConfig.defaults().anchorTasks());   // empty: the recipe's tasks
+        GrpoConfig held = GrpoConfig.fromJson(recipe("start").toJson().replace("\"sft_tasks\": []",
+                "\"sft_tasks\": [\"qa\", \"grounding\"]"));
+        assertEquals(List.of(Task.GROUNDING), held.tasks());
+        assertEquals(List.of(Task.GROUNDING, Task.QA), held.anchorTasks());
+        assertEquals(held, GrpoConfig.fromJson(held.toJson()));
+        GrpoRun.run(held, new GrpoRewards(), tmp.resolve("held"), false, TrainProgress.none());
+        SftConfig both = ContinuedRecipe.onOwnRooms(TinyCheckpoint.dir(), held.heldOutRooms(), held.heldOutSeed(),
+                held.anchorTasks(), held.steps(), held.seed());
+        SftConfig sampled = ContinuedRecipe.onOwnRooms(TinyCheckpoint.dir(), held.heldOutRooms(), held.heldOutSeed(),
+                held.tasks(), held.steps(), held.seed());
+        assertEquals(hashOf(both), anchorHash(tmp.resolve("held")));
+        assertNotEquals(hashOf(sampled), hashOf(both));
+        String e = assertThrows(IllegalArgumentException.class,
+                () -> GrpoConfig.fromJson("{\"sft_tasks\": [\"painting\"]}")).getMessage();
+        assertTrue(e.contains("painting"), e);
     }
 
     @Test

@@ -122,7 +122,7 @@ class GrpoConfigTest {
                 + " num_iterations,"
                 + " per_device_train_batch_size, learning_rate, lr_scheduler_type, warmup_ratio, weight_decay, max_grad_norm, beta, epsilon, epsilon_high,"
                 + " loss_type, scale_rewards, advantage_baseline, mask_truncated_completions, dynamic_sampling, temperature, top_p,"
-                + " top_entropy_quantile, max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, sft_rooms, dtype, seed)",
+                + " top_entropy_quantile, max_completion_length, task_completion_lengths, dense_distinct_pointers, sft_weight, sft_batch_size, sft_rooms, sft_tasks, dtype, seed)",
                 error("{\"groups\": 4}"));
         assertEquals("task_sampling \"even\" is none of [proportional, balanced]",
                 error("{\"task_sampling\": \"even\"}"));
