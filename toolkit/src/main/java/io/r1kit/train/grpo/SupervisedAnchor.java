@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * A supervised term beside the GRPO loss (InstructGPT's PPO-ptx): each step draws {@code sft_batch_size}
- * reference answers of the prompt rooms or the starting model's own ({@code sft_rooms}), of the recipe's tasks or those
- * {@code sft_tasks} names, in a seeded order (every one once per pass), and each update adds {@code sft_weight} times their mean answer cross-entropy, plus the
- * object-naming loss as the starting model's SFT recipe weighs it, to the gradients of the GRPO loss before the one
- * optimiser step. It holds the tasks GRPO does not reward strongly against the drift the shared weights carry to them.
+ * reference answers of the prompt rooms or the starting model's own ({@code sft_rooms}), of the recipe's tasks or
+ * those {@code sft_tasks} names, in a seeded order (every one once per pass), and each update adds {@code sft_weight}
+ * times their mean answer cross-entropy, plus the object-naming loss as the starting model's SFT recipe weighs it, to
+ * the gradients of the GRPO loss before the one optimiser step. It holds the tasks GRPO does not reward strongly against the drift the shared weights carry to them.
  *
  * <pre>{@code
  * trainer.supervise(new SupervisedAnchor(sftData.examples(), sftRecipe.objectNameWeight(), vocabSize, config));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,11 +82,11 @@ class ControlRecipeTest {
         Path base = io.r1kit.train.TinyCheckpoint.dir();
         String recipe = "{\"model\": \"" + base + "\", \"train_rooms\": 3, \"tasks\": [\"qa\"],"
                 + " \"rewards\": {\"qa\": [\"answer\"]}";
-        assertEquals(java.util.List.of(Task.QA), ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base, 1.0).apply(5)
+        assertEquals(List.of(Task.QA), ControlRecipe.of(GrpoConfig.fromJson(recipe + "}"), base, 1.0).apply(5)
                 .tasks());
         SftConfig held = ControlRecipe.of(GrpoConfig.fromJson(recipe + ", \"sft_weight\": 0.2,"
                 + " \"sft_tasks\": [\"planning\", \"grounding\"]}"), base, 1.0).apply(5);
-        assertEquals(java.util.List.of(Task.GROUNDING, Task.QA, Task.PLANNING), held.tasks());
+        assertEquals(List.of(Task.GROUNDING, Task.QA, Task.PLANNING), held.tasks());
     }
 
     @Test
